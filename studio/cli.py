@@ -1,0 +1,107 @@
+"""`studio` command line: the window by default, or the same show headless."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import signal
+import sys
+
+from .config import ConfigError, StudioConfig
+
+log = logging.getLogger("studio")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="studio", description="Host Studio: live commerce streaming.")
+    parser.add_argument("--headless", action="store_true", help="run the show with no window")
+    parser.add_argument("--config", help="TOML or JSON file of settings (see docs)")
+    parser.add_argument("--source", choices=["testcard", "camera", "file", "image"], help="video source")
+    parser.add_argument("--camera", type=int, help="camera device index")
+    parser.add_argument("--file", help="media file or image path for --source file/image")
+    parser.add_argument("--audio", choices=["tone", "microphone", "none"], help="audio source")
+    parser.add_argument("--mic", help="microphone device index or name")
+    parser.add_argument("--orientation", choices=["landscape", "portrait"])
+    parser.add_argument("--fps", type=float)
+    parser.add_argument("--bitrate", type=int, help="video bitrate in bit/s")
+    parser.add_argument("--host", help="address to bind (default 127.0.0.1; 0.0.0.0 exposes the show)")
+    parser.add_argument("--port", type=int, help="embedded server port (default 8080)")
+    parser.add_argument("--mirror", action="store_true", help="add the mirror filter")
+    parser.add_argument("--duration", type=float, help="headless: stop after this many seconds")
+    parser.add_argument("--stats-interval", type=float, default=5.0, help="headless: seconds between stats")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    return parser
+
+
+def config_from_args(args: argparse.Namespace) -> StudioConfig:
+    config = StudioConfig.load(args.config) if args.config else StudioConfig()
+    data = config.to_dict()
+    if args.source:
+        data["video_source"] = args.source
+        data["video_options"] = {}
+    if args.camera is not None:
+        data["video_options"]["index"] = args.camera
+    if args.file:
+        data["video_options"]["path"] = args.file
+    if args.audio:
+        data["audio_source"] = args.audio
+        data["audio_options"] = {}
+    if args.mic is not None:
+        data["audio_options"]["device"] = int(args.mic) if args.mic.isdigit() else args.mic
+    for flag, key in (("orientation", "orientation"), ("fps", "fps"), ("bitrate", "video_bitrate"),
+                      ("host", "host"), ("port", "port")):
+        if getattr(args, flag) is not None:
+            data[key] = getattr(args, flag)
+    if args.mirror and not any(f.get("name") == "mirror" for f in data["filters"]):
+        data["filters"].append({"name": "mirror"})
+    return StudioConfig.from_dict(data)
+
+
+async def run_headless(config: StudioConfig, duration: float | None, stats_interval: float) -> None:
+    from .show import Studio
+
+    studio = Studio(config)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    await studio.start()
+    await studio.go_live()
+    print(f"Host Studio live: open {studio.viewer_url}", flush=True)
+    started = loop.time()
+    try:
+        while not stop.is_set():
+            timeout = stats_interval
+            if duration is not None:
+                timeout = min(timeout, max(0.0, duration - (loop.time() - started)))
+            try:
+                await asyncio.wait_for(stop.wait(), timeout)
+            except TimeoutError:
+                print(json.dumps(studio.stats(), ensure_ascii=False), flush=True)
+            if duration is not None and loop.time() - started >= duration:
+                break
+    finally:
+        await studio.close()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        config = config_from_args(args)
+    except ConfigError as exc:
+        print(f"studio: {exc}", file=sys.stderr)
+        return 2
+    if args.headless:
+        asyncio.run(run_headless(config, args.duration, args.stats_interval))
+        return 0
+    from ui.app import run_window
+
+    return run_window(config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""Show configuration: one dataclass, loadable from TOML or JSON and overridable by CLI flags."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .compositor import ORIENTATIONS, SCALE_MODES
+
+
+class ConfigError(ValueError):
+    pass
+
+
+@dataclass
+class StudioConfig:
+    video_source: str = "testcard"  # testcard | camera | file | image
+    video_options: dict[str, Any] = field(default_factory=dict)  # e.g. {"index": 0} or {"path": ...}
+    audio_source: str = "tone"  # tone | microphone | none
+    audio_options: dict[str, Any] = field(default_factory=dict)
+    orientation: str = "landscape"  # landscape 1280×720 | portrait 720×1280
+    canvas_width: int = 0  # 0: from orientation
+    canvas_height: int = 0
+    fps: float = 30.0
+    scale_mode: str = "fit"  # fit | fill
+    filters: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "mirror"}, ...]
+    video_codec: str = "vp8"
+    video_bitrate: int = 2_500_000
+    audio_bitrate: int = 64_000
+    host: str = "127.0.0.1"  # the embedded server stays local unless the host opts in
+    port: int = 8080
+    max_viewers: int = 100
+
+    def __post_init__(self) -> None:
+        if self.orientation not in ORIENTATIONS:
+            raise ConfigError(f"orientation must be one of {sorted(ORIENTATIONS)}, not {self.orientation!r}")
+        if self.scale_mode not in SCALE_MODES:
+            raise ConfigError(f"scale_mode must be one of {SCALE_MODES}, not {self.scale_mode!r}")
+        if not 1 <= self.fps <= 60:
+            raise ConfigError(f"fps must be between 1 and 60, not {self.fps}")
+        if not 0 <= self.port <= 65535:
+            raise ConfigError(f"port must be 0-65535, not {self.port}")
+
+    @property
+    def canvas_size(self) -> tuple[int, int]:
+        if self.canvas_width and self.canvas_height:
+            return self.canvas_width, self.canvas_height
+        return ORIENTATIONS[self.orientation]
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> StudioConfig:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(unknown)}")
+        try:
+            return cls(**data)
+        except TypeError as exc:
+            raise ConfigError(str(exc)) from exc
+
+    @classmethod
+    def load(cls, path: str | Path) -> StudioConfig:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+            data = json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
+        except (OSError, ValueError) as exc:
+            raise ConfigError(f"cannot read config {path}: {exc}") from exc
+        return cls.from_dict(data)

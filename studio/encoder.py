@@ -1,0 +1,226 @@
+"""Shared encoders: one per output quality, on their own threads, fanned out to every viewer."""
+
+from __future__ import annotations
+
+import fractions
+import logging
+import threading
+import time
+from collections import deque
+
+import av
+import cv2
+import numpy as np
+
+from .fanout import EncodedPacket, PacketFanout
+from .frames import AudioChunk, LatestSlot, VideoFrame
+from .metrics import RateMeter, ema
+
+log = logging.getLogger(__name__)
+
+VIDEO_TIME_BASE = fractions.Fraction(1, 90000)
+AUDIO_TIME_BASE = fractions.Fraction(1, 48000)
+CODECS = {"vp8": "libvpx", "h264": "libx264"}
+
+
+class KeyframeGate:
+    """Coalesces keyframe requests: at most one keyframe per ``min_interval`` seconds.
+
+    Twenty viewers joining at once, or a burst of PLIs, yield one keyframe, not twenty.
+    """
+
+    def __init__(self, min_interval: float = 0.5) -> None:
+        self.min_interval = min_interval
+        self._pending = False
+        self._last = -1e9
+        self.requests = 0
+        self._lock = threading.Lock()
+
+    def request(self) -> None:
+        with self._lock:
+            self.requests += 1
+            self._pending = True
+
+    def take(self) -> bool:
+        """True if the next frame should be a keyframe (called once per frame by the encoder)."""
+        with self._lock:
+            now = time.monotonic()
+            if self._pending and now - self._last >= self.min_interval:
+                self._pending = False
+                self._last = now
+                return True
+            return False
+
+    def note_keyframe(self) -> None:
+        with self._lock:
+            self._last = time.monotonic()
+
+
+class EncoderThread:
+    """Runs ``_encode_one`` on a thread for each item from ``input``, the newest first."""
+
+    kind = "encoder"
+
+    def __init__(self, epoch: float) -> None:
+        self.epoch = epoch  # wall-clock zero of the show; shared by audio and video for sync
+        self.input = LatestSlot()
+        self.meter = RateMeter()
+        self.encode_ms = 0.0
+        self.packets = 0
+        self.errors = 0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name=f"{self.kind}-encoder", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=5)
+            self._thread = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            item = self.input.get(timeout=0.2)
+            if item is None:
+                continue
+            started = time.perf_counter()
+            try:
+                self._encode_one(item)
+            except (av.FFmpegError, ValueError) as exc:
+                # One bad frame must not end the show; the next frame gets a fresh try.
+                self.errors += 1
+                log.exception("%s encoder error: %s", self.kind, exc)
+            self.encode_ms = ema(self.encode_ms, (time.perf_counter() - started) * 1000)
+
+    def _encode_one(self, item: object) -> None:
+        raise NotImplementedError
+
+
+class SharedVideoEncoder(EncoderThread):
+    """One VP8 (or H.264) encode of the program, whose packets every viewer shares."""
+
+    kind = "video"
+
+    def __init__(self, width: int, height: int, fps: float, bitrate: int, epoch: float,
+                 codec: str = "vp8", keyframe_interval: float = 0.5) -> None:
+        super().__init__(epoch)
+        if codec not in CODECS:
+            raise ValueError(f"codec must be one of {sorted(CODECS)}, not {codec!r}")
+        self.width, self.height, self.fps, self.bitrate, self.codec_name = width, height, fps, bitrate, codec
+        self.keyframes = KeyframeGate(keyframe_interval)
+        self.keyframe_count = 0
+        self.fanout = PacketFanout(self.keyframes.request, needs_keyframe=True)
+        self._context = self._open_context()
+
+    def _open_context(self) -> av.VideoCodecContext:
+        ctx = av.CodecContext.create(CODECS[self.codec_name], "w")
+        ctx.width, ctx.height = self.width, self.height
+        ctx.pix_fmt = "yuv420p"
+        ctx.time_base = VIDEO_TIME_BASE
+        ctx.framerate = fractions.Fraction(round(self.fps * 1000), 1000)
+        ctx.bit_rate = self.bitrate
+        ctx.gop_size = int(self.fps * 10)  # a safety keyframe; joins and PLIs ask for their own
+        ctx.thread_count = 2
+        if self.codec_name == "vp8":
+            ctx.qmin, ctx.qmax = 2, 56
+            ctx.options = {"deadline": "realtime", "cpu-used": "8", "lag-in-frames": "0",
+                           "bufsize": str(self.bitrate), "minrate": str(self.bitrate),
+                           "maxrate": str(self.bitrate), "undershoot-pct": "100", "overshoot-pct": "15",
+                           "static-thresh": "1", "error-resilient": "1"}
+        else:
+            ctx.options = {"preset": "ultrafast", "tune": "zerolatency", "profile": "baseline",
+                           "level": "31", "bf": "0"}
+        return ctx
+
+    def _encode_one(self, item: object) -> None:
+        assert isinstance(item, VideoFrame)
+        if (item.width, item.height) != (self.width, self.height):
+            raise ValueError(f"frame {item.width}×{item.height} does not match encoder "
+                             f"{self.width}×{self.height}")
+        i420 = cv2.cvtColor(item.image, cv2.COLOR_RGB2YUV_I420)
+        frame = av.VideoFrame.from_ndarray(i420, format="yuv420p")
+        frame.pts = int(round((item.capture_time - self.epoch) * 90000))
+        frame.time_base = VIDEO_TIME_BASE
+        if self.keyframes.take():
+            frame.pict_type = av.video.frame.PictureType.I
+        for packet in self._context.encode(frame):
+            self._publish(packet, item.capture_time)
+
+    def _publish(self, packet: av.Packet, capture_time: float) -> None:
+        packet.time_base = VIDEO_TIME_BASE
+        size = packet.size
+        if packet.is_keyframe:
+            self.keyframe_count += 1
+            self.keyframes.note_keyframe()
+        self.packets += 1
+        self.meter.add(size)
+        self.fanout.publish_threadsafe(EncodedPacket(packet, packet.is_keyframe, capture_time, size))
+
+
+class SharedAudioEncoder(EncoderThread):
+    """One Opus encode of the program audio (48 kHz, 20 ms frames) shared by every viewer."""
+
+    kind = "audio"
+
+    def __init__(self, epoch: float, bitrate: int = 64000) -> None:
+        super().__init__(epoch)
+        self.fanout = PacketFanout(lambda: None, needs_keyframe=False, max_queue=50)
+        ctx = av.CodecContext.create("libopus", "w")
+        ctx.sample_rate = 48000
+        ctx.layout = "stereo"
+        ctx.format = "s16"
+        ctx.bit_rate = bitrate
+        ctx.time_base = AUDIO_TIME_BASE
+        ctx.options = {"application": "lowdelay", "frame_duration": "20"}
+        self._context = ctx
+        # Audio must not drop chunks the way video drops frames: it queues, bounded.
+        self.input = _AudioQueue()
+
+    def _encode_one(self, item: object) -> None:
+        assert isinstance(item, AudioChunk)
+        if item.sample_rate != 48000:
+            raise ValueError(f"audio must be 48 kHz, got {item.sample_rate}")
+        mono = item.samples[:, :1] if item.samples.ndim == 2 else item.samples[:, None]
+        stereo = np.ascontiguousarray(np.repeat(mono, 2, axis=1).reshape(1, -1))
+        frame = av.AudioFrame.from_ndarray(stereo, format="s16", layout="stereo")
+        frame.sample_rate = 48000
+        frame.pts = int(round((item.capture_time - self.epoch) * 48000))
+        frame.time_base = AUDIO_TIME_BASE
+        for packet in self._context.encode(frame):
+            packet.time_base = AUDIO_TIME_BASE
+            self.packets += 1
+            self.meter.add(packet.size)
+            self.fanout.publish_threadsafe(EncodedPacket(packet, True, item.capture_time, packet.size))
+
+
+class _AudioQueue(LatestSlot):
+    """A short FIFO with LatestSlot's interface: audio gaps are audible, so keep every chunk
+    unless more than ``limit`` pile up (then drop the oldest and count it)."""
+
+    def __init__(self, limit: int = 25) -> None:
+        super().__init__()
+        self._queue: deque = deque()
+        self._limit = limit
+
+    def put(self, item: object) -> None:
+        with self._cond:
+            if len(self._queue) >= self._limit:
+                self._queue.popleft()
+                self.dropped += 1
+            self._queue.append(item)
+            self._cond.notify_all()
+
+    def get(self, timeout: float | None = None) -> object | None:
+        with self._cond:
+            if not self._queue and not self._cond.wait_for(lambda: self._queue, timeout):
+                return None
+            self.delivered += 1
+            return self._queue.popleft()

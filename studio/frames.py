@@ -1,0 +1,76 @@
+"""Frames that travel through the pipeline, and the latest-frame hand-off between stages."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+
+@dataclass(slots=True)
+class VideoFrame:
+    """An RGB24 image with the moment it was captured.
+
+    ``capture_time`` is wall-clock seconds (``time.time()``) so a receiver on the same machine can
+    compute glass-to-glass latency; ``seq`` is the source's own frame counter.
+    """
+
+    image: np.ndarray
+    capture_time: float
+    seq: int = 0
+    meta: dict = field(default_factory=dict)
+
+    @property
+    def width(self) -> int:
+        return int(self.image.shape[1])
+
+    @property
+    def height(self) -> int:
+        return int(self.image.shape[0])
+
+
+@dataclass(slots=True)
+class AudioChunk:
+    """Signed 16-bit interleaved PCM at ``sample_rate`` with its capture time."""
+
+    samples: np.ndarray  # shape (n, channels), int16
+    sample_rate: int
+    capture_time: float
+
+
+class LatestSlot:
+    """A one-frame mailbox: ``put`` overwrites, ``get`` takes the newest.
+
+    A producer never waits for a slow consumer, so latency cannot build up; every overwritten,
+    never-read item is counted in ``dropped``.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._item: object | None = None
+        self._version = 0
+        self.dropped = 0
+        self.delivered = 0
+
+    def put(self, item: object) -> None:
+        with self._cond:
+            if self._item is not None:
+                self.dropped += 1
+            self._item = item
+            self._version += 1
+            self._cond.notify_all()
+
+    def get(self, timeout: float | None = None) -> object | None:
+        """Take the newest item, waiting up to ``timeout`` seconds; None if nothing came."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        with self._cond:
+            while self._item is None:
+                remaining = None if deadline is None else deadline - time.monotonic()
+                if remaining is not None and remaining <= 0:
+                    return None
+                self._cond.wait(remaining)
+            item, self._item = self._item, None
+            self.delivered += 1
+            return item

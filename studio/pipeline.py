@@ -1,0 +1,185 @@
+"""The media pipeline: sources → filter chain → compositor → encoders.
+
+Each stage runs on its own thread and hands only the newest frame to the next (`LatestSlot`), so
+a slow stage drops frames, counts them and never adds latency. OpenCV, numpy and PyAV release the
+GIL, so the stages run in parallel with each other and with the asyncio loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import threading
+import time
+
+import numpy as np
+
+from .compositor import Compositor
+from .filters.base import VideoFilter
+from .frames import AudioChunk, LatestSlot, VideoFrame
+from .metrics import RateMeter, ema
+from .sources.base import AudioSource, SourceRunner, VideoSource
+
+log = logging.getLogger(__name__)
+
+
+class AudioLevel:
+    """Peak and RMS of the latest chunk in dBFS, for the host's level meter."""
+
+    def __init__(self) -> None:
+        self.rms_db = -120.0
+        self.peak_db = -120.0
+
+    def update(self, samples: np.ndarray) -> None:
+        data = samples.astype(np.float32) / 32768.0
+        rms = float(np.sqrt(np.mean(data * data))) if data.size else 0.0
+        peak = float(np.max(np.abs(data))) if data.size else 0.0
+        self.rms_db = 20 * math.log10(max(rms, 1e-6))
+        self.peak_db = 20 * math.log10(max(peak, 1e-6))
+
+
+class Pipeline:
+    """Owns the source runners and the program thread; encoders attach as frame consumers."""
+
+    def __init__(self, video_source: VideoSource, audio_source: AudioSource | None, compositor: Compositor,
+                 fps: float, filters: list[VideoFilter] | None = None) -> None:
+        self.compositor = compositor
+        self.fps = fps
+        self.filters: list[VideoFilter] = list(filters or [])
+        self.filter_errors: dict[str, str] = {}
+        self._source_slot = LatestSlot()
+        self.video_runner = SourceRunner(video_source, self._source_slot.put)
+        self.audio_runner = SourceRunner(audio_source, self._on_audio) if audio_source else None
+        self.audio_level = AudioLevel()
+        self._video_consumers: list[LatestSlot] = []
+        self._audio_consumers: list[LatestSlot] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run_program, name="program", daemon=True)
+        self.last_program: VideoFrame | None = None
+        self.program_meter = RateMeter()
+        self.program_frames = 0
+        self.filter_ms = 0.0
+        self.compose_ms = 0.0
+
+    # -- consumers ---------------------------------------------------------------------------
+    def add_video_consumer(self, slot: LatestSlot) -> None:
+        with self._lock:
+            self._video_consumers.append(slot)
+
+    def add_audio_consumer(self, slot: LatestSlot) -> None:
+        with self._lock:
+            self._audio_consumers.append(slot)
+
+    def remove_consumer(self, slot: LatestSlot) -> None:
+        with self._lock:
+            for consumers in (self._video_consumers, self._audio_consumers):
+                if slot in consumers:
+                    consumers.remove(slot)
+
+    # -- lifecycle ---------------------------------------------------------------------------
+    def start(self) -> None:
+        self.video_runner.start()
+        if self.audio_runner:
+            self.audio_runner.start()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self.video_runner.stop()
+        if self.audio_runner:
+            self.audio_runner.stop()
+        self._thread.join(timeout=5)
+
+    def set_video_source(self, source: VideoSource) -> None:
+        """Swap the program source live; the placeholder covers the gap."""
+        old, self.video_runner = self.video_runner, SourceRunner(source, self._source_slot.put)
+        old.stop()
+        if self._thread.is_alive():
+            self.video_runner.start()
+
+    def set_audio_source(self, source: AudioSource | None) -> None:
+        old, self.audio_runner = self.audio_runner, SourceRunner(source, self._on_audio) if source else None
+        if old:
+            old.stop()
+        if self.audio_runner and self._thread.is_alive():
+            self.audio_runner.start()
+
+    # -- filters -----------------------------------------------------------------------------
+    def set_filters(self, filters: list[VideoFilter]) -> None:
+        self.filters = list(filters)  # swapped atomically; the program thread reads it once a frame
+        self.filter_errors.clear()
+
+    def _apply_filters(self, image: np.ndarray) -> np.ndarray:
+        for flt in self.filters:
+            if not flt.enabled:
+                continue
+            try:
+                image = flt.apply(image)
+            except Exception as exc:  # a broken filter is switched off; the show goes on
+                flt.enabled = False
+                self.filter_errors[flt.name] = f"{type(exc).__name__}: {exc}"
+                log.exception("filter %s failed and was disabled", flt.name)
+        return image
+
+    # -- threads -----------------------------------------------------------------------------
+    def _on_audio(self, chunk: object) -> None:
+        assert isinstance(chunk, AudioChunk)
+        self.audio_level.update(chunk.samples)
+        with self._lock:
+            consumers = list(self._audio_consumers)
+        for slot in consumers:
+            slot.put(chunk)
+
+    def _run_program(self) -> None:
+        interval = 1.0 / self.fps
+        placeholder_seq = 0
+        while not self._stop.is_set():
+            source_frame = self._source_slot.get(timeout=2 * interval)
+            if source_frame is None:
+                if self.video_runner.available:
+                    continue  # a slow source: wait rather than invent frames
+                message = self.video_runner.error or "starting"
+                program = VideoFrame(self.compositor.placeholder(message), time.time(), placeholder_seq,
+                                     {"placeholder": True})
+                placeholder_seq += 1
+                self._emit(program)
+                self._stop.wait(interval)
+                continue
+            assert isinstance(source_frame, VideoFrame)
+            started = time.perf_counter()
+            image = self._apply_filters(source_frame.image)
+            filtered = time.perf_counter()
+            canvas = self.compositor.compose(image)
+            composed = time.perf_counter()
+            self.filter_ms = ema(self.filter_ms, (filtered - started) * 1000)
+            self.compose_ms = ema(self.compose_ms, (composed - filtered) * 1000)
+            self._emit(VideoFrame(canvas, source_frame.capture_time, source_frame.seq, source_frame.meta))
+
+    def _emit(self, program: VideoFrame) -> None:
+        self.last_program = program
+        self.program_frames += 1
+        self.program_meter.add()
+        with self._lock:
+            consumers = list(self._video_consumers)
+        for slot in consumers:
+            slot.put(program)
+
+    def stats(self) -> dict:
+        fps, _ = self.program_meter.rates()
+        return {
+            "program_fps": round(fps, 2),
+            "program_frames": self.program_frames,
+            "source_status": self.video_runner.status,
+            "source_error": self.video_runner.error,
+            "source_info": self.video_runner.source.describe(),
+            "audio_status": self.audio_runner.status if self.audio_runner else "off",
+            "audio_error": self.audio_runner.error if self.audio_runner else None,
+            "audio_rms_db": round(self.audio_level.rms_db, 1),
+            "audio_peak_db": round(self.audio_level.peak_db, 1),
+            "dropped_source": self._source_slot.dropped,
+            "filter_ms": round(self.filter_ms, 2),
+            "compose_ms": round(self.compose_ms, 2),
+            "filter_errors": dict(self.filter_errors),
+        }
+

@@ -1,0 +1,104 @@
+"""The embedded server: viewer page, WHEP playback, events channel and status, on aiohttp.
+
+It binds 127.0.0.1 unless the host opts in. Every bad request gets a 4xx with a plain-text reason
+and touches no other session.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from aiohttp import web
+
+from .events import EventHub
+from .whep import OfferError
+
+if TYPE_CHECKING:
+    from .show import Studio
+
+log = logging.getLogger(__name__)
+
+WEB_ROOT = Path(__file__).resolve().parent.parent / "resources" / "web"
+MAX_SDP_BYTES = 64 * 1024
+SDP_TYPE = "application/sdp"
+
+
+def _reason(status: type[web.HTTPException], text: str, **headers: str) -> web.HTTPException:
+    return status(text=text + "\n", headers=headers or None)
+
+
+class StudioServer:
+    def __init__(self, studio: Studio, events: EventHub) -> None:
+        self.studio = studio
+        self.events = events
+        self.app = web.Application(client_max_size=MAX_SDP_BYTES)
+        self.app.add_routes([
+            web.get("/", self.viewer_page),
+            web.post("/whep", self.whep_offer),
+            web.delete("/whep/{session_id}", self.whep_delete),
+            web.patch("/whep/{session_id}", self.whep_patch),
+            web.get("/events", self.events.handle),
+            web.get("/api/status", self.status),
+            web.static("/static", WEB_ROOT),
+        ])
+        self._runner: web.AppRunner | None = None
+        self.port: int | None = None
+
+    async def start(self, host: str, port: int) -> None:
+        self._runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, host, port)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]  # the real port when 0 was asked
+        log.info("serving on http://%s:%d/", host, self.port)
+
+    async def stop(self) -> None:
+        await self.events.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
+
+    async def viewer_page(self, request: web.Request) -> web.FileResponse:
+        return web.FileResponse(WEB_ROOT / "viewer.html")
+
+    async def status(self, request: web.Request) -> web.Response:
+        return web.json_response(self.studio.stats())
+
+    async def whep_offer(self, request: web.Request) -> web.Response:
+        if request.content_type != SDP_TYPE:
+            raise _reason(web.HTTPUnsupportedMediaType, f"Content-Type must be {SDP_TYPE}")
+        too_large = _reason(web.HTTPRequestEntityTooLarge, f"SDP offer larger than {MAX_SDP_BYTES} bytes")
+        if request.content_length is not None and request.content_length > MAX_SDP_BYTES:
+            raise too_large
+        try:
+            body = await request.text()
+        except web.HTTPRequestEntityTooLarge:
+            raise too_large from None
+        except UnicodeDecodeError:
+            raise _reason(web.HTTPBadRequest, "SDP offer is not valid UTF-8 text") from None
+        endpoint = self.studio.whep
+        if endpoint is None:
+            raise _reason(web.HTTPServiceUnavailable, "the show is not live yet; try again shortly",
+                          **{"Retry-After": "2"})
+        try:
+            session_id, answer = await endpoint.answer(body)
+        except OfferError as exc:
+            raise _reason(web.HTTPBadRequest, str(exc)) from None
+        except OverflowError as exc:
+            raise _reason(web.HTTPServiceUnavailable, str(exc), **{"Retry-After": "10"}) from None
+        location = f"/whep/{session_id}"
+        return web.Response(status=201, text=answer, content_type=SDP_TYPE,
+                            headers={"Location": location, "ETag": f'"{session_id}"'})
+
+    async def whep_delete(self, request: web.Request) -> web.Response:
+        endpoint = self.studio.whep
+        if endpoint is None or not await endpoint.end(request.match_info["session_id"]):
+            raise _reason(web.HTTPNotFound, "no such WHEP session")
+        return web.Response(status=200, text="session ended\n")
+
+    async def whep_patch(self, request: web.Request) -> web.Response:
+        # Candidates are all in the answer (aiortc gathers before answering): no trickle ICE.
+        raise web.HTTPMethodNotAllowed(
+            "PATCH", ["DELETE"], text="trickle ICE is not supported; send all candidates in the offer\n")

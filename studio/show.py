@@ -1,0 +1,155 @@
+"""The Studio: one object that runs a show headless. The window and the CLI both drive it."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Any
+
+from .compositor import Compositor
+from .config import StudioConfig
+from .encoder import SharedAudioEncoder, SharedVideoEncoder
+from .events import EventHub
+from .filters.base import VideoFilter
+from .loopwatch import LoopWatch
+from .pipeline import Pipeline
+from .registry import Registry, default_registry
+from .server import StudioServer
+from .sources.base import AudioSource, VideoSource
+from .whep import WhepEndpoint
+
+log = logging.getLogger(__name__)
+
+
+class Studio:
+    def __init__(self, config: StudioConfig | None = None, registry: Registry | None = None) -> None:
+        self.config = config or StudioConfig()
+        self.registry = registry or default_registry()
+        width, height = self.config.canvas_size
+        self.pipeline = Pipeline(self._make_video_source(), self._make_audio_source(),
+                                 Compositor(width, height, self.config.scale_mode), self.config.fps,
+                                 self._make_filters(self.config.filters))
+        self.events = EventHub()
+        self.server = StudioServer(self, self.events)
+        self.loop_watch = LoopWatch()
+        self.video_encoder: SharedVideoEncoder | None = None
+        self.audio_encoder: SharedAudioEncoder | None = None
+        self.whep: WhepEndpoint | None = None
+        self.live_since: float | None = None
+
+    # -- construction from the registry -------------------------------------------------------
+    def _make_video_source(self) -> VideoSource:
+        options = dict(self.config.video_options)
+        if self.config.video_source in ("testcard", "camera"):
+            width, height = self.config.canvas_size
+            options = {"width": width, "height": height, "fps": self.config.fps, **options}
+        return self.registry.create("video_source", self.config.video_source, **options)
+
+    def _make_audio_source(self) -> AudioSource | None:
+        if self.config.audio_source == "none":
+            return None
+        return self.registry.create("audio_source", self.config.audio_source, **self.config.audio_options)
+
+    def _make_filters(self, specs: list[dict[str, Any]]) -> list[VideoFilter]:
+        filters = []
+        for spec in specs:
+            options = {k: v for k, v in spec.items() if k != "name"}
+            filters.append(self.registry.create("video_filter", spec["name"], **options))
+        return filters
+
+    # -- control ----------------------------------------------------------------------------
+    @property
+    def is_live(self) -> bool:
+        return self.whep is not None
+
+    @property
+    def viewer_url(self) -> str:
+        host = "127.0.0.1" if self.config.host in ("0.0.0.0", "::", "") else self.config.host
+        return f"http://{host}:{self.server.port or self.config.port}/"
+
+    async def start(self) -> None:
+        """Start capture and preview, and the server (which answers 503 until Go Live)."""
+        self.loop_watch.start()
+        self.pipeline.start()
+        await self.server.start(self.config.host, self.config.port)
+
+    async def go_live(self) -> None:
+        if self.is_live:
+            return
+        loop = asyncio.get_running_loop()
+        epoch = time.time()  # audio and video timestamps share this zero, which keeps them in sync
+        width, height = self.config.canvas_size
+        video = SharedVideoEncoder(width, height, self.config.fps, self.config.video_bitrate, epoch,
+                                   self.config.video_codec)
+        video.fanout.bind(loop)
+        video.start()
+        self.pipeline.add_video_consumer(video.input)
+        audio = None
+        if self.pipeline.audio_runner is not None:
+            audio = SharedAudioEncoder(epoch, self.config.audio_bitrate)
+            audio.fanout.bind(loop)
+            audio.start()
+            self.pipeline.add_audio_consumer(audio.input)
+        self.video_encoder, self.audio_encoder = video, audio
+        self.whep = WhepEndpoint(video, audio, self.config.max_viewers, self._publish_viewers)
+        self.live_since = time.time()
+        await self.events.publish("live", live=True, since=self.live_since)
+        log.info("live: viewers at %s", self.viewer_url)
+
+    async def stop_live(self) -> None:
+        if not self.is_live:
+            return
+        whep, self.whep = self.whep, None
+        await whep.end_all()
+        for encoder in (self.video_encoder, self.audio_encoder):
+            if encoder is not None:
+                self.pipeline.remove_consumer(encoder.input)
+                encoder.fanout.close_all()
+                encoder.stop()
+        self.video_encoder = self.audio_encoder = None
+        self.live_since = None
+        await self.events.publish("live", live=False)
+        await self._publish_viewers()
+
+    async def close(self) -> None:
+        await self.stop_live()
+        await self.server.stop()
+        self.pipeline.stop()
+        self.loop_watch.stop()
+
+    async def _publish_viewers(self) -> None:
+        await self.events.publish("viewers", count=self.viewer_count)
+
+    @property
+    def viewer_count(self) -> int:
+        return self.whep.viewer_count if self.whep else 0
+
+    def set_video_source(self, name: str, **options: Any) -> None:
+        self.config.video_source, self.config.video_options = name, options
+        self.pipeline.set_video_source(self._make_video_source())
+
+    def set_audio_source(self, name: str, **options: Any) -> None:
+        self.config.audio_source, self.config.audio_options = name, options
+        self.pipeline.set_audio_source(self._make_audio_source())
+
+    def set_filters(self, specs: list[dict[str, Any]]) -> None:
+        self.config.filters = specs
+        self.pipeline.set_filters(self._make_filters(specs))
+
+    # -- read-outs --------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        stats: dict[str, Any] = {"live": self.is_live, "viewers": self.viewer_count,
+                                 "viewer_url": self.viewer_url, **self.pipeline.stats(),
+                                 "loop_max_lag_ms": round(self.loop_watch.max_lag_ms, 1),
+                                 "loop_stalls": self.loop_watch.stalls}
+        video = self.video_encoder
+        if video is not None:
+            fps, bps = video.meter.rates()
+            stats.update(encoder_fps=round(fps, 2), bitrate_bps=int(bps), encode_ms=round(video.encode_ms, 2),
+                         dropped_encoder=video.input.dropped, keyframes=video.keyframe_count,
+                         keyframe_requests=video.keyframes.requests, encoder_errors=video.errors)
+        if self.audio_encoder is not None:
+            stats["dropped_audio"] = self.audio_encoder.input.dropped
+        stats["dropped_total"] = stats["dropped_source"] + stats.get("dropped_encoder", 0)
+        return stats

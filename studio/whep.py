@@ -1,0 +1,134 @@
+"""WHEP egress (the playback twin of WHIP, RFC 9725): one peer connection per viewer, all fed by
+the shared encoders' packets."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from aiortc import RTCPeerConnection, RTCRtpSender, RTCSessionDescription
+
+from .encoder import SharedAudioEncoder, SharedVideoEncoder
+from .tracks import PacketTrack
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT = 20.0
+
+
+class OfferError(ValueError):
+    """The offer cannot be answered; the message says why (sent back with a 4xx)."""
+
+
+@dataclass
+class ViewerSession:
+    id: str
+    pc: RTCPeerConnection
+    tracks: list[PacketTrack]
+
+    @property
+    def connected(self) -> bool:
+        return self.pc.connectionState == "connected"
+
+
+def _codecs(kind: str, mime: str) -> list:
+    return [c for c in RTCRtpSender.getCapabilities(kind).codecs if c.mimeType in (mime, f"{kind}/rtx")]
+
+
+def check_offer_text(text: str) -> None:
+    """Cheap sanity checks before aiortc parses the offer, so garbage gets a clear reason."""
+    if not text.lstrip().startswith("v=0"):
+        raise OfferError("body is not an SDP offer (it must start with 'v=0')")
+    if "\nm=video" not in text and "\nm=audio" not in text:
+        raise OfferError("SDP offer has no audio or video media section")
+
+
+class WhepEndpoint:
+    """Creates, tracks and ends viewer sessions; ``on_change`` fires when the viewer count moves."""
+
+    def __init__(self, video: SharedVideoEncoder, audio: SharedAudioEncoder | None, max_viewers: int,
+                 on_change: Callable[[], Awaitable[None]]) -> None:
+        self.video, self.audio = video, audio
+        self.max_viewers = max_viewers
+        self.sessions: dict[str, ViewerSession] = {}
+        self._on_change = on_change
+
+    @property
+    def viewer_count(self) -> int:
+        return sum(1 for s in self.sessions.values() if s.connected)
+
+    async def answer(self, offer_sdp: str) -> tuple[str, str]:
+        """Answer a viewer's offer; returns (session id, answer SDP)."""
+        check_offer_text(offer_sdp)
+        if len(self.sessions) >= self.max_viewers:
+            raise OverflowError(f"the show is full ({self.max_viewers} viewers)")
+        pc = RTCPeerConnection()
+        session = ViewerSession(secrets.token_urlsafe(16), pc, [])
+        try:
+            await pc.setRemoteDescription(RTCSessionDescription(offer_sdp, "offer"))
+        except Exception as exc:  # aiortc raises ValueError, KeyError, ... on malformed SDP
+            await pc.close()
+            raise OfferError(f"malformed SDP offer: {type(exc).__name__}: {exc}") from exc
+        try:
+            self._attach_tracks(session)
+            await pc.setLocalDescription(await pc.createAnswer())
+        except Exception as exc:
+            await self._close(session)
+            raise OfferError(f"cannot answer this offer: {exc}") from exc
+        self.sessions[session.id] = session
+
+        @pc.on("connectionstatechange")
+        async def _state_changed() -> None:
+            if pc.connectionState in ("failed", "closed"):
+                await self.end(session.id)
+            else:
+                await self._on_change()
+
+        asyncio.get_running_loop().call_later(CONNECT_TIMEOUT, self._expire_if_unconnected, session.id)
+        return session.id, pc.localDescription.sdp
+
+    def _attach_tracks(self, session: ViewerSession) -> None:
+        encoders = {"video": (self.video, "video/VP8" if self.video.codec_name == "vp8" else "video/H264"),
+                    "audio": (self.audio, "audio/opus")}
+        attached = 0
+        for transceiver in session.pc.getTransceivers():
+            encoder, mime = encoders.get(transceiver.kind, (None, ""))
+            if encoder is None:
+                continue
+            preferred = _codecs(transceiver.kind, mime)
+            transceiver.setCodecPreferences(preferred)
+            track = PacketTrack(transceiver.kind, encoder.fanout.subscribe())
+            session.tracks.append(track)
+            sender = session.pc.addTrack(track)
+            if transceiver.kind == "video":
+                # aiortc ignores PLI/FIR on packet tracks; route them to the shared encoder's gate.
+                sender._send_keyframe = encoder.fanout.request_keyframe
+            attached += transceiver.kind == "video"
+        if not attached:
+            raise OfferError("SDP offer has no video section to receive the show")
+
+    def _expire_if_unconnected(self, session_id: str) -> None:
+        session = self.sessions.get(session_id)
+        if session is not None and session.pc.connectionState not in ("connected",):
+            asyncio.ensure_future(self.end(session_id))
+
+    async def end(self, session_id: str) -> bool:
+        session = self.sessions.pop(session_id, None)
+        if session is None:
+            return False
+        await self._close(session)
+        await self._on_change()
+        return True
+
+    @staticmethod
+    async def _close(session: ViewerSession) -> None:
+        for track in session.tracks:
+            track.stop()
+        await session.pc.close()
+
+    async def end_all(self) -> None:
+        for session_id in list(self.sessions):
+            await self.end(session_id)
