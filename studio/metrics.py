@@ -19,10 +19,13 @@ class RateMeter:
         self._window = window
         self._events: deque[tuple[float, int]] = deque()
         self._lock = threading.Lock()
+        self._started: float | None = None
 
     def add(self, size: int = 0) -> None:
         now = time.monotonic()
         with self._lock:
+            if self._started is None:
+                self._started = now
             self._events.append((now, size))
             while self._events and now - self._events[0][0] > self._window:
                 self._events.popleft()
@@ -35,4 +38,7 @@ class RateMeter:
                 self._events.popleft()
             count = len(self._events)
             bits = sum(size for _, size in self._events) * 8
-        return count / self._window, bits / self._window
+            # Until a full window has passed, divide by the time actually observed.
+            span = min(self._window, now - self._started) if self._started is not None else self._window
+        span = max(span, 1e-3)
+        return count / span, bits / span

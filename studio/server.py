@@ -25,8 +25,8 @@ MAX_SDP_BYTES = 64 * 1024
 SDP_TYPE = "application/sdp"
 
 
-def _reason(status: type[web.HTTPException], text: str, **headers: str) -> web.HTTPException:
-    return status(text=text + "\n", headers=headers or None)
+def _error(status: int, reason: str, **headers: str) -> web.Response:
+    return web.Response(status=status, text=reason + "\n", headers=headers or None)
 
 
 class StudioServer:
@@ -68,34 +68,32 @@ class StudioServer:
 
     async def whep_offer(self, request: web.Request) -> web.Response:
         if request.content_type != SDP_TYPE:
-            raise _reason(web.HTTPUnsupportedMediaType, f"Content-Type must be {SDP_TYPE}")
-        too_large = _reason(web.HTTPRequestEntityTooLarge, f"SDP offer larger than {MAX_SDP_BYTES} bytes")
+            return _error(415, f"Content-Type must be {SDP_TYPE}")
+        too_large = _error(413, f"SDP offer larger than {MAX_SDP_BYTES} bytes")
         if request.content_length is not None and request.content_length > MAX_SDP_BYTES:
-            raise too_large
+            return too_large
         try:
             body = await request.text()
         except web.HTTPRequestEntityTooLarge:
-            raise too_large from None
+            return too_large
         except UnicodeDecodeError:
-            raise _reason(web.HTTPBadRequest, "SDP offer is not valid UTF-8 text") from None
+            return _error(400, "SDP offer is not valid UTF-8 text")
         endpoint = self.studio.whep
         if endpoint is None:
-            raise _reason(web.HTTPServiceUnavailable, "the show is not live yet; try again shortly",
-                          **{"Retry-After": "2"})
+            return _error(503, "the show is not live yet; try again shortly", **{"Retry-After": "2"})
         try:
             session_id, answer = await endpoint.answer(body)
         except OfferError as exc:
-            raise _reason(web.HTTPBadRequest, str(exc)) from None
+            return _error(400, str(exc))
         except OverflowError as exc:
-            raise _reason(web.HTTPServiceUnavailable, str(exc), **{"Retry-After": "10"}) from None
-        location = f"/whep/{session_id}"
+            return _error(503, str(exc), **{"Retry-After": "10"})
         return web.Response(status=201, text=answer, content_type=SDP_TYPE,
-                            headers={"Location": location, "ETag": f'"{session_id}"'})
+                            headers={"Location": f"/whep/{session_id}", "ETag": f'"{session_id}"'})
 
     async def whep_delete(self, request: web.Request) -> web.Response:
         endpoint = self.studio.whep
         if endpoint is None or not await endpoint.end(request.match_info["session_id"]):
-            raise _reason(web.HTTPNotFound, "no such WHEP session")
+            return _error(404, "no such WHEP session")
         return web.Response(status=200, text="session ended\n")
 
     async def whep_patch(self, request: web.Request) -> web.Response:

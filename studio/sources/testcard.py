@@ -60,8 +60,7 @@ class TestCardSource(VideoSource):
         box = max(16, h // 8)
         x = int((self._seq * 8) % (w - box))
         cv2.rectangle(image, (x, h // 3), (x + box, h // 3 + box), (250, 250, 250), -1)
-        if in_flash(now):
-            image[h - box * 2:h - box, w - box * 2:w - box] = 255
+        image[h - box * 2:h - box, w - box * 2:w - box] = 255 if in_flash(now) else 0
         label = f"Host Studio  #{self._seq}  {time.strftime('%H:%M:%S')}.{int(now * 1000) % 1000:03d}"
         cv2.putText(image, label, (box // 2, h - box // 2), cv2.FONT_HERSHEY_SIMPLEX, h / 720,
                     (255, 255, 255), max(1, h // 360), cv2.LINE_AA)
