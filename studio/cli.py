@@ -67,7 +67,12 @@ async def run_headless(config: StudioConfig, duration: float | None, stats_inter
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    await studio.start()
+    try:
+        await studio.start()
+    except OSError as exc:
+        await studio.close()
+        raise ConfigError(f"cannot serve on {config.host}:{config.port} ({exc.strerror}); "
+                          f"port {config.port} is in use or not allowed: pick another with --port") from exc
     await studio.go_live()
     print(f"Host Studio live: open {studio.viewer_url}", flush=True)
     started = loop.time()
@@ -96,7 +101,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"studio: {exc}", file=sys.stderr)
         return 2
     if args.headless:
-        asyncio.run(run_headless(config, args.duration, args.stats_interval))
+        try:
+            asyncio.run(run_headless(config, args.duration, args.stats_interval))
+        except ConfigError as exc:
+            print(f"studio: {exc}", file=sys.stderr)
+            return 2
         return 0
     from ui.app import run_window
 

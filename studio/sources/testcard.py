@@ -28,6 +28,7 @@ def in_flash(t: float) -> bool:
 
 class TestCardSource(VideoSource):
     name = "test card"
+    __test__ = False  # not a pytest class, despite the name
 
     def __init__(self, width: int = 1280, height: int = 720, fps: float = 30.0) -> None:
         self.width, self.height, self.fps = width, height, fps

@@ -1,0 +1,171 @@
+"""Sources: missing and vanishing devices never stop the show; files loop; levels are measured."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+import av
+import cv2
+import numpy as np
+import pytest
+
+from studio.compositor import Compositor
+from studio.config import StudioConfig
+from studio.pipeline import Pipeline
+from studio.show import Studio
+from studio.sources.base import SourceUnavailable
+from studio.sources.camera import CameraSource
+from studio.sources.media import ImageSource, MediaFileSource
+from studio.sources.microphone import MicrophoneSource
+from studio.sources.testcard import TestCardSource, ToneSource
+
+
+def _wait(predicate, timeout: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+class VanishingCard(TestCardSource):
+    """A test card that can be 'unplugged' mid-show, as a USB camera can."""
+
+    def __init__(self) -> None:
+        super().__init__(640, 360, 30)
+        self.unplugged = threading.Event()
+
+    def open(self) -> None:
+        if self.unplugged.is_set():
+            raise SourceUnavailable("camera 0 is not connected or is in use")
+        super().open()
+
+    def read(self):
+        if self.unplugged.is_set():
+            raise SourceUnavailable("camera 0 stopped delivering frames (unplugged?)")
+        return super().read()
+
+
+def _pipeline(source, audio=None) -> Pipeline:
+    pipeline = Pipeline(source, audio, Compositor(640, 360), fps=30)
+    pipeline.video_runner._retry_interval = 0.2
+    return pipeline
+
+
+def test_missing_camera_shows_placeholder_with_a_clear_message():
+    pipeline = _pipeline(CameraSource(index=63))
+    pipeline.start()
+    try:
+        assert _wait(lambda: pipeline.program_frames > 10)
+        assert pipeline.video_runner.status == "unavailable"
+        assert "camera 63 is not connected" in pipeline.video_runner.error
+        assert pipeline.last_program.meta.get("placeholder") is True
+        assert pipeline.last_program.image.shape == (360, 640, 3)
+    finally:
+        pipeline.stop()
+
+
+def test_camera_unplugged_mid_show_then_back_resumes_by_itself():
+    source = VanishingCard()
+    pipeline = _pipeline(source)
+    pipeline.start()
+    try:
+        assert _wait(lambda: pipeline.video_runner.available and pipeline.program_frames > 5)
+        source.unplugged.set()
+        assert _wait(lambda: pipeline.last_program.meta.get("placeholder") is True)
+        assert "unplugged" in pipeline.stats()["source_error"]
+        frames_while_gone = pipeline.program_frames
+        assert _wait(lambda: pipeline.program_frames > frames_while_gone + 10), "program froze"
+        source.unplugged.clear()
+        assert _wait(lambda: pipeline.video_runner.available)
+        assert _wait(lambda: not pipeline.last_program.meta.get("placeholder"))
+        assert pipeline.stats()["source_error"] is None
+    finally:
+        pipeline.stop()
+
+
+def test_image_source_appears_later_and_is_picked_up(tmp_path):
+    path = tmp_path / "product.png"
+    pipeline = _pipeline(ImageSource(path, fps=30))
+    pipeline.start()
+    try:
+        assert _wait(lambda: pipeline.video_runner.status == "unavailable")
+        assert "cannot read image product.png" in pipeline.video_runner.error
+        picture = np.zeros((360, 640, 3), np.uint8)
+        picture[:, :, 2] = 255  # pure blue in RGB
+        cv2.imwrite(str(path), cv2.cvtColor(picture, cv2.COLOR_RGB2BGR))
+        assert _wait(lambda: pipeline.video_runner.available)
+        assert _wait(lambda: not pipeline.last_program.meta.get("placeholder"))
+        assert tuple(pipeline.last_program.image[180, 320]) == (0, 0, 255)
+    finally:
+        pipeline.stop()
+
+
+def test_media_file_plays_at_its_rate_and_loops(tmp_path):
+    path = tmp_path / "clip.mp4"
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("mpeg4", rate=25)
+        stream.width, stream.height, stream.pix_fmt = 320, 240, "yuv420p"
+        for i in range(10):
+            image = np.full((240, 320, 3), i * 20, np.uint8)
+            frame = av.VideoFrame.from_ndarray(image, format="rgb24")
+            container.mux(stream.encode(frame))
+        container.mux(stream.encode(None))
+    source = MediaFileSource(path)
+    source.open()
+    try:
+        assert source.describe()["fps"] == 25
+        started = time.monotonic()
+        levels = [int(source.read().image.mean()) for _ in range(25)]
+        elapsed = time.monotonic() - started
+    finally:
+        source.close()
+    assert 0.85 < elapsed < 1.3  # paced at 25 fps
+    assert levels[10] < levels[9], "did not loop back to the first frame"
+    assert abs(levels[10] - levels[0]) <= 3
+
+
+def test_unreadable_media_file_is_a_clear_error(tmp_path):
+    path = tmp_path / "broken.mp4"
+    path.write_bytes(b"\x00\x01 not a video")
+    with pytest.raises(SourceUnavailable, match="cannot play broken.mp4"):
+        MediaFileSource(path).open()
+
+
+def test_tone_level_meter_reads_minus_twenty_dbfs_peak():
+    pipeline = _pipeline(TestCardSource(640, 360, 30), ToneSource())
+    pipeline.start()
+    try:
+        assert _wait(lambda: pipeline.audio_runner.items > 10)
+        assert -21 < pipeline.audio_level.peak_db < -19
+        assert -24 < pipeline.audio_level.rms_db < -22  # a sine's RMS is 3 dB below its peak
+    finally:
+        pipeline.stop()
+
+
+async def test_show_goes_on_without_a_microphone():
+    studio = Studio(StudioConfig(port=0, audio_source="microphone", audio_options={"device": 4242}))
+    await studio.start()
+    await studio.go_live()
+    try:
+        await _async_wait(lambda: studio.stats()["audio_status"] == "unavailable")
+        stats = studio.stats()
+        assert "microphone" in stats["audio_error"] or "audio system" in stats["audio_error"]
+        await _async_wait(lambda: studio.stats()["encoder_fps"] > 20)
+    finally:
+        await studio.close()
+
+
+def test_microphone_with_an_unknown_device_raises_a_clear_error():
+    with pytest.raises(SourceUnavailable, match="microphone|audio system"):
+        MicrophoneSource(device=4242).open()
+
+
+async def _async_wait(predicate, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "condition not reached"
+        await asyncio.sleep(0.05)
