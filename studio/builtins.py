@@ -8,7 +8,7 @@ from .registry import Contribution, Registry
 def register(registry: Registry) -> None:
     from .filters.basic import BrightnessContrastFilter, MirrorFilter
     from .sources.camera import CameraSource
-    from .sources.media import ImageSource, MediaFileSource
+    from .sources.media import ImageSource, MediaFileAudioSource, MediaFileSource
     from .sources.microphone import MicrophoneSource
     from .sources.testcard import TestCardSource, ToneSource
 
@@ -22,5 +22,6 @@ def register(registry: Registry) -> None:
         Contribution("video_source", "image", ImageSource, "Image"),
         Contribution("audio_source", "tone", ToneSource, "Test tone"),
         Contribution("audio_source", "microphone", MicrophoneSource, "Microphone"),
+        Contribution("audio_source", "file", MediaFileAudioSource, "Media file audio"),
     ):
         registry.register(contribution)

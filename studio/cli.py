@@ -21,7 +21,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--source", choices=["testcard", "camera", "file", "image"], help="video source")
     parser.add_argument("--camera", type=int, help="camera device index")
     parser.add_argument("--file", help="media file or image path for --source file/image")
-    parser.add_argument("--audio", choices=["tone", "microphone", "none"], help="audio source")
+    parser.add_argument("--audio", choices=["tone", "microphone", "file", "none"],
+                        help="audio source (file: the audio of --file)")
     parser.add_argument("--mic", help="microphone device index or name")
     parser.add_argument("--orientation", choices=["landscape", "portrait"])
     parser.add_argument("--fps", type=float)
@@ -48,6 +49,8 @@ def config_from_args(args: argparse.Namespace) -> StudioConfig:
     if args.audio:
         data["audio_source"] = args.audio
         data["audio_options"] = {}
+    if data["audio_source"] == "file" and args.file:
+        data["audio_options"]["path"] = args.file
     if args.mic is not None:
         data["audio_options"]["device"] = int(args.mic) if args.mic.isdigit() else args.mic
     for flag, key in (("orientation", "orientation"), ("fps", "fps"), ("bitrate", "video_bitrate"),

@@ -19,7 +19,7 @@ class ConfigError(ValueError):
 class StudioConfig:
     video_source: str = "testcard"  # testcard | camera | file | image
     video_options: dict[str, Any] = field(default_factory=dict)  # e.g. {"index": 0} or {"path": ...}
-    audio_source: str = "tone"  # tone | microphone | none
+    audio_source: str = "tone"  # tone | microphone | file | none
     audio_options: dict[str, Any] = field(default_factory=dict)
     orientation: str = "landscape"  # landscape 1280×720 | portrait 720×1280
     canvas_width: int = 0  # 0: from orientation

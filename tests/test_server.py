@@ -43,10 +43,10 @@ async def test_bad_offers_get_reasons_and_live_viewer_keeps_playing(live_studio,
     player = WhepPlayer(live_studio.viewer_url + "whep")
     await player.connect(audio=False)
     try:
-        async with aiohttp.ClientSession() as http:
-            async with http.post(live_studio.viewer_url + "whep", data=body, headers=headers) as response:
-                assert response.status == status
-                assert reason in await response.text()
+        async with (aiohttp.ClientSession() as http,
+                    http.post(live_studio.viewer_url + "whep", data=body, headers=headers) as response):
+            assert response.status == status
+            assert reason in await response.text()
         # The existing session is untouched: fresh frames keep arriving.
         for _ in range(10):
             await asyncio.wait_for(player.tracks["video"].recv(), 2)
@@ -78,9 +78,9 @@ async def test_offer_before_go_live_is_refused_with_retry_after():
     try:
         with pytest.raises(WhepError, match="503.*not live"):
             await WhepPlayer(studio.viewer_url + "whep").connect()
-        async with aiohttp.ClientSession() as http:
-            async with http.post(studio.viewer_url + "whep", data="v=0\r\nm=video 9\r\n", headers=SDP) as r:
-                assert r.headers["Retry-After"] == "2"
+        async with (aiohttp.ClientSession() as http,
+                    http.post(studio.viewer_url + "whep", data="v=0\r\nm=video 9\r\n", headers=SDP) as r):
+            assert r.headers["Retry-After"] == "2"
     finally:
         await studio.close()
 
@@ -143,3 +143,23 @@ async def test_server_binds_loopback_by_default(live_studio):
     assert StudioConfig().host == "127.0.0.1"
     sockets = live_studio.server._runner.addresses
     assert all(addr[0] == "127.0.0.1" for addr in sockets)
+
+
+async def test_viewer_pli_reaches_the_shared_encoder_gate(live_studio):
+    """aiortc ignores PLI on packet tracks; the studio routes it to the shared encoder, rate-limited."""
+    player = WhepPlayer(live_studio.viewer_url + "whep")
+    await player.connect(audio=False)
+    try:
+        await asyncio.wait_for(player.tracks["video"].recv(), 5)
+        encoder = live_studio.video_encoder
+        await asyncio.sleep(0.6)  # past the gate's interval since the join keyframe
+        requests, keyframes = encoder.keyframes.requests, encoder.keyframe_count
+        receiver = next(r for r in player.pc.getReceivers() if r.track.kind == "video")
+        ssrc = receiver.getSynchronizationSources()[0].source
+        for _ in range(10):  # a burst of PLIs, as a viewer on a lossy link sends
+            await receiver._send_rtcp_pli(ssrc)
+        await asyncio.sleep(0.8)
+        assert encoder.keyframes.requests >= requests + 10
+        assert 1 <= encoder.keyframe_count - keyframes <= 2
+    finally:
+        await player.close()

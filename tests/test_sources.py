@@ -17,7 +17,7 @@ from studio.pipeline import Pipeline
 from studio.show import Studio
 from studio.sources.base import SourceUnavailable
 from studio.sources.camera import CameraSource
-from studio.sources.media import ImageSource, MediaFileSource
+from studio.sources.media import ImageSource, MediaFileAudioSource, MediaFileSource
 from studio.sources.microphone import MicrophoneSource
 from studio.sources.testcard import TestCardSource, ToneSource
 
@@ -128,11 +128,38 @@ def test_media_file_plays_at_its_rate_and_loops(tmp_path):
     assert abs(levels[10] - levels[0]) <= 3
 
 
+def test_media_file_audio_plays_in_real_time_and_loops(tmp_path):
+    path = tmp_path / "jingle.wav"
+    with av.open(str(path), "w") as container:
+        stream = container.add_stream("pcm_s16le", rate=44100, layout="mono")
+        tone = (0.5 * np.sin(2 * np.pi * 440 * np.arange(22050) / 44100) * 32767).astype(np.int16)
+        frame = av.AudioFrame.from_ndarray(tone.reshape(1, -1), format="s16", layout="mono")
+        frame.sample_rate = 44100
+        container.mux(stream.encode(frame))
+        container.mux(stream.encode(None))
+    source = MediaFileAudioSource(path)
+    source.open()
+    try:
+        started = time.monotonic()
+        chunks = [source.read() for _ in range(40)]  # 0.8 s from a 0.5 s file
+        elapsed = time.monotonic() - started
+    finally:
+        source.close()
+    assert 0.7 < elapsed < 1.1
+    assert all(c.sample_rate == 48000 and c.samples.shape == (960, 1) for c in chunks)
+    samples = np.concatenate([c.samples[:, 0] for c in chunks]).astype(np.float32)
+    assert 0.45 < np.abs(samples).max() / 32767 < 0.55  # resampled, not re-scaled
+    spectrum = np.abs(np.fft.rfft(samples[-9600:]))
+    assert abs(np.argmax(spectrum) * 48000 / 9600 - 440) < 10  # still 440 Hz after looping
+
+
 def test_unreadable_media_file_is_a_clear_error(tmp_path):
     path = tmp_path / "broken.mp4"
     path.write_bytes(b"\x00\x01 not a video")
     with pytest.raises(SourceUnavailable, match="cannot play broken.mp4"):
         MediaFileSource(path).open()
+    with pytest.raises(SourceUnavailable, match="cannot play broken.mp4"):
+        MediaFileAudioSource(path).open()
 
 
 def test_tone_level_meter_reads_minus_twenty_dbfs_peak():

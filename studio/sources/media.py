@@ -7,9 +7,23 @@ from pathlib import Path
 
 import av
 import cv2
+import numpy as np
 
-from ..frames import VideoFrame
-from .base import SourceUnavailable, VideoSource, pace
+from ..frames import AudioChunk, VideoFrame
+from .base import AudioSource, SourceUnavailable, VideoSource, pace
+
+
+def _open_stream(path: Path, kind: str):
+    """Open ``path`` and return (container, its first ``kind`` stream), or raise SourceUnavailable."""
+    try:
+        container = av.open(str(path))
+    except (av.FFmpegError, OSError) as exc:
+        raise SourceUnavailable(f"cannot play {path.name}: {exc}") from exc
+    streams = container.streams.video if kind == "video" else container.streams.audio
+    if not streams:
+        container.close()
+        raise SourceUnavailable(f"cannot play {path.name}: it has no {kind}")
+    return container, streams[0]
 
 
 class MediaFileSource(VideoSource):
@@ -26,11 +40,7 @@ class MediaFileSource(VideoSource):
         self._seq = 0
 
     def open(self) -> None:
-        try:
-            self._container = av.open(str(self.path))
-            stream = self._container.streams.video[0]
-        except (av.FFmpegError, OSError, IndexError) as exc:
-            raise SourceUnavailable(f"cannot play {self.path.name}: {exc}") from exc
+        self._container, stream = _open_stream(self.path, "video")
         stream.thread_type = "AUTO"
         rate = stream.average_rate or stream.guessed_rate or 30
         self._interval = 1.0 / float(rate)
@@ -56,6 +66,57 @@ class MediaFileSource(VideoSource):
         out = VideoFrame(frame.to_ndarray(format="rgb24"), time.time(), self._seq)
         self._seq += 1
         return out
+
+    def close(self) -> None:
+        if self._container is not None:
+            self._container.close()
+            self._container = None
+
+
+class MediaFileAudioSource(AudioSource):
+    """Plays a file's audio as 20 ms chunks of 48 kHz mono, in real time, looping at the end."""
+
+    name = "media file audio"
+    chunk_seconds = 0.02
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._container = None
+        self._frames = None
+        self._resampler = None
+        self._pending = np.zeros(0, np.int16)
+        self._next_due = 0.0
+
+    def open(self) -> None:
+        self._container, stream = _open_stream(self.path, "audio")
+        self._frames = self._container.decode(stream)
+        self._resampler = av.AudioResampler(format="s16", layout="mono", rate=self.sample_rate)
+        self._next_due = time.monotonic()
+
+    def describe(self) -> dict:
+        return {"path": str(self.path), "sample_rate": self.sample_rate, "channels": 1}
+
+    def _decode_more(self) -> None:
+        try:
+            frame = next(self._frames)
+        except StopIteration:
+            self._container.seek(0)
+            self._frames = self._container.decode(self._container.streams.audio[0])
+            frame = next(self._frames, None)
+            if frame is None:
+                raise SourceUnavailable(f"{self.path.name} has no decodable audio") from None
+        except av.FFmpegError as exc:
+            raise SourceUnavailable(f"{self.path.name}: {exc}") from exc
+        for out in self._resampler.resample(frame):
+            self._pending = np.concatenate([self._pending, out.to_ndarray().reshape(-1)])
+
+    def read(self) -> AudioChunk:
+        n = int(self.sample_rate * self.chunk_seconds)
+        while len(self._pending) < n:
+            self._decode_more()
+        chunk, self._pending = self._pending[:n], self._pending[n:]
+        self._next_due = pace(self._next_due, self.chunk_seconds)
+        return AudioChunk(chunk.reshape(-1, 1), self.sample_rate, time.time())
 
     def close(self) -> None:
         if self._container is not None:
