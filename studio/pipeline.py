@@ -18,7 +18,7 @@ from .compositor import Compositor
 from .filters.base import VideoFilter
 from .frames import AudioChunk, LatestSlot, VideoFrame
 from .metrics import RateMeter, ema
-from .sources.base import AudioSource, SourceRunner, VideoSource
+from .sources.base import AudioSource, SourceRunner, VideoSource, pace
 
 log = logging.getLogger(__name__)
 
@@ -134,18 +134,20 @@ class Pipeline:
     def _run_program(self) -> None:
         interval = 1.0 / self.fps
         placeholder_seq = 0
+        next_due = time.monotonic()
         while not self._stop.is_set():
-            source_frame = self._source_slot.get(timeout=2 * interval)
-            if source_frame is None:
-                if self.video_runner.available:
-                    continue  # a slow source: wait rather than invent frames
+            if not self.video_runner.available and self._source_slot.get(timeout=0) is None:
+                # No device: keep the program moving at full rate on a slate, so viewers never freeze.
                 message = self.video_runner.error or "starting"
-                program = VideoFrame(self.compositor.placeholder(message), time.time(), placeholder_seq,
-                                     {"placeholder": True})
+                self._emit(VideoFrame(self.compositor.placeholder(message), time.time(), placeholder_seq,
+                                      {"placeholder": True}))
                 placeholder_seq += 1
-                self._emit(program)
-                self._stop.wait(interval)
+                next_due = pace(next_due, interval)
                 continue
+            source_frame = self._source_slot.get(timeout=2 * interval)
+            next_due = time.monotonic()
+            if source_frame is None:
+                continue  # a slow source: wait rather than invent frames
             assert isinstance(source_frame, VideoFrame)
             started = time.perf_counter()
             image = self._apply_filters(source_frame.image)

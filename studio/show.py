@@ -85,12 +85,11 @@ class Studio:
         video.fanout.bind(loop)
         video.start()
         self.pipeline.add_video_consumer(video.input)
-        audio = None
-        if self.pipeline.audio_runner is not None:
-            audio = SharedAudioEncoder(epoch, self.config.audio_bitrate)
-            audio.fanout.bind(loop)
-            audio.start()
-            self.pipeline.add_audio_consumer(audio.input)
+        # Always an audio encoder: a source picked later while live is heard at once.
+        audio = SharedAudioEncoder(epoch, self.config.audio_bitrate)
+        audio.fanout.bind(loop)
+        audio.start()
+        self.pipeline.add_audio_consumer(audio.input)
         self.video_encoder, self.audio_encoder = video, audio
         self.whep = WhepEndpoint(video, audio, self.config.max_viewers, self._publish_viewers)
         self.live_since = time.time()

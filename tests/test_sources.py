@@ -64,6 +64,9 @@ def test_missing_camera_shows_placeholder_with_a_clear_message():
         assert "camera 63 is not connected" in pipeline.video_runner.error
         assert pipeline.last_program.meta.get("placeholder") is True
         assert pipeline.last_program.image.shape == (360, 640, 3)
+        before = pipeline.program_frames
+        time.sleep(1.0)
+        assert pipeline.program_frames - before >= 25, "the slate must run at the canvas rate"
     finally:
         pipeline.stop()
 

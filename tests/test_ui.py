@@ -1,0 +1,328 @@
+"""The window over a real Studio (test card, tone, port 0) on a qasync loop, rendered offscreen."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads; no display needed
+
+import asyncio
+import re
+import socket
+import threading
+import time
+from collections.abc import Callable, Coroutine, Iterator
+from typing import Any
+
+import pytest
+import qasync
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from studio.config import StudioConfig
+from studio.show import Studio
+from ui import app as ui_app
+from ui.i18n import Translations
+from ui.main_window import MainWindow
+from ui.settings import open_settings, restore_config
+
+WORKER_PREFIXES = ("program", "source-", "video-encoder", "audio-encoder")
+
+
+def _workers() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.is_alive() and t.name.startswith(WORKER_PREFIXES)]
+
+
+@pytest.fixture
+def settings_dir(tmp_path):
+    """Every QSettings the UI opens lands in this test's own directory."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def translations(qapp) -> Iterator[Translations]:
+    translations = Translations.for_app()
+    translations.apply("en")
+    yield translations
+    translations.apply("en")
+
+
+@pytest.fixture
+def loop(qapp) -> Iterator[qasync.QEventLoop]:
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+    asyncio.set_event_loop(None)
+
+
+def run(loop: qasync.QEventLoop, coro: Coroutine[Any, Any, Any]) -> Any:
+    return loop.run_until_complete(coro)
+
+
+async def wait_for(condition: Callable[[], bool], what: str, timeout: float = 10.0) -> None:
+    # Waits on the asyncio loop: a nested Qt loop (qtbot.waitUntil) inside a task would re-enter it.
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+        await asyncio.sleep(0.02)
+
+
+@pytest.fixture
+def studio(loop, settings_dir, translations) -> Iterator[Studio]:
+    studio = Studio(StudioConfig(port=0))
+    run(loop, studio.start())
+    yield studio
+    run(loop, studio.close())
+    assert _workers() == []  # no capture, program or encoder thread outlives close()
+
+
+@pytest.fixture
+def window(studio, qtbot) -> Iterator[MainWindow]:
+    window = MainWindow(studio)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    yield window
+    window.close()
+
+
+def number(text: str) -> float:
+    match = re.search(r"-?\d+(?:\.\d+)?", text)
+    assert match, f"no number in {text!r}"
+    return float(match.group())
+
+
+def preview_pixel(window: MainWindow, fx: float, fy: float) -> QColor:
+    image = window.preview.pixmap().toImage()
+    return image.pixelColor(int(fx * image.width()), int(fy * image.height()))
+
+
+def test_go_live_preview_status_and_stop(loop, window, studio, qtbot):
+    async def scenario() -> None:
+        await wait_for(lambda: window.preview_updates >= 5, "the preview before going live")
+        assert not studio.is_live and window.live_button.text() == "Go Live"
+        assert window.url_edit.text() == studio.viewer_url == f"http://127.0.0.1:{studio.server.port}/"
+
+        qtbot.mouseClick(window.live_button, Qt.MouseButton.LeftButton)
+        await wait_for(lambda: studio.is_live, "going live")
+        await wait_for(lambda: window.live_button.text() == "Stop", "the button to turn into Stop")
+        assert window.on_air_label.text() == "● LIVE"
+        before = window.preview_updates
+        await asyncio.sleep(2.0)
+        assert window.preview_updates - before >= 20  # the 30 fps program drawn at ≥ 10 Hz while encoding
+
+        pixmap = window.preview.pixmap()
+        assert not pixmap.isNull()
+        assert pixmap.width() / pixmap.height() == pytest.approx(16 / 9, abs=0.02)  # kept aspect
+        # The second colour bar of the test card is yellow (235, 235, 16): real pixels, not a blank.
+        yellow = preview_pixel(window, 1.5 / 8, 0.55)
+        assert yellow.red() > 200 and yellow.green() > 200 and yellow.blue() < 60
+
+        await wait_for(lambda: "Mbit/s" in window.bitrate_label.text(), "a bitrate in the status bar")
+        assert number(window.fps_label.text()) >= 15
+        assert number(window.bitrate_label.text()) > 0
+        assert window.viewers_label.text() == "Viewers 0"
+        assert number(window.dropped_label.text()) >= 0
+        assert number(window.lag_label.text()) >= 0
+        assert window.last_stats["program_fps"] == pytest.approx(number(window.fps_label.text()), abs=0.06)
+
+        qtbot.mouseClick(window.live_button, Qt.MouseButton.LeftButton)
+        await wait_for(lambda: not studio.is_live, "stopping")
+        await wait_for(lambda: window.live_button.text() == "Go Live", "the button to turn back")
+        assert studio.video_encoder is None and window.bitrate_label.text() == "Bitrate —"
+
+    run(loop, scenario())
+
+
+def test_filters_reach_the_program(loop, window, studio):
+    async def scenario() -> None:
+        window.mirror_check.setChecked(True)
+        assert studio.config.filters == [{"name": "mirror"}]
+        frames = studio.pipeline.program_frames
+        await wait_for(lambda: studio.pipeline.program_frames > frames + 3, "mirrored frames")
+        await wait_for(lambda: window.preview_updates > 0, "a preview")
+        await asyncio.sleep(0.2)
+        blue = preview_pixel(window, 1.5 / 8, 0.55)  # bar 7 of 8, (16, 16, 235), now second from left
+        assert blue.blue() > 200 and blue.red() < 60 and blue.green() < 60
+
+        window.brightness_slider.setValue(40)
+        window.contrast_slider.setValue(150)
+        assert studio.config.filters == [{"name": "mirror"},
+                                         {"name": "brightness_contrast", "brightness": 40, "contrast": 1.5}]
+        assert [f.name for f in studio.pipeline.filters] == ["mirror", "brightness_contrast"]
+        assert window.contrast_value.text() == "1.50×"
+        window.reset_button.click()
+        window.mirror_check.setChecked(False)
+        assert studio.config.filters == []
+
+    run(loop, scenario())
+
+
+def test_missing_camera_shows_banner_and_placeholder(loop, studio, qtbot, settings_dir):
+    open_settings().setValue("video/camera", 97)  # a camera index no machine has
+    window = MainWindow(studio)
+    qtbot.addWidget(window)
+    window.show()
+
+    async def scenario() -> None:
+        assert not window.banner.isVisible()
+        window.video_combo.setCurrentIndex(window.video_combo.findData("camera"))
+        assert studio.config.video_source == "camera"
+        assert studio.config.video_options == {"index": 97, "width": 1280, "height": 720, "fps": 30.0}
+        await wait_for(window.banner.isVisible, "the error banner")
+        assert window.banner.text().startswith("Camera unavailable: camera 97 is not connected")
+        assert "showing placeholder, will resume automatically" in window.banner.text()
+        shown = window.preview_updates
+        await wait_for(lambda: window.preview_updates > shown + 5, "the placeholder in the preview")
+
+        window.video_combo.setCurrentIndex(window.video_combo.findData("testcard"))
+        await wait_for(lambda: not window.banner.isVisible(), "the banner to clear")
+        window.close()
+
+    run(loop, scenario())
+
+
+def test_copy_link_puts_viewer_url_on_clipboard(window, studio):
+    window.copy_button.click()
+    assert QGuiApplication.clipboard().text() == studio.viewer_url
+
+
+def test_language_switch_live(loop, window, translations):
+    async def scenario() -> None:
+        assert window.live_button.text() == "Go Live"
+        window.language_actions["zh_CN"].trigger()  # widgets retranslate on the posted LanguageChange
+        assert translations.language == "zh_CN"
+        await wait_for(lambda: window.live_button.text() == "开始直播", "the Chinese button text")
+        assert window.video_box.title() == "视频"
+        assert window.video_combo.itemText(0) == "测试卡"
+        assert window.fps_label.text().startswith("帧率 ")
+        assert window.language_actions["zh_CN"].isChecked()
+        assert open_settings().value("language") == "zh_CN"
+        window.language_actions["en"].trigger()
+        await wait_for(lambda: window.live_button.text() == "Go Live", "the English button text")
+        assert window.video_combo.itemText(0) == "Test card"
+
+    run(loop, scenario())
+
+
+def test_settings_persist_across_windows(loop, settings_dir, translations, qtbot):
+    first = Studio(StudioConfig(port=0))
+    run(loop, first.start())
+    try:
+        window = MainWindow(first)
+        qtbot.addWidget(window)
+        window.show()
+        window.resolution_combo.setCurrentIndex(window.resolution_combo.findData("1920x1080"))
+        window.fps_combo.setCurrentIndex(window.fps_combo.findData(15.0))
+        window.video_combo.setCurrentIndex(window.video_combo.findData("camera"))
+        window.audio_combo.setCurrentIndex(window.audio_combo.findData("none"))
+        window.mirror_check.setChecked(True)
+        window.brightness_slider.setValue(-20)
+        window.orientation_combo.setCurrentIndex(window.orientation_combo.findData("portrait"))
+        assert window.orientation_hint.isVisibleTo(window)  # portrait needs a restart
+        window.language_actions["zh_CN"].trigger()
+        window.resize(790, 560)  # within the 800×600 offscreen screen (the minimum height may win)
+        size = (window.width(), window.height())
+        window.close()
+    finally:
+        run(loop, first.close())
+    translations.apply("en")
+
+    config = StudioConfig(port=0)
+    restore_config(config, open_settings())  # what run_window does before creating the Studio
+    assert (config.video_source, config.audio_source, config.orientation) == ("camera", "none", "portrait")
+    assert config.video_options == {"index": 0, "width": 1920, "height": 1080, "fps": 15.0}
+    assert config.filters == [{"name": "mirror"},
+                              {"name": "brightness_contrast", "brightness": -20, "contrast": 1.0}]
+
+    second = Studio(config)
+    run(loop, second.start())
+    try:
+        ui_app.create_application()  # applies the remembered language, as at start-up
+        window = MainWindow(second)
+        qtbot.addWidget(window)
+        assert window.video_combo.currentData() == "camera"
+        assert window.resolution_combo.currentData() == "1920x1080"
+        assert window.fps_combo.currentData() == 15.0
+        assert window.audio_combo.currentData() == "none"
+        assert window.mirror_check.isChecked() and window.brightness_slider.value() == -20
+        assert window.orientation_combo.currentData() == "portrait"
+        assert not window.orientation_hint.isVisibleTo(window)  # the running canvas is portrait now
+        assert second.config.canvas_size == (720, 1280)
+        assert (window.width(), window.height()) == size != (1280, 800)  # not the default size
+        assert window.live_button.text() == "开始直播"
+        window.close()
+    finally:
+        run(loop, second.close())
+
+
+def test_explicit_choices_beat_remembered_ones(settings_dir):
+    settings = open_settings()
+    settings.setValue("video/source", "camera")
+    settings.setValue("video/options", '{"index": 2}')
+    settings.setValue("filters", '[{"name": "no-such-filter"}]')
+    config = StudioConfig(video_source="image", video_options={"path": "/tmp/a.png"}, port=0)
+    restore_config(config, settings)
+    assert (config.video_source, config.video_options) == ("image", {"path": "/tmp/a.png"})
+    assert config.filters == []  # an unknown remembered filter is dropped, not a crash at start-up
+
+
+def test_event_loop_stays_responsive_while_live(loop, window, studio):
+    async def scenario() -> None:
+        window.live_button.click()
+        await wait_for(lambda: studio.is_live, "going live")
+        samples, shown = studio.loop_watch.samples, window.preview_updates
+        await asyncio.sleep(3.0)
+        assert studio.loop_watch.samples - samples >= 30  # the 50 ms watchdog really ran throughout
+        assert studio.loop_watch.max_lag_ms < 250
+        assert window.preview_updates - shown >= 30
+
+    run(loop, scenario())
+
+
+def test_run_window_goes_live_and_shuts_down(settings_dir, translations, qapp):
+    seen: dict[str, Any] = {}
+
+    def drive() -> None:
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            return
+        window = windows[0]
+        if not seen:
+            seen["url"] = window.url_edit.text()
+            window.live_button.click()
+        elif window.studio.is_live and window.preview_updates > 10:
+            seen["live"] = True
+            window.close()
+
+    timer = QTimer(interval=50, timeout=drive)
+    timer.start()
+    try:
+        assert ui_app.run_window(StudioConfig(port=0)) == 0
+    finally:
+        timer.stop()
+        qapp.setQuitOnLastWindowClosed(True)
+    assert seen.get("live") and re.fullmatch(r"http://127\.0\.0\.1:\d+/", seen["url"])
+    assert _workers() == []
+    assert open_settings().value("video/source") == "testcard"  # settings saved on close
+
+
+def test_port_in_use_gives_a_clear_message(settings_dir, translations, qapp, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        try:
+            assert ui_app.run_window(StudioConfig(port=port)) == 1
+        finally:
+            qapp.setQuitOnLastWindowClosed(True)
+    assert len(shown) == 1 and shown[0].startswith(f"Port {port} is already in use")
+    assert f"studio --port {port + 1}" in shown[0]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    assert _workers() == []

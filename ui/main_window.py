@@ -1,0 +1,497 @@
+"""The host's window: a thin view/controller over `studio.show.Studio`, on the same asyncio loop (qasync)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QImage, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+from qasync import asyncSlot
+
+from studio.show import Studio
+from studio.sources.camera import list_cameras
+from studio.sources.microphone import list_microphones
+
+from .i18n import Translations
+from .settings import open_settings, read_json, remember_config
+
+VIDEO_SOURCES = ("testcard", "camera", "file", "image")
+AUDIO_SOURCES = ("tone", "microphone", "none")
+RESOLUTIONS = ("1280x720", "1920x1080", "640x480")
+CAMERA_FPS = (30.0, 25.0, 15.0, 60.0)
+LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}  # each in its own language, never translated
+METER_FLOOR_DB = -60
+PREVIEW_INTERVAL_MS = 33
+log = logging.getLogger(__name__)
+STATUS_INTERVAL_MS = 500
+
+
+class MainWindow(QMainWindow):
+    closed = Signal()
+
+    def __init__(self, studio: Studio, translations: Translations | None = None) -> None:
+        super().__init__()
+        self.studio = studio
+        self.translations = translations or Translations.for_app()
+        self.settings = open_settings()
+        self.preview_updates = 0  # frames actually drawn; tests and the screenshot script read it
+        self.last_stats: dict[str, Any] = {}
+        self._shown_frame: object | None = None
+        self._build()
+        self._populate()
+        self._connect()
+        self.retranslateUi()
+        geometry = self.settings.value("window/geometry")
+        if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
+            self.resize(1280, 800)
+        self._preview_timer = QTimer(self, interval=PREVIEW_INTERVAL_MS, timeout=self._refresh_preview)
+        self._status_timer = QTimer(self, interval=STATUS_INTERVAL_MS, timeout=self._refresh_status)
+        self._preview_timer.start()
+        self._status_timer.start()
+        self._refresh_status()
+
+    # -- construction -------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.file_menu = self.menuBar().addMenu("")
+        self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.language_menu = self.menuBar().addMenu("")
+        group = QActionGroup(self, exclusive=True)
+        self.language_actions: dict[str, QAction] = {}
+        for code in ("system", "en", "zh_CN"):
+            action = QAction(LANGUAGE_NAMES.get(code, ""), self, checkable=True)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+        self.banner = QLabel(objectName="banner", wordWrap=True, visible=False)
+        self.preview = QLabel(objectName="preview", alignment=Qt.AlignmentFlag.AlignCenter)
+        # Ignored: the pixmap must never drive the layout, or each rescale would grow the window.
+        self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.preview.setMinimumSize(384, 216)
+        self.link_label = QLabel()
+        self.url_edit = QLineEdit(readOnly=True)
+        self.copy_button = QPushButton()
+        link_row = QHBoxLayout()
+        for widget in (self.link_label, self.url_edit, self.copy_button):
+            link_row.addWidget(widget)
+        left = QVBoxLayout()
+        left.addWidget(self.banner)
+        left.addWidget(self.preview, 1)
+        left.addLayout(link_row)
+
+        self.video_box = QGroupBox()
+        self.video_form = QFormLayout(self.video_box)
+        self.video_combo = QComboBox()
+        self.camera_combo = QComboBox()
+        self.refresh_button = QPushButton("⟳", maximumWidth=32)
+        self.resolution_combo = QComboBox()
+        self.fps_combo = QComboBox()
+        self.path_edit = QLineEdit(readOnly=True)
+        self.browse_button = QPushButton()
+        self.orientation_combo = QComboBox()
+        self.orientation_hint = QLabel(objectName="hint", wordWrap=True)
+        self.video_labels = [QLabel() for _ in range(6)]
+        rows = (self.video_combo, _row(self.camera_combo, self.refresh_button), self.resolution_combo,
+                self.fps_combo, _row(self.path_edit, self.browse_button), self.orientation_combo)
+        for label, field in zip(self.video_labels, rows, strict=True):
+            self.video_form.addRow(label, field)
+        self.video_form.addRow(self.orientation_hint)
+
+        self.audio_box = QGroupBox()
+        audio_form = QFormLayout(self.audio_box)
+        self.audio_combo = QComboBox()
+        self.mic_combo = QComboBox()
+        self.meter = QProgressBar()
+        self.meter.setRange(METER_FLOOR_DB, 0)
+        self.audio_labels = [QLabel() for _ in range(3)]
+        for label, field in zip(self.audio_labels, (self.audio_combo, self.mic_combo, self.meter),
+                                strict=True):
+            audio_form.addRow(label, field)
+
+        self.filter_box = QGroupBox()
+        filter_form = QFormLayout(self.filter_box)
+        self.mirror_check = QCheckBox()
+        self.brightness_slider = QSlider(Qt.Orientation.Horizontal)
+        self.brightness_slider.setRange(-100, 100)
+        self.contrast_slider = QSlider(Qt.Orientation.Horizontal)
+        self.contrast_slider.setRange(50, 200)  # contrast × 100
+        self.contrast_slider.setValue(100)
+        self.brightness_value = QLabel(minimumWidth=36)
+        self.contrast_value = QLabel(minimumWidth=36)
+        self.reset_button = QPushButton()
+        self.filter_labels = [QLabel() for _ in range(2)]
+        filter_form.addRow(self.mirror_check)
+        filter_form.addRow(self.filter_labels[0], _row(self.brightness_slider, self.brightness_value))
+        filter_form.addRow(self.filter_labels[1], _row(self.contrast_slider, self.contrast_value))
+        filter_form.addRow(self.reset_button)
+
+        self.live_button = QPushButton(objectName="liveButton")
+        self.live_button.setMinimumHeight(52)
+        right = QVBoxLayout()
+        for box in (self.video_box, self.audio_box, self.filter_box):
+            right.addWidget(box)
+        right.addStretch(1)
+        right.addWidget(self.live_button)
+        panel = QWidget()
+        panel.setLayout(right)
+        panel.setFixedWidth(360)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addLayout(left, 1)
+        layout.addWidget(panel)
+        self.setCentralWidget(central)
+
+        self.on_air_label = QLabel(objectName="onAir")
+        self.fps_label, self.bitrate_label, self.viewers_label = QLabel(), QLabel(), QLabel()
+        self.dropped_label, self.lag_label = QLabel(), QLabel()
+        self.statusBar().addWidget(self.on_air_label)
+        for label in (self.fps_label, self.bitrate_label, self.viewers_label, self.dropped_label,
+                      self.lag_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def _populate(self) -> None:
+        """Set every control from the running config, and from settings for what the config lacks."""
+        config, settings = self.studio.config, self.settings
+        for name in VIDEO_SOURCES:
+            self.video_combo.addItem("", name)
+        self.video_combo.setCurrentIndex(max(0, self.video_combo.findData(config.video_source)))
+        camera = config.video_options if config.video_source == "camera" else {}
+        self._fill_cameras(int(camera.get("index", settings.value("video/camera", 0, type=int))))
+        for size in RESOLUTIONS:
+            self.resolution_combo.addItem(size.replace("x", " × "), size)
+        size = f"{camera['width']}x{camera['height']}" if "width" in camera and "height" in camera \
+            else str(settings.value("video/resolution", RESOLUTIONS[0]))
+        self.resolution_combo.setCurrentIndex(max(0, self.resolution_combo.findData(size)))
+        for fps in CAMERA_FPS:
+            self.fps_combo.addItem(f"{fps:g}", fps)
+        fps = float(camera.get("fps", settings.value("video/camera_fps", CAMERA_FPS[0], type=float)))
+        self.fps_combo.setCurrentIndex(max(0, self.fps_combo.findData(fps)))
+        path = config.video_options.get("path") if config.video_source in ("file", "image") else None
+        self.path_edit.setText(str(path or settings.value("video/path", "")))
+        for orientation in ("landscape", "portrait"):
+            self.orientation_combo.addItem("", orientation)
+        self.orientation_combo.setCurrentIndex(self.orientation_combo.findData(config.orientation))
+
+        for name in AUDIO_SOURCES:
+            self.audio_combo.addItem("", name)
+        self.audio_combo.setCurrentIndex(max(0, self.audio_combo.findData(config.audio_source)))
+        device = config.audio_options.get("device") if config.audio_source == "microphone" \
+            else read_json(settings, "audio/mic", None, (int, str))
+        self._fill_microphones(device)
+
+        mine = ("mirror", "brightness_contrast")
+        self._other_filters = [spec for spec in config.filters if spec.get("name") not in mine]
+        for spec in config.filters:
+            if spec.get("name") == "mirror":
+                self.mirror_check.setChecked(True)
+            elif spec.get("name") == "brightness_contrast":
+                self.brightness_slider.setValue(round(float(spec.get("brightness", 0))))
+                self.contrast_slider.setValue(round(float(spec.get("contrast", 1)) * 100))
+        self._update_rows()
+        self._update_filter_values()
+
+    def _fill_cameras(self, preferred: int) -> None:
+        self.camera_combo.clear()
+        indices = [camera["index"] for camera in list_cameras()]
+        for index in sorted({*indices, preferred}):  # keep the remembered camera even while unplugged
+            self.camera_combo.addItem(f"/dev/video{index}" if index in indices else f"#{index}", index)
+        self.camera_combo.setCurrentIndex(max(0, self.camera_combo.findData(preferred)))
+
+    def _fill_microphones(self, device: Any) -> None:
+        self.mic_combo.clear()
+        self.mic_combo.addItem("", "")  # the system default input; text set in retranslateUi
+        for mic in list_microphones():
+            self.mic_combo.addItem(str(mic["name"]), mic["index"])
+        if device not in (None, ""):
+            found = self.mic_combo.findData(device)
+            if found < 0:
+                found = self.mic_combo.findText(str(device))
+            if found < 0:
+                self.mic_combo.addItem(str(device), device)
+                found = self.mic_combo.count() - 1
+            self.mic_combo.setCurrentIndex(found)
+        self.mic_combo.setItemText(0, self.tr("System default"))
+
+    def _connect(self) -> None:
+        self.video_combo.currentIndexChanged.connect(self._apply_video)
+        for combo in (self.camera_combo, self.resolution_combo, self.fps_combo):
+            combo.currentIndexChanged.connect(self._apply_camera)
+        self.browse_button.clicked.connect(self._browse)
+        self.refresh_button.clicked.connect(self._refresh_devices)
+        self.orientation_combo.currentIndexChanged.connect(self._update_rows)
+        self.audio_combo.currentIndexChanged.connect(self._apply_audio)
+        self.mic_combo.currentIndexChanged.connect(self._apply_audio)
+        self.mirror_check.toggled.connect(self._apply_filters)
+        self.brightness_slider.valueChanged.connect(self._apply_filters)
+        self.contrast_slider.valueChanged.connect(self._apply_filters)
+        self.reset_button.clicked.connect(self._reset_filters)
+        self.copy_button.clicked.connect(self.copy_link)
+        self.live_button.clicked.connect(self.toggle_live)
+
+    # -- translation --------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Host Studio"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.language_actions["system"].setText(self.tr("System"))
+        self.language_actions[self.translations.language].setChecked(True)
+        self.link_label.setText(self.tr("Viewer link"))
+        self.copy_button.setText(self.tr("Copy"))
+        self.video_box.setTitle(self.tr("Video"))
+        video_labels = (self.tr("Source"), self.tr("Camera"), self.tr("Resolution"), self.tr("Frame rate"),
+                        self.tr("File"), self.tr("Orientation"))
+        for label, text in zip(self.video_labels, video_labels, strict=True):
+            label.setText(text)
+        for i, text in enumerate((self.tr("Test card"), self.tr("Camera"), self.tr("Media file"),
+                                  self.tr("Image"))):
+            self.video_combo.setItemText(i, text)
+        self.refresh_button.setToolTip(self.tr("Look for cameras and microphones again"))
+        self.browse_button.setText(self.tr("Browse…"))
+        self.path_edit.setPlaceholderText(self.tr("No file chosen"))
+        self.orientation_combo.setItemText(0, self.tr("Landscape 16:9"))
+        self.orientation_combo.setItemText(1, self.tr("Portrait 9:16"))
+        self.orientation_hint.setText(self.tr("The new orientation applies after a restart."))
+        self.audio_box.setTitle(self.tr("Audio"))
+        audio_labels = (self.tr("Source"), self.tr("Microphone"), self.tr("Level"))
+        for label, text in zip(self.audio_labels, audio_labels, strict=True):
+            label.setText(text)
+        for i, text in enumerate((self.tr("Test tone"), self.tr("Microphone"), self.tr("None"))):
+            self.audio_combo.setItemText(i, text)
+        self.mic_combo.setItemText(0, self.tr("System default"))
+        self.filter_box.setTitle(self.tr("Filters"))
+        self.mirror_check.setText(self.tr("Mirror (flip left-right)"))
+        self.filter_labels[0].setText(self.tr("Brightness"))
+        self.filter_labels[1].setText(self.tr("Contrast"))
+        self.reset_button.setText(self.tr("Reset brightness and contrast"))
+        self._refresh_live()
+        self._refresh_status()
+
+    def set_language(self, code: str) -> None:
+        self.translations.apply(code)  # every widget then gets a LanguageChange event
+        self.settings.setValue("language", self.translations.language)
+
+    # -- sources and filters ------------------------------------------------------------------
+    def _update_rows(self) -> None:
+        source = self.video_combo.currentData()
+        for field, visible in ((1, source == "camera"), (2, source == "camera"), (3, source == "camera"),
+                               (4, source in ("file", "image"))):
+            self.video_form.setRowVisible(field, visible)
+        self.mic_combo.setEnabled(self.audio_combo.currentData() == "microphone")
+        pending = self.orientation_combo.currentData() != self.studio.config.orientation
+        self.orientation_hint.setVisible(pending)
+
+    def _apply_video(self) -> None:
+        name = self.video_combo.currentData()
+        options: dict[str, Any] = {}
+        if name == "camera":
+            width, height = (int(n) for n in self.resolution_combo.currentData().split("x"))
+            options = {"index": self.camera_combo.currentData(), "width": width, "height": height,
+                       "fps": self.fps_combo.currentData()}
+        elif name in ("file", "image"):
+            if not self.path_edit.text() and not self.choose_file(name):
+                self.video_combo.blockSignals(True)  # cancelled: back to what is actually on air
+                self.video_combo.setCurrentIndex(self.video_combo.findData(self.studio.config.video_source))
+                self.video_combo.blockSignals(False)
+                self._update_rows()
+                return
+            options = {"path": self.path_edit.text()}
+        self._update_rows()
+        self.studio.set_video_source(name, **options)
+        self._refresh_status()
+
+    def _apply_camera(self) -> None:
+        if self.video_combo.currentData() == "camera":
+            self._apply_video()
+
+    def choose_file(self, kind: str) -> bool:
+        """Ask for a media file or image; True if one was chosen."""
+        if kind == "image":
+            filters = self.tr("Images (*.png *.jpg *.jpeg *.bmp *.webp)")
+        else:
+            filters = self.tr("Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a file to show"), self.path_edit.text(),
+                                              filters + ";;" + self.tr("All files (*)"))
+        if path:
+            self.path_edit.setText(path)
+        return bool(path)
+
+    def _browse(self) -> None:
+        if self.choose_file(self.video_combo.currentData()):
+            self._apply_video()
+
+    def _refresh_devices(self) -> None:
+        for combo in (self.camera_combo, self.mic_combo):
+            combo.blockSignals(True)
+        self._fill_cameras(self.camera_combo.currentData() or 0)
+        self._fill_microphones(self.mic_combo.currentData())
+        for combo in (self.camera_combo, self.mic_combo):
+            combo.blockSignals(False)
+
+    def _apply_audio(self) -> None:
+        name = self.audio_combo.currentData()
+        self._update_rows()
+        if name == "microphone":
+            device = self.mic_combo.currentData()
+            self.studio.set_audio_source(name, **({} if device in (None, "") else {"device": device}))
+        else:
+            self.studio.set_audio_source(name)
+
+    def filter_specs(self) -> list[dict[str, Any]]:
+        specs: list[dict[str, Any]] = [{"name": "mirror"}] if self.mirror_check.isChecked() else []
+        brightness, contrast = self.brightness_slider.value(), self.contrast_slider.value() / 100
+        if brightness != 0 or contrast != 1:
+            specs.append({"name": "brightness_contrast", "brightness": brightness, "contrast": contrast})
+        return specs + self._other_filters
+
+    def _apply_filters(self) -> None:
+        self._update_filter_values()
+        self.studio.set_filters(self.filter_specs())
+
+    def _update_filter_values(self) -> None:
+        self.brightness_value.setText(f"{self.brightness_slider.value():+d}")
+        self.contrast_value.setText(f"{self.contrast_slider.value() / 100:.2f}×")
+
+    def _reset_filters(self) -> None:
+        self.brightness_slider.setValue(0)
+        self.contrast_slider.setValue(100)
+
+    # -- going live ---------------------------------------------------------------------------
+    @asyncSlot()
+    async def toggle_live(self) -> None:
+        self.live_button.setEnabled(False)
+        try:
+            if self.studio.is_live:
+                await self.studio.stop_live()
+            else:
+                await self.studio.go_live()
+        except Exception as exc:  # e.g. no encoder for the codec: say so and stay usable
+            log.exception("going live / stopping failed")
+            self.statusBar().showMessage(self.tr("Could not change live state: {0}").format(exc), 15000)
+        finally:
+            self.live_button.setEnabled(True)
+            self._refresh_live()
+            self._refresh_status()
+
+    def copy_link(self) -> None:
+        QGuiApplication.clipboard().setText(self.studio.viewer_url)
+        self.statusBar().showMessage(self.tr("Viewer link copied"), 3000)
+
+    def _refresh_live(self) -> None:
+        live = self.studio.is_live
+        self.live_button.setText(self.tr("Stop") if live else self.tr("Go Live"))
+        self.on_air_label.setText(self.tr("● LIVE") if live else self.tr("○ Preview only"))
+        self.url_edit.setText(self.studio.viewer_url)
+        for widget in (self.live_button, self.on_air_label):
+            widget.setProperty("live", live)
+            widget.style().unpolish(widget)  # re-evaluate the [live="true"] style rules
+            widget.style().polish(widget)
+
+    # -- read-outs ----------------------------------------------------------------------------
+    def _refresh_preview(self) -> None:
+        frame = self.studio.pipeline.last_program
+        if frame is not None and frame is not self._shown_frame:
+            self._shown_frame = frame
+            image = np.ascontiguousarray(frame.image)
+            height, width = image.shape[:2]
+            qimage = QImage(image.data, width, height, image.strides[0], QImage.Format.Format_RGB888)
+            ratio = self.preview.devicePixelRatioF()
+            scaled = qimage.scaled(self.preview.size() * ratio, Qt.AspectRatioMode.KeepAspectRatio,
+                                   Qt.TransformationMode.SmoothTransformation)
+            pixmap = QPixmap.fromImage(scaled)
+            pixmap.setDevicePixelRatio(ratio)
+            self.preview.setPixmap(pixmap)
+            self.preview_updates += 1
+        if self.studio.pipeline.audio_runner is None:
+            self.meter.setValue(METER_FLOOR_DB)
+            self.meter.setFormat(self.tr("No audio"))
+        else:
+            level = self.studio.pipeline.audio_level
+            self.meter.setValue(int(min(0, max(METER_FLOOR_DB, level.rms_db))))
+            zone = "clip" if level.peak_db > -1 else "hot" if level.peak_db > -9 else "ok"
+            if self.meter.property("level") != zone:
+                self.meter.setProperty("level", zone)
+                self.meter.style().polish(self.meter)
+            self.meter.setFormat(self.tr("{0} dB (peak {1} dB)").format(f"{level.rms_db:.0f}",
+                                                                         f"{level.peak_db:.0f}"))
+
+    def _refresh_status(self) -> None:
+        stats = self.last_stats = self.studio.stats()
+        bitrate = stats.get("bitrate_bps")
+        self.fps_label.setText(self.tr("FPS {0}").format(f"{stats['program_fps']:.1f}"))
+        self.bitrate_label.setText(self.tr("Bitrate {0}").format(
+            "—" if bitrate is None else self.tr("{0} Mbit/s").format(f"{bitrate / 1e6:.2f}")))
+        self.viewers_label.setText(self.tr("Viewers {0}").format(stats["viewers"]))
+        self.dropped_label.setText(self.tr("Dropped {0}").format(stats["dropped_total"]))
+        self.lag_label.setText(self.tr("Loop lag {0} ms").format(f"{stats['loop_max_lag_ms']:.0f}"))
+        problems = []
+        if stats.get("source_error"):
+            template = self.tr("Camera unavailable: {0} — showing placeholder, will resume automatically") \
+                if self.studio.config.video_source == "camera" else \
+                self.tr("Video source unavailable: {0} — showing placeholder, will retry automatically")
+            problems.append(template.format(stats["source_error"]))
+        if stats.get("audio_error"):
+            problems.append(self.tr("Audio unavailable: {0} — will retry automatically").format(
+                stats["audio_error"]))
+        self.banner.setText("\n".join(problems))
+        self.banner.setVisible(bool(problems))
+        if self.studio.is_live != (self.live_button.property("live") is True):
+            self._refresh_live()  # went live or stopped from elsewhere (e.g. a future remote control)
+
+    # -- closing ------------------------------------------------------------------------------
+    def save_settings(self) -> None:
+        settings = self.settings
+        remember_config(self.studio.config, settings)
+        settings.setValue("video/camera", self.camera_combo.currentData())
+        settings.setValue("video/resolution", self.resolution_combo.currentData())
+        settings.setValue("video/camera_fps", self.fps_combo.currentData())
+        settings.setValue("video/path", self.path_edit.text())
+        settings.setValue("video/orientation", self.orientation_combo.currentData())
+        settings.setValue("audio/mic", json.dumps(self.mic_combo.currentData() or None))
+        settings.setValue("language", self.translations.language)
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._preview_timer.stop()
+        self._status_timer.stop()
+        self.save_settings()
+        super().closeEvent(event)
+        self.closed.emit()
+
+
+def _row(*widgets: QWidget) -> QWidget:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        layout.addWidget(widget, 1 if isinstance(widget, (QComboBox, QLineEdit, QSlider)) else 0)
+    return row

@@ -1,0 +1,63 @@
+"""The window's memory (QSettings) and how remembered choices fill in a StudioConfig at start-up."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from studio.config import StudioConfig
+from studio.registry import default_registry
+
+ORGANISATION = "HostStudio"
+APPLICATION = "Host Studio"
+
+
+def open_settings() -> QSettings:
+    # INI everywhere (not the Windows registry), so QSettings.setPath(IniFormat, UserScope, dir) isolates
+    # tests and the screenshot script.
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+def read_json(settings: QSettings, key: str, default: Any,
+              kind: type | tuple[type, ...] | None = None) -> Any:
+    """A JSON-encoded value of type `kind` (default: the type of `default`), or `default`."""
+    try:
+        value = json.loads(str(settings.value(key, "")))
+    except ValueError:
+        return default
+    return value if isinstance(value, kind or type(default)) else default
+
+
+def restore_config(config: StudioConfig, settings: QSettings) -> None:
+    """Fill in remembered choices wherever the command line and config file left the default.
+
+    An explicit `--source camera` therefore wins over the last session, and a plain `studio` resumes
+    where the host left off. Remembered names the registry no longer knows are ignored.
+    """
+    default, registry = StudioConfig(), default_registry()
+    video = str(settings.value("video/source", ""))
+    if (config.video_source, config.video_options) == (default.video_source, default.video_options) \
+            and video in registry.names("video_source"):
+        config.video_source, config.video_options = video, read_json(settings, "video/options", {})
+    audio = str(settings.value("audio/source", ""))
+    if (config.audio_source, config.audio_options) == (default.audio_source, default.audio_options) \
+            and audio in [*registry.names("audio_source"), "none"]:
+        config.audio_source, config.audio_options = audio, read_json(settings, "audio/options", {})
+    filters = read_json(settings, "filters", [])
+    known = registry.names("video_filter")
+    if config.filters == default.filters \
+            and all(isinstance(f, dict) and f.get("name") in known for f in filters):
+        config.filters = filters
+    orientation = str(settings.value("video/orientation", ""))
+    if config.orientation == default.orientation and orientation in ("landscape", "portrait"):
+        config.orientation = orientation
+
+
+def remember_config(config: StudioConfig, settings: QSettings) -> None:
+    settings.setValue("video/source", config.video_source)
+    settings.setValue("video/options", json.dumps(config.video_options))
+    settings.setValue("audio/source", config.audio_source)
+    settings.setValue("audio/options", json.dumps(config.audio_options))
+    settings.setValue("filters", json.dumps(config.filters))
