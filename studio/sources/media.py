@@ -13,17 +13,38 @@ from ..frames import AudioChunk, VideoFrame
 from .base import AudioSource, SourceUnavailable, VideoSource, pace
 
 
-def _open_stream(path: Path, kind: str):
-    """Open ``path`` and return (container, its first ``kind`` stream), or raise SourceUnavailable."""
-    try:
-        container = av.open(str(path))
-    except (av.FFmpegError, OSError) as exc:
-        raise SourceUnavailable(f"cannot play {path.name}: {exc}") from exc
-    streams = container.streams.video if kind == "video" else container.streams.audio
-    if not streams:
-        container.close()
-        raise SourceUnavailable(f"cannot play {path.name}: it has no {kind}")
-    return container, streams[0]
+class _LoopingDecoder:
+    """Decodes one stream of a file and starts over at the end, for sources that loop."""
+
+    def __init__(self, path: Path, kind: str) -> None:
+        self.path, self.kind = path, kind
+        try:
+            self.container = av.open(str(path))
+        except (av.FFmpegError, OSError) as exc:
+            raise SourceUnavailable(f"cannot play {path.name}: {exc}") from exc
+        streams = self.container.streams.video if kind == "video" else self.container.streams.audio
+        if not streams:
+            self.container.close()
+            raise SourceUnavailable(f"cannot play {path.name}: it has no {kind}")
+        self.stream = streams[0]
+        self.stream.thread_type = "AUTO"
+        self._frames = self.container.decode(self.stream)
+
+    def next_frame(self) -> av.VideoFrame | av.AudioFrame:
+        try:
+            frame = next(self._frames, None)
+            if frame is None:
+                self.container.seek(0)
+                self._frames = self.container.decode(self.stream)
+                frame = next(self._frames, None)
+        except av.FFmpegError as exc:
+            raise SourceUnavailable(f"{self.path.name}: {exc}") from exc
+        if frame is None:
+            raise SourceUnavailable(f"{self.path.name} has no decodable {self.kind}")
+        return frame
+
+    def close(self) -> None:
+        self.container.close()
 
 
 class MediaFileSource(VideoSource):
@@ -33,18 +54,15 @@ class MediaFileSource(VideoSource):
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._container = None
-        self._frames = None
+        self._decoder: _LoopingDecoder | None = None
         self._interval = 1 / 30
         self._next_due = 0.0
         self._seq = 0
 
     def open(self) -> None:
-        self._container, stream = _open_stream(self.path, "video")
-        stream.thread_type = "AUTO"
-        rate = stream.average_rate or stream.guessed_rate or 30
-        self._interval = 1.0 / float(rate)
-        self._frames = self._container.decode(stream)
+        self._decoder = _LoopingDecoder(self.path, "video")
+        stream = self._decoder.stream
+        self._interval = 1.0 / float(stream.average_rate or stream.guessed_rate or 30)
         self._next_due = time.monotonic()
 
     def describe(self) -> dict:
@@ -52,25 +70,15 @@ class MediaFileSource(VideoSource):
 
     def read(self) -> VideoFrame:
         self._next_due = pace(self._next_due, self._interval)
-        try:
-            frame = next(self._frames)
-        except StopIteration:
-            self._container.seek(0)
-            self._frames = self._container.decode(self._container.streams.video[0])
-            try:
-                frame = next(self._frames)
-            except StopIteration as exc:
-                raise SourceUnavailable(f"{self.path.name} has no decodable video") from exc
-        except av.FFmpegError as exc:
-            raise SourceUnavailable(f"{self.path.name}: {exc}") from exc
-        out = VideoFrame(frame.to_ndarray(format="rgb24"), time.time(), self._seq)
+        image = self._decoder.next_frame().to_ndarray(format="rgb24")
+        out = VideoFrame(image, time.time(), self._seq)
         self._seq += 1
         return out
 
     def close(self) -> None:
-        if self._container is not None:
-            self._container.close()
-            self._container = None
+        if self._decoder is not None:
+            self._decoder.close()
+            self._decoder = None
 
 
 class MediaFileAudioSource(AudioSource):
@@ -81,47 +89,32 @@ class MediaFileAudioSource(AudioSource):
 
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
-        self._container = None
-        self._frames = None
+        self._decoder: _LoopingDecoder | None = None
         self._resampler = None
         self._pending = np.zeros(0, np.int16)
         self._next_due = 0.0
 
     def open(self) -> None:
-        self._container, stream = _open_stream(self.path, "audio")
-        self._frames = self._container.decode(stream)
+        self._decoder = _LoopingDecoder(self.path, "audio")
         self._resampler = av.AudioResampler(format="s16", layout="mono", rate=self.sample_rate)
         self._next_due = time.monotonic()
 
     def describe(self) -> dict:
         return {"path": str(self.path), "sample_rate": self.sample_rate, "channels": 1}
 
-    def _decode_more(self) -> None:
-        try:
-            frame = next(self._frames)
-        except StopIteration:
-            self._container.seek(0)
-            self._frames = self._container.decode(self._container.streams.audio[0])
-            frame = next(self._frames, None)
-            if frame is None:
-                raise SourceUnavailable(f"{self.path.name} has no decodable audio") from None
-        except av.FFmpegError as exc:
-            raise SourceUnavailable(f"{self.path.name}: {exc}") from exc
-        for out in self._resampler.resample(frame):
-            self._pending = np.concatenate([self._pending, out.to_ndarray().reshape(-1)])
-
     def read(self) -> AudioChunk:
         n = int(self.sample_rate * self.chunk_seconds)
         while len(self._pending) < n:
-            self._decode_more()
+            for out in self._resampler.resample(self._decoder.next_frame()):
+                self._pending = np.concatenate([self._pending, out.to_ndarray().reshape(-1)])
         chunk, self._pending = self._pending[:n], self._pending[n:]
         self._next_due = pace(self._next_due, self.chunk_seconds)
         return AudioChunk(chunk.reshape(-1, 1), self.sample_rate, time.time())
 
     def close(self) -> None:
-        if self._container is not None:
-            self._container.close()
-            self._container = None
+        if self._decoder is not None:
+            self._decoder.close()
+            self._decoder = None
 
 
 class ImageSource(VideoSource):
