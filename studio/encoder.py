@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fractions
 import logging
+import os
 import threading
 import time
 from collections import deque
@@ -128,7 +129,9 @@ class SharedVideoEncoder(EncoderThread):
         ctx.framerate = fractions.Fraction(round(self.fps * 1000), 1000)
         ctx.bit_rate = self.bitrate
         ctx.gop_size = int(self.fps * 10)  # a safety keyframe; joins and PLIs ask for their own
-        ctx.thread_count = 2
+        # libvpx's worker threads spin-wait on each other: on two cores a second thread only burns CPU
+        # and collapses under load (bench/pipeline_bench.py --busy-procs 2).
+        ctx.thread_count = 1 if (os.cpu_count() or 1) < 4 else 2
         if self.codec_name == "vp8":
             ctx.qmin, ctx.qmax = 2, 56
             ctx.options = {"deadline": "realtime", "cpu-used": "8", "lag-in-frames": "0",

@@ -38,6 +38,18 @@ def _codecs(kind: str, mime: str) -> list:
     return [c for c in RTCRtpSender.getCapabilities(kind).codecs if c.mimeType in (mime, f"{kind}/rtx")]
 
 
+def without_mdns_candidates(sdp: str) -> str:
+    """Drop ``<uuid>.local`` host candidates, which browsers use to hide local addresses.
+
+    aiortc tries to resolve each one for up to a second before it answers, and they rarely resolve.
+    The browser's connectivity checks reach us anyway and become peer-reflexive candidates, so
+    nothing is lost but the wait.
+    """
+    lines = sdp.splitlines(keepends=True)
+    return "".join(line for line in lines
+                   if not (line.startswith("a=candidate:") and ".local " in line))
+
+
 def check_offer_text(text: str) -> None:
     """Cheap sanity checks before aiortc parses the offer, so garbage gets a clear reason."""
     if not text.lstrip().startswith("v=0"):
@@ -68,7 +80,7 @@ class WhepEndpoint:
         pc = RTCPeerConnection()
         session = ViewerSession(secrets.token_urlsafe(16), pc, [])
         try:
-            await pc.setRemoteDescription(RTCSessionDescription(offer_sdp, "offer"))
+            await pc.setRemoteDescription(RTCSessionDescription(without_mdns_candidates(offer_sdp), "offer"))
         except Exception as exc:  # aiortc raises ValueError, KeyError, ... on malformed SDP
             await pc.close()
             raise OfferError(f"malformed SDP offer: {type(exc).__name__}: {exc}") from exc

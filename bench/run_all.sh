@@ -1,0 +1,14 @@
+#!/bin/sh
+# Runs every benchmark with modest durations (about 9 minutes on 2 cores); results in bench/results/.
+# --encoder-threads 2 runs are the baseline of the earlier two-thread libvpx setting;
+# --busy-procs 2 adds two busy-loop processes (a fully busy machine), as other work would.
+set -e
+cd "$(dirname "$0")/.."
+PY=${PY:-.venv/bin/python}
+$PY bench/pipeline_bench.py --seconds 15
+$PY bench/pipeline_bench.py --seconds 15 --encoder-threads 2
+$PY bench/pipeline_bench.py --seconds 15 --busy-procs 2
+$PY bench/pipeline_bench.py --seconds 15 --busy-procs 2 --encoder-threads 2
+$PY bench/viewers_bench.py --seconds 5
+$PY bench/viewers_bench.py --seconds 5 --encoder-threads 2
+$PY bench/latency_bench.py --seconds 10 --joins 10 --baseline-joins 3
