@@ -21,7 +21,7 @@ import _common as c
 import av
 import numpy as np
 from aiohttp import web
-from aiortc import RTCPeerConnection, RTCRtpSender, RTCSessionDescription, VideoStreamTrack
+from aiortc import RTCConfiguration, RTCPeerConnection, RTCRtpSender, RTCSessionDescription, VideoStreamTrack
 
 from studio.config import StudioConfig
 from studio.show import Studio
@@ -80,7 +80,7 @@ def aiortc_app() -> tuple[web.Application, dict[str, RTCPeerConnection]]:
     vp8 = [cd for cd in RTCRtpSender.getCapabilities("video").codecs if cd.mimeType in ("video/VP8", "video/rtx")]
 
     async def offer(request: web.Request) -> web.Response:
-        pc = RTCPeerConnection()
+        pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))  # loopback only: no public STUN
         await pc.setRemoteDescription(RTCSessionDescription(await request.text(), "offer"))
         for transceiver in pc.getTransceivers():
             if transceiver.kind == "video":

@@ -63,9 +63,13 @@ def config_from_args(args: argparse.Namespace) -> StudioConfig:
 
 
 async def run_headless(config: StudioConfig, duration: float | None, stats_interval: float) -> None:
+    from .registry import RegistryError
     from .show import Studio
 
-    studio = Studio(config)
+    try:
+        studio = Studio(config)
+    except RegistryError as exc:
+        raise ConfigError(str(exc)) from exc
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

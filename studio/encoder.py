@@ -53,8 +53,10 @@ class KeyframeGate:
             return False
 
     def note_keyframe(self) -> None:
+        """Any keyframe (requested or periodic) satisfies every request made before it."""
         with self._lock:
             self._last = time.monotonic()
+            self._pending = False
 
 
 class EncoderThread:
@@ -82,10 +84,6 @@ class EncoderThread:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None and self._thread.is_alive()
 
     def _run(self) -> None:
         while not self._stop.is_set():

@@ -69,6 +69,7 @@ class EventHub:
             await ws.send_json({"type": "error", "reason": f"unknown message type {message['type']!r}"})
 
     async def close(self) -> None:
-        for ws in list(self._clients):
-            await ws.close()
-        self._clients.clear()
+        clients, self._clients = list(self._clients), set()
+        # All at once, and briefly: an unresponsive client must not hold up shutdown.
+        if clients:
+            await asyncio.wait([asyncio.ensure_future(ws.close()) for ws in clients], timeout=2)

@@ -50,7 +50,6 @@ class LatestSlot:
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._item: object | None = None
-        self._version = 0
         self.dropped = 0
         self.delivered = 0
 
@@ -59,7 +58,6 @@ class LatestSlot:
             if self._item is not None:
                 self.dropped += 1
             self._item = item
-            self._version += 1
             self._cond.notify_all()
 
     def get(self, timeout: float | None = None) -> object | None:

@@ -22,6 +22,8 @@ from .sources.base import AudioSource, SourceRunner, VideoSource, pace
 
 log = logging.getLogger(__name__)
 
+STALL_SECONDS = 1.0  # a "live" source silent this long gets the slate, so the picture never freezes
+
 
 class AudioLevel:
     """Peak and RMS of the latest chunk in dBFS, for the host's level meter."""
@@ -61,6 +63,7 @@ class Pipeline:
         self.program_frames = 0
         self.filter_ms = 0.0
         self.compose_ms = 0.0
+        self.program_errors = 0
 
     # -- consumers ---------------------------------------------------------------------------
     def add_video_consumer(self, slot: LatestSlot) -> None:
@@ -94,14 +97,14 @@ class Pipeline:
     def set_video_source(self, source: VideoSource) -> None:
         """Swap the program source live; the placeholder covers the gap."""
         old, self.video_runner = self.video_runner, SourceRunner(source, self._source_slot.put)
-        old.stop()
+        old.stop(wait=False)  # called from the UI loop: a stuck camera must not freeze it
         if self._thread.is_alive():
             self.video_runner.start()
 
     def set_audio_source(self, source: AudioSource | None) -> None:
         old, self.audio_runner = self.audio_runner, SourceRunner(source, self._on_audio) if source else None
         if old:
-            old.stop()
+            old.stop(wait=False)
         if self.audio_runner and self._thread.is_alive():
             self.audio_runner.start()
 
@@ -115,7 +118,11 @@ class Pipeline:
             if not flt.enabled:
                 continue
             try:
-                image = flt.apply(image)
+                result = flt.apply(image)
+                if not isinstance(result, np.ndarray) or result.shape != image.shape or result.dtype != np.uint8:
+                    got = getattr(result, "shape", type(result).__name__)
+                    raise TypeError(f"returned {got}, expected a uint8 image of shape {image.shape}")
+                image = result
             except Exception as exc:  # a broken filter is switched off; the show goes on
                 flt.enabled = False
                 self.filter_errors[flt.name] = f"{type(exc).__name__}: {exc}"
@@ -132,31 +139,47 @@ class Pipeline:
             slot.put(chunk)
 
     def _run_program(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self._program_loop()
+            except Exception:  # never let one bad frame end the program; log it and carry on
+                log.exception("program thread error")
+                self.program_errors += 1
+                self._stop.wait(0.1)
+
+    def _program_loop(self) -> None:
         interval = 1.0 / self.fps
         placeholder_seq = 0
-        next_due = time.monotonic()
+        next_due = last_frame_at = time.monotonic()
+        on_slate = False
         while not self._stop.is_set():
-            if not self.video_runner.available and self._source_slot.get(timeout=0) is None:
-                # No device: keep the program moving at full rate on a slate, so viewers never freeze.
-                message = self.video_runner.error or "starting"
-                self._emit(VideoFrame(self.compositor.placeholder(message), time.time(), placeholder_seq,
-                                      {"placeholder": True}))
-                placeholder_seq += 1
-                next_due = pace(next_due, interval)
+            source_frame = self._source_slot.get(timeout=0 if on_slate else 2 * interval)
+            if source_frame is not None:
+                assert isinstance(source_frame, VideoFrame)
+                on_slate = False
+                next_due = last_frame_at = time.monotonic()
+                self._emit(self._produce(source_frame))
                 continue
-            source_frame = self._source_slot.get(timeout=2 * interval)
-            next_due = time.monotonic()
-            if source_frame is None:
+            stalled = time.monotonic() - last_frame_at > STALL_SECONDS
+            if self.video_runner.available and not stalled:
                 continue  # a slow source: wait rather than invent frames
-            assert isinstance(source_frame, VideoFrame)
-            started = time.perf_counter()
-            image = self._apply_filters(source_frame.image)
-            filtered = time.perf_counter()
-            canvas = self.compositor.compose(image)
-            composed = time.perf_counter()
-            self.filter_ms = ema(self.filter_ms, (filtered - started) * 1000)
-            self.compose_ms = ema(self.compose_ms, (composed - filtered) * 1000)
-            self._emit(VideoFrame(canvas, source_frame.capture_time, source_frame.seq, source_frame.meta))
+            # No device, or one that hangs: keep the program moving at full rate on a slate.
+            message = self.video_runner.error or "the video source stopped sending frames"
+            self._emit(VideoFrame(self.compositor.placeholder(message), time.time(), placeholder_seq,
+                                  {"placeholder": True}))
+            placeholder_seq += 1
+            on_slate = True
+            next_due = pace(next_due, interval)
+
+    def _produce(self, source_frame: VideoFrame) -> VideoFrame:
+        started = time.perf_counter()
+        image = self._apply_filters(source_frame.image)
+        filtered = time.perf_counter()
+        canvas = self.compositor.compose(image)
+        composed = time.perf_counter()
+        self.filter_ms = ema(self.filter_ms, (filtered - started) * 1000)
+        self.compose_ms = ema(self.compose_ms, (composed - filtered) * 1000)
+        return VideoFrame(canvas, source_frame.capture_time, source_frame.seq, source_frame.meta)
 
     def _emit(self, program: VideoFrame) -> None:
         self.last_program = program
@@ -183,5 +206,6 @@ class Pipeline:
             "filter_ms": round(self.filter_ms, 2),
             "compose_ms": round(self.compose_ms, 2),
             "filter_errors": dict(self.filter_errors),
+            "program_errors": self.program_errors,
         }
 

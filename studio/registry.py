@@ -49,7 +49,11 @@ class Registry:
             raise RegistryError(f"no {kind} named {name!r} (known: {known})") from None
 
     def create(self, kind: str, name: str, **options: Any) -> Any:
-        return self.get(kind, name).factory(**options)
+        contribution = self.get(kind, name)
+        try:
+            return contribution.factory(**options)
+        except TypeError as exc:  # wrong or missing options: say which contribution refused them
+            raise RegistryError(f"{kind} {name!r} cannot take options {sorted(options)}: {exc}") from exc
 
     def names(self, kind: str) -> list[str]:
         return sorted(n for k, n in self._items if k == kind)

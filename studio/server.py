@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from .events import EventHub
-from .whep import OfferError
+from .whep import OfferError, Unavailable
 
 if TYPE_CHECKING:
     from .show import Studio
@@ -76,7 +76,7 @@ class StudioServer:
             body = await request.text()
         except web.HTTPRequestEntityTooLarge:
             return too_large
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):  # LookupError: an unknown charset parameter
             return _error(400, "SDP offer is not valid UTF-8 text")
         endpoint = self.studio.whep
         if endpoint is None:
@@ -85,7 +85,7 @@ class StudioServer:
             session_id, answer = await endpoint.answer(body)
         except OfferError as exc:
             return _error(400, str(exc))
-        except OverflowError as exc:
+        except Unavailable as exc:
             return _error(503, str(exc), **{"Retry-After": "10"})
         return web.Response(status=201, text=answer, content_type=SDP_TYPE,
                             headers={"Location": f"/whep/{session_id}", "ETag": f'"{session_id}"'})

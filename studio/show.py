@@ -14,7 +14,7 @@ from .events import EventHub
 from .filters.base import VideoFilter
 from .loopwatch import LoopWatch
 from .pipeline import Pipeline
-from .registry import Registry, default_registry
+from .registry import Registry, RegistryError, default_registry
 from .server import StudioServer
 from .sources.base import AudioSource, VideoSource
 from .whep import WhepEndpoint
@@ -37,6 +37,7 @@ class Studio:
         self.audio_encoder: SharedAudioEncoder | None = None
         self.whep: WhepEndpoint | None = None
         self.live_since: float | None = None
+        self._live_lock = asyncio.Lock()  # Go Live and Stop never interleave
 
     # -- construction from the registry -------------------------------------------------------
     def _make_video_source(self) -> VideoSource:
@@ -54,6 +55,8 @@ class Studio:
     def _make_filters(self, specs: list[dict[str, Any]]) -> list[VideoFilter]:
         filters = []
         for spec in specs:
+            if "name" not in spec:
+                raise RegistryError(f"a filter entry needs a 'name': {spec}")
             options = {k: v for k, v in spec.items() if k != "name"}
             filters.append(self.registry.create("video_filter", spec["name"], **options))
         return filters
@@ -75,39 +78,42 @@ class Studio:
         await self.server.start(self.config.host, self.config.port)
 
     async def go_live(self) -> None:
-        if self.is_live:
-            return
-        loop = asyncio.get_running_loop()
-        epoch = time.time()  # audio and video timestamps share this zero, which keeps them in sync
-        width, height = self.config.canvas_size
-        video = SharedVideoEncoder(width, height, self.config.fps, self.config.video_bitrate, epoch,
-                                   self.config.video_codec)
-        video.fanout.bind(loop)
-        video.start()
-        self.pipeline.add_video_consumer(video.input)
-        # Always an audio encoder: a source picked later while live is heard at once.
-        audio = SharedAudioEncoder(epoch, self.config.audio_bitrate)
-        audio.fanout.bind(loop)
-        audio.start()
-        self.pipeline.add_audio_consumer(audio.input)
-        self.video_encoder, self.audio_encoder = video, audio
-        self.whep = WhepEndpoint(video, audio, self.config.max_viewers, self._publish_viewers)
-        self.live_since = time.time()
+        async with self._live_lock:
+            if self.is_live:
+                return
+            loop = asyncio.get_running_loop()
+            epoch = time.time()  # audio and video timestamps share this zero, which keeps them in sync
+            width, height = self.config.canvas_size
+            # Both built before either starts, so a failure leaves nothing running.
+            video = SharedVideoEncoder(width, height, self.config.fps, self.config.video_bitrate, epoch,
+                                       self.config.video_codec)
+            # Always an audio encoder: a source picked later while live is heard at once.
+            audio = SharedAudioEncoder(epoch, self.config.audio_bitrate)
+            for encoder in (video, audio):
+                encoder.fanout.bind(loop)
+                encoder.start()
+            self.pipeline.add_video_consumer(video.input)
+            self.pipeline.add_audio_consumer(audio.input)
+            self.video_encoder, self.audio_encoder = video, audio
+            self.whep = WhepEndpoint(video, audio, self.config.max_viewers, self._publish_viewers)
+            self.live_since = time.time()
         await self.events.publish("live", live=True, since=self.live_since)
         log.info("live: viewers at %s", self.viewer_url)
 
     async def stop_live(self) -> None:
-        if not self.is_live:
-            return
-        whep, self.whep = self.whep, None
-        await whep.end_all()
-        for encoder in (self.video_encoder, self.audio_encoder):
-            if encoder is not None:
+        async with self._live_lock:
+            if not self.is_live:
+                return
+            whep, self.whep = self.whep, None
+            encoders = [e for e in (self.video_encoder, self.audio_encoder) if e is not None]
+            self.video_encoder = self.audio_encoder = None
+            self.live_since = None
+            await whep.end_all()
+            loop = asyncio.get_running_loop()
+            for encoder in encoders:
                 self.pipeline.remove_consumer(encoder.input)
                 encoder.fanout.close_all()
-                encoder.stop()
-        self.video_encoder = self.audio_encoder = None
-        self.live_since = None
+                await loop.run_in_executor(None, encoder.stop)  # joins a thread: keep it off the loop
         await self.events.publish("live", live=False)
         await self._publish_viewers()
 

@@ -6,18 +6,27 @@ import av
 from aiortc import MediaStreamTrack
 from aiortc.mediastreams import MediaStreamError
 
-from .fanout import Subscriber
+from .fanout import PacketFanout, Subscriber
 
 
 class PacketTrack(MediaStreamTrack):
-    """Yields the shared encoder's packets; aiortc only packetizes them into RTP."""
+    """Yields the shared encoder's packets; aiortc only packetizes them into RTP.
 
-    def __init__(self, kind: str, subscriber: Subscriber) -> None:
+    It subscribes on the first ``recv``, which aiortc makes once DTLS is up: an offer that never
+    connects holds no queue and asks the shared encoder for no keyframes.
+    """
+
+    def __init__(self, kind: str, fanout: PacketFanout) -> None:
         super().__init__()
         self.kind = kind
-        self.subscriber = subscriber
+        self._fanout = fanout
+        self.subscriber: Subscriber | None = None
 
     async def recv(self) -> av.Packet:
+        if self.readyState != "live":
+            raise MediaStreamError
+        if self.subscriber is None:
+            self.subscriber = self._fanout.subscribe()
         item = await self.subscriber.get()
         if item is None:
             raise MediaStreamError
@@ -25,4 +34,5 @@ class PacketTrack(MediaStreamTrack):
 
     def stop(self) -> None:
         super().stop()
-        self.subscriber.close()
+        if self.subscriber is not None:
+            self.subscriber.close()

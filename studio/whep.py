@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from aiortc import RTCPeerConnection, RTCRtpSender, RTCSessionDescription
 
 from .encoder import SharedAudioEncoder, SharedVideoEncoder
+from .rtc import new_peer_connection
 from .tracks import PacketTrack
 
 log = logging.getLogger(__name__)
@@ -21,6 +22,10 @@ CONNECT_TIMEOUT = 20.0
 
 class OfferError(ValueError):
     """The offer cannot be answered; the message says why (sent back with a 4xx)."""
+
+
+class Unavailable(RuntimeError):
+    """No room or no show right now; the message says why (sent back with a 503)."""
 
 
 @dataclass
@@ -67,6 +72,9 @@ class WhepEndpoint:
         self.max_viewers = max_viewers
         self.sessions: dict[str, ViewerSession] = {}
         self._on_change = on_change
+        self._answering = 0  # offers being answered: they count against max_viewers
+        self._closed = False
+        self._tasks: set[asyncio.Task] = set()
 
     @property
     def viewer_count(self) -> int:
@@ -75,9 +83,33 @@ class WhepEndpoint:
     async def answer(self, offer_sdp: str) -> tuple[str, str]:
         """Answer a viewer's offer; returns (session id, answer SDP)."""
         check_offer_text(offer_sdp)
-        if len(self.sessions) >= self.max_viewers:
-            raise OverflowError(f"the show is full ({self.max_viewers} viewers)")
-        pc = RTCPeerConnection()
+        if self._closed:
+            raise Unavailable("the show has ended")
+        if len(self.sessions) + self._answering >= self.max_viewers:
+            raise Unavailable(f"the show is full ({self.max_viewers} viewers)")
+        self._answering += 1
+        try:
+            session = await self._negotiate(offer_sdp)
+        finally:
+            self._answering -= 1
+        if self._closed:  # the show stopped while we were answering
+            await self._close(session)
+            raise Unavailable("the show has ended")
+        self.sessions[session.id] = session
+        pc = session.pc
+
+        @pc.on("connectionstatechange")
+        async def _state_changed() -> None:
+            if pc.connectionState in ("failed", "closed"):
+                await self.end(session.id)
+            else:
+                await self._on_change()
+
+        asyncio.get_running_loop().call_later(CONNECT_TIMEOUT, self._expire_if_unconnected, session.id)
+        return session.id, pc.localDescription.sdp
+
+    async def _negotiate(self, offer_sdp: str) -> ViewerSession:
+        pc = new_peer_connection()
         session = ViewerSession(secrets.token_urlsafe(16), pc, [])
         try:
             await pc.setRemoteDescription(RTCSessionDescription(without_mdns_candidates(offer_sdp), "offer"))
@@ -90,17 +122,7 @@ class WhepEndpoint:
         except Exception as exc:
             await self._close(session)
             raise OfferError(f"cannot answer this offer: {exc}") from exc
-        self.sessions[session.id] = session
-
-        @pc.on("connectionstatechange")
-        async def _state_changed() -> None:
-            if pc.connectionState in ("failed", "closed"):
-                await self.end(session.id)
-            else:
-                await self._on_change()
-
-        asyncio.get_running_loop().call_later(CONNECT_TIMEOUT, self._expire_if_unconnected, session.id)
-        return session.id, pc.localDescription.sdp
+        return session
 
     def _attach_tracks(self, session: ViewerSession) -> None:
         encoders = {"video": (self.video, "video/VP8" if self.video.codec_name == "vp8" else "video/H264"),
@@ -112,7 +134,7 @@ class WhepEndpoint:
                 continue
             preferred = _codecs(transceiver.kind, mime)
             transceiver.setCodecPreferences(preferred)
-            track = PacketTrack(transceiver.kind, encoder.fanout.subscribe())
+            track = PacketTrack(transceiver.kind, encoder.fanout)
             session.tracks.append(track)
             sender = session.pc.addTrack(track)
             if transceiver.kind == "video":
@@ -124,8 +146,10 @@ class WhepEndpoint:
 
     def _expire_if_unconnected(self, session_id: str) -> None:
         session = self.sessions.get(session_id)
-        if session is not None and session.pc.connectionState not in ("connected",):
-            asyncio.ensure_future(self.end(session_id))
+        if session is not None and session.pc.connectionState != "connected":
+            task = asyncio.ensure_future(self.end(session_id))
+            self._tasks.add(task)
+            task.add_done_callback(self._tasks.discard)
 
     async def end(self, session_id: str) -> bool:
         session = self.sessions.pop(session_id, None)
@@ -142,5 +166,6 @@ class WhepEndpoint:
         await session.pc.close()
 
     async def end_all(self) -> None:
-        for session_id in list(self.sessions):
-            await self.end(session_id)
+        """End every session; offers still being answered are refused when they finish."""
+        self._closed = True
+        await asyncio.gather(*(self.end(session_id) for session_id in list(self.sessions)))

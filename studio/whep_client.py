@@ -6,8 +6,10 @@ import asyncio
 from urllib.parse import urljoin
 
 import aiohttp
-from aiortc import RTCPeerConnection, RTCSessionDescription
+from aiortc import RTCSessionDescription
 from aiortc.mediastreams import MediaStreamTrack
+
+from .rtc import new_peer_connection
 
 
 class WhepError(RuntimeError):
@@ -17,7 +19,7 @@ class WhepError(RuntimeError):
 class WhepPlayer:
     def __init__(self, endpoint: str) -> None:
         self.endpoint = endpoint
-        self.pc = RTCPeerConnection()
+        self.pc = new_peer_connection()
         self.resource: str | None = None
         self.tracks: dict[str, MediaStreamTrack] = {}
         self._got_tracks = asyncio.Event()

@@ -49,3 +49,11 @@ def test_port_in_use_is_a_clear_error(tmp_path):
     assert out.returncode == 2
     assert f"port {port} is in use" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_options_that_do_not_fit_the_source_are_a_clear_error(tmp_path):
+    out = subprocess.run(STUDIO + ["--headless", "--file", str(tmp_path / "x.mp4"), "--port", "0"],
+                         capture_output=True, text=True, timeout=30, cwd=ROOT)
+    assert out.returncode == 2
+    assert "video_source 'testcard' cannot take options" in out.stderr
+    assert "Traceback" not in out.stderr

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 
 import aiohttp
 import pytest
+import yarl
+from aiortc.mediastreams import MediaStreamError
 
 from studio.config import StudioConfig
+from studio.rtc import new_peer_connection
 from studio.show import Studio
+from studio.whep import Unavailable
 from studio.whep_client import WhepError, WhepPlayer
 
 SDP = {"Content-Type": "application/sdp"}
@@ -38,6 +43,7 @@ async def test_whep_session_lifecycle(live_studio):
     ("v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=garbage\r\n", SDP, 400, "malformed SDP offer"),
     ("v=0\r\n" + "a=x\r\n" * 20000, SDP, 413, "larger than"),
     (b"v=0\r\n\xff\xfe\xfa", SDP, 400, "UTF-8"),
+    ("v=0\r\nm=video 9\r\n", {"Content-Type": "application/sdp; charset=bogus"}, 400, "UTF-8"),
 ])
 async def test_bad_offers_get_reasons_and_live_viewer_keeps_playing(live_studio, body, headers, status, reason):
     player = WhepPlayer(live_studio.viewer_url + "whep")
@@ -68,8 +74,11 @@ async def test_unknown_resources_and_methods(live_studio):
             assert response.status == 404
         async with http.get(base + "whep") as response:
             assert response.status == 405
-        async with http.get(base + "static/../../pyproject.toml") as response:
+        # A raw path, so the client does not normalise the dots away before sending.
+        traversal = yarl.URL(base + "static/../../pyproject.toml", encoded=True)
+        async with http.get(traversal) as response:
             assert response.status in (403, 404)
+            assert "build-system" not in await response.text()
 
 
 async def test_offer_before_go_live_is_refused_with_retry_after():
@@ -163,3 +172,74 @@ async def test_viewer_pli_reaches_the_shared_encoder_gate(live_studio):
         assert 1 <= encoder.keyframe_count - keyframes <= 2
     finally:
         await player.close()
+
+
+def _encoder_threads() -> int:
+    return sum(1 for t in threading.enumerate() if t.name.endswith("-encoder"))
+
+
+async def test_stop_and_go_live_again_with_a_viewer_connected(live_studio):
+    player = WhepPlayer(live_studio.viewer_url + "whep")
+    await player.connect(audio=False)
+    await asyncio.wait_for(player.tracks["video"].recv(), 5)
+    assert _encoder_threads() == 2
+    await live_studio.stop_live()
+    assert _encoder_threads() == 0
+    with pytest.raises(MediaStreamError):  # the viewer's stream ends; it does not hang
+        for _ in range(100):
+            await asyncio.wait_for(player.tracks["video"].recv(), 3)
+    await player.close()
+    await live_studio.go_live()
+    again = WhepPlayer(live_studio.viewer_url + "whep")
+    await again.connect(audio=False)
+    try:
+        frame = await asyncio.wait_for(again.tracks["video"].recv(), 5)
+        assert frame.width == 1280
+        assert _encoder_threads() == 2
+    finally:
+        await again.close()
+
+
+async def test_concurrent_offers_respect_the_viewer_limit(live_studio):
+    live_studio.whep.max_viewers = 2
+    players = [WhepPlayer(live_studio.viewer_url + "whep") for _ in range(5)]
+    results = await asyncio.gather(*(p.connect(audio=False) for p in players), return_exceptions=True)
+    try:
+        refused = [r for r in results if isinstance(r, WhepError)]
+        assert len(refused) == 3 and all("503" in str(r) for r in refused)
+        assert len(live_studio.whep.sessions) == 2
+    finally:
+        for p, r in zip(players, results, strict=True):
+            if r is None:
+                await p.close()
+
+
+async def test_an_offer_that_never_connects_costs_the_show_nothing(live_studio):
+    """An answered offer whose peer never connects holds no queue and forces no keyframes."""
+    encoder = live_studio.video_encoder
+    pc = new_peer_connection()
+    pc.addTransceiver("video", direction="recvonly")
+    await pc.setLocalDescription(await pc.createOffer())
+    requests = encoder.keyframes.requests
+    async with (aiohttp.ClientSession() as http,
+                http.post(live_studio.viewer_url + "whep", data=pc.localDescription.sdp, headers=SDP) as r):
+        assert r.status == 201
+    await pc.close()  # never applies the answer, so never connects
+    await asyncio.sleep(1.0)
+    assert encoder.fanout.subscriber_count == 0
+    assert encoder.keyframes.requests == requests
+    assert len(live_studio.whep.sessions) == 1  # until it expires after CONNECT_TIMEOUT
+
+
+async def test_stopping_while_an_offer_is_answered_leaves_no_orphan(live_studio):
+    pc = new_peer_connection()
+    pc.addTransceiver("video", direction="recvonly")
+    await pc.setLocalDescription(await pc.createOffer())
+    whep = live_studio.whep
+    answering = asyncio.ensure_future(whep.answer(pc.localDescription.sdp))
+    await asyncio.sleep(0)  # the answer is under way
+    await live_studio.stop_live()
+    with pytest.raises(Unavailable, match="ended"):
+        await answering
+    assert whep.sessions == {}
+    await pc.close()

@@ -13,6 +13,8 @@ import pytest
 
 from studio.compositor import Compositor
 from studio.config import StudioConfig
+from studio.filters.base import VideoFilter
+from studio.filters.basic import MirrorFilter
 from studio.pipeline import Pipeline
 from studio.show import Studio
 from studio.sources.base import SourceUnavailable
@@ -199,3 +201,77 @@ async def _async_wait(predicate, timeout: float = 5.0) -> None:
     while not predicate():
         assert time.monotonic() < deadline, "condition not reached"
         await asyncio.sleep(0.05)
+
+
+class CrashingCard(TestCardSource):
+    """A source with a bug: read() raises something that is not SourceUnavailable."""
+
+    def __init__(self) -> None:
+        super().__init__(640, 360, 30)
+        self.crash = threading.Event()
+
+    def read(self):
+        if self.crash.is_set():
+            raise RuntimeError("driver bug")
+        return super().read()
+
+
+def test_a_source_that_raises_any_error_falls_back_to_the_slate_and_retries():
+    source = CrashingCard()
+    pipeline = _pipeline(source)
+    pipeline.start()
+    try:
+        assert _wait(lambda: pipeline.video_runner.available and pipeline.program_frames > 5)
+        source.crash.set()
+        assert _wait(lambda: pipeline.last_program.meta.get("placeholder") is True)
+        assert pipeline.video_runner.error == "RuntimeError: driver bug"
+        source.crash.clear()
+        assert _wait(lambda: pipeline.video_runner.available)
+        assert _wait(lambda: not pipeline.last_program.meta.get("placeholder"))
+    finally:
+        pipeline.stop()
+
+
+class GreyscaleFilter(VideoFilter):
+    name = "greyscale_bug"
+
+    def apply(self, image):
+        return image[:, :, 0]  # wrong shape: a plugin bug the pipeline must survive
+
+
+def test_a_filter_returning_the_wrong_shape_is_disabled_and_the_show_goes_on():
+    mirror = MirrorFilter()
+    pipeline = Pipeline(TestCardSource(640, 360, 30), None, Compositor(640, 360), 30, [GreyscaleFilter(), mirror])
+    pipeline.start()
+    try:
+        assert _wait(lambda: pipeline.program_frames > 30)
+        stats = pipeline.stats()
+        assert "returned (360, 640)" in stats["filter_errors"]["greyscale_bug"]
+        assert stats["program_errors"] == 0
+        assert pipeline.last_program.image.shape == (360, 640, 3)
+        assert mirror.enabled  # the healthy filter keeps running
+        before = pipeline.program_frames
+        time.sleep(0.5)
+        assert pipeline.program_frames - before >= 12
+    finally:
+        pipeline.stop()
+
+
+def test_switching_sources_does_not_wait_for_a_stuck_camera():
+    class StuckCard(TestCardSource):
+        def read(self):
+            time.sleep(3)  # a driver blocked in read()
+            return super().read()
+
+    pipeline = _pipeline(StuckCard(640, 360, 30))
+    pipeline.start()
+    try:
+        # A source that hangs while "live" gets the slate within about a second.
+        assert _wait(lambda: pipeline.last_program is not None, timeout=2)
+        assert pipeline.last_program.meta.get("placeholder") is True
+        started = time.monotonic()
+        pipeline.set_video_source(TestCardSource(640, 360, 30))
+        assert time.monotonic() - started < 0.5
+        assert _wait(lambda: pipeline.video_runner.available and not pipeline.last_program.meta.get("placeholder"))
+    finally:
+        pipeline.stop()

@@ -220,10 +220,10 @@ class MainWindow(QMainWindow):
             self.camera_combo.addItem(f"/dev/video{index}" if index in indices else f"#{index}", index)
         self.camera_combo.setCurrentIndex(max(0, self.camera_combo.findData(preferred)))
 
-    def _fill_microphones(self, device: Any) -> None:
+    def _fill_microphones(self, device: Any, rescan: bool = False) -> None:
         self.mic_combo.clear()
         self.mic_combo.addItem("", "")  # the system default input; text set in retranslateUi
-        for mic in list_microphones():
+        for mic in list_microphones(rescan):
             self.mic_combo.addItem(str(mic["name"]), mic["index"])
         if device not in (None, ""):
             found = self.mic_combo.findData(device)
@@ -352,7 +352,8 @@ class MainWindow(QMainWindow):
         for combo in (self.camera_combo, self.mic_combo):
             combo.blockSignals(True)
         self._fill_cameras(self.camera_combo.currentData() or 0)
-        self._fill_microphones(self.mic_combo.currentData())
+        # Restarting PortAudio to find new devices would cut a microphone that is on air.
+        self._fill_microphones(self.mic_combo.currentData(), rescan=self.studio.config.audio_source != "microphone")
         for combo in (self.camera_combo, self.mic_combo):
             combo.blockSignals(False)
 

@@ -85,28 +85,39 @@ class SourceRunner:
     def start(self) -> None:
         self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self, wait: bool = True) -> None:
+        """Stop the thread; with ``wait=False`` return at once (a camera stuck in read() must not
+        freeze the caller) and let the thread finish on its own."""
         self._stop.set()
-        self._thread.join(timeout=5)
+        if wait and self._thread.is_alive():
+            self._thread.join(timeout=5)
 
     def _run(self) -> None:
         while not self._stop.is_set():
             try:
                 self.source.open()
-            except SourceUnavailable as exc:
-                self._set_unavailable(str(exc))
+            except Exception as exc:  # SourceUnavailable, or a driver or plugin bug: retry either way
+                self._set_unavailable(_describe(exc))
                 self._stop.wait(self._retry_interval)
                 continue
             self.status, self.error = "live", None
             log.info("%s live: %s", self.source.name, self.source.describe())
             try:
                 while not self._stop.is_set():
-                    self._sink(self.source.read())
+                    item = self.source.read()
+                    if self._stop.is_set():
+                        break  # a replaced runner must not feed the program any more
+                    self._sink(item)
                     self.items += 1
-            except SourceUnavailable as exc:
-                self._set_unavailable(str(exc))
+            except Exception as exc:
+                if not isinstance(exc, SourceUnavailable):
+                    log.exception("%s failed", self.source.name)
+                self._set_unavailable(_describe(exc))
             finally:
-                self.source.close()
+                try:
+                    self.source.close()
+                except Exception:
+                    log.exception("%s failed to close", self.source.name)
             self._stop.wait(self._retry_interval)
         self.status = "stopped"
 
@@ -114,6 +125,10 @@ class SourceRunner:
         if self.error != reason:
             log.warning("%s unavailable: %s", self.source.name, reason)
         self.status, self.error = "unavailable", reason
+
+
+def _describe(exc: Exception) -> str:
+    return str(exc) if isinstance(exc, SourceUnavailable) else f"{type(exc).__name__}: {exc}"
 
 
 def pace(next_due: float, interval: float) -> float:

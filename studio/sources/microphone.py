@@ -18,10 +18,17 @@ def _sounddevice():
     return sounddevice
 
 
-def list_microphones() -> list[dict]:
-    """Input devices PortAudio reports; empty when there is no audio system."""
+def list_microphones(rescan: bool = False) -> list[dict]:
+    """Input devices PortAudio reports; empty when there is no audio system.
+
+    PortAudio fixes its device list when it starts, so ``rescan`` restarts it to see a newly
+    plugged microphone. Do not rescan while a microphone is being captured.
+    """
     try:
         sd = _sounddevice()
+        if rescan:
+            sd._terminate()  # sounddevice has no public rescan
+            sd._initialize()
         return [{"index": i, "name": d["name"], "channels": d["max_input_channels"]}
                 for i, d in enumerate(sd.query_devices()) if d["max_input_channels"] > 0]
     except (SourceUnavailable, Exception):  # noqa: BLE001 - a broken audio stack means "no microphones"
