@@ -64,6 +64,7 @@ class Pipeline:
         self.filter_ms = 0.0
         self.compose_ms = 0.0
         self.program_errors = 0
+        self.on_slate = False
 
     # -- consumers ---------------------------------------------------------------------------
     def add_video_consumer(self, slot: LatestSlot) -> None:
@@ -151,12 +152,12 @@ class Pipeline:
         interval = 1.0 / self.fps
         placeholder_seq = 0
         next_due = last_frame_at = time.monotonic()
-        on_slate = False
+        self.on_slate = False
         while not self._stop.is_set():
-            source_frame = self._source_slot.get(timeout=0 if on_slate else 2 * interval)
+            source_frame = self._source_slot.get(timeout=0 if self.on_slate else 2 * interval)
             if source_frame is not None:
                 assert isinstance(source_frame, VideoFrame)
-                on_slate = False
+                self.on_slate = False
                 next_due = last_frame_at = time.monotonic()
                 self._emit(self._produce(source_frame))
                 continue
@@ -168,7 +169,7 @@ class Pipeline:
             self._emit(VideoFrame(self.compositor.placeholder(message), time.time(), placeholder_seq,
                                   {"placeholder": True}))
             placeholder_seq += 1
-            on_slate = True
+            self.on_slate = True
             next_due = pace(next_due, interval)
 
     def _produce(self, source_frame: VideoFrame) -> VideoFrame:
@@ -207,5 +208,6 @@ class Pipeline:
             "compose_ms": round(self.compose_ms, 2),
             "filter_errors": dict(self.filter_errors),
             "program_errors": self.program_errors,
+            "on_slate": self.on_slate,
         }
 

@@ -166,10 +166,11 @@ class MainWindow(QMainWindow):
 
         self.on_air_label = QLabel(objectName="onAir")
         self.fps_label, self.bitrate_label, self.viewers_label = QLabel(), QLabel(), QLabel()
+        self.source_label = QLabel()  # what the device really delivers, which may differ from what was asked
         self.dropped_label, self.lag_label = QLabel(), QLabel()
         self.statusBar().addWidget(self.on_air_label)
-        for label in (self.fps_label, self.bitrate_label, self.viewers_label, self.dropped_label,
-                      self.lag_label):
+        for label in (self.source_label, self.fps_label, self.bitrate_label, self.viewers_label,
+                      self.dropped_label, self.lag_label):
             self.statusBar().addPermanentWidget(label)
 
     def _populate(self) -> None:
@@ -453,7 +454,12 @@ class MainWindow(QMainWindow):
         self.viewers_label.setText(self.tr("Viewers {0}").format(stats["viewers"]))
         self.dropped_label.setText(self.tr("Dropped {0}").format(stats["dropped_total"]))
         self.lag_label.setText(self.tr("Loop lag {0} ms").format(f"{stats['loop_max_lag_ms']:.0f}"))
+        info = stats.get("source_info") or {}
+        self.source_label.setText(self.tr("Source {0}×{1} @ {2} fps").format(
+            info["width"], info["height"], f"{info['fps']:g}") if info.get("width") and info.get("fps") else "")
         problems = []
+        if stats.get("on_slate") and not stats.get("source_error"):
+            problems.append(self.tr("The video source stopped sending frames — showing placeholder"))
         if stats.get("source_error"):
             template = self.tr("Camera unavailable: {0} — showing placeholder, will resume automatically") \
                 if self.studio.config.video_source == "camera" else \

@@ -1,312 +1,322 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../ui/main_window.py" line="236" />
-            <location filename="../../ui/main_window.py" line="289" />
-            <source>System default</source>
-            <translation>System default</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="261" />
-            <source>Host Studio</source>
-            <translation>Host Studio</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="262" />
-            <source>&amp;File</source>
-            <translation>&amp;File</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="263" />
-            <source>&amp;Quit</source>
-            <translation>&amp;Quit</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="264" />
-            <source>&amp;Language</source>
-            <translation>&amp;Language</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="265" />
-            <source>System</source>
-            <translation>System</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="267" />
-            <source>Viewer link</source>
-            <translation>Viewer link</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="268" />
-            <source>Copy</source>
-            <translation>Copy</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="269" />
-            <source>Video</source>
-            <translation>Video</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="270" />
-            <location filename="../../ui/main_window.py" line="284" />
-            <source>Source</source>
-            <translation>Source</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="270" />
-            <location filename="../../ui/main_window.py" line="274" />
-            <source>Camera</source>
-            <translation>Camera</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="270" />
-            <source>Resolution</source>
-            <translation>Resolution</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="270" />
-            <source>Frame rate</source>
-            <translation>Frame rate</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="271" />
-            <source>File</source>
-            <translation>File</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="271" />
-            <source>Orientation</source>
-            <translation>Orientation</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="274" />
-            <source>Test card</source>
-            <translation>Test card</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="274" />
-            <source>Media file</source>
-            <translation>Media file</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="275" />
-            <source>Image</source>
-            <translation>Image</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="277" />
-            <source>Look for cameras and microphones again</source>
-            <translation>Look for cameras and microphones again</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="278" />
-            <source>Browse…</source>
-            <translation>Browse…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="279" />
-            <source>No file chosen</source>
-            <translation>No file chosen</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="280" />
-            <source>Landscape 16:9</source>
-            <translation>Landscape 16:9</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="281" />
-            <source>Portrait 9:16</source>
-            <translation>Portrait 9:16</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="282" />
-            <source>The new orientation applies after a restart.</source>
-            <translation>The new orientation applies after a restart.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="283" />
-            <source>Audio</source>
-            <translation>Audio</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="284" />
-            <location filename="../../ui/main_window.py" line="287" />
-            <source>Microphone</source>
-            <translation>Microphone</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="284" />
-            <source>Level</source>
-            <translation>Level</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="287" />
-            <source>Test tone</source>
-            <translation>Test tone</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="287" />
-            <source>None</source>
-            <translation>None</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="290" />
-            <source>Filters</source>
-            <translation>Filters</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="291" />
-            <source>Mirror (flip left-right)</source>
-            <translation>Mirror (flip left-right)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="292" />
-            <source>Brightness</source>
-            <translation>Brightness</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="293" />
-            <source>Contrast</source>
-            <translation>Contrast</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="294" />
-            <source>Reset brightness and contrast</source>
-            <translation>Reset brightness and contrast</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="338" />
-            <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
-            <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="340" />
-            <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
-            <translation>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="341" />
-            <source>Choose a file to show</source>
-            <translation>Choose a file to show</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="342" />
-            <source>All files (*)</source>
-            <translation>All files (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="398" />
-            <source>Could not change live state: {0}</source>
-            <translation>Could not change live state: {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="406" />
-            <source>Viewer link copied</source>
-            <translation>Viewer link copied</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="410" />
-            <source>Stop</source>
-            <translation>Stop</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="410" />
-            <source>Go Live</source>
-            <translation>Go Live</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="411" />
-            <source>● LIVE</source>
-            <translation>● LIVE</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="411" />
-            <source>○ Preview only</source>
-            <translation>○ Preview only</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="435" />
-            <source>No audio</source>
-            <translation>No audio</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="443" />
-            <source>{0} dB (peak {1} dB)</source>
-            <translation>{0} dB (peak {1} dB)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="449" />
-            <source>FPS {0}</source>
-            <translation>FPS {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="450" />
-            <source>Bitrate {0}</source>
-            <translation>Bitrate {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="451" />
-            <source>{0} Mbit/s</source>
-            <translation>{0} Mbit/s</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="452" />
-            <source>Viewers {0}</source>
-            <translation>Viewers {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="453" />
-            <source>Dropped {0}</source>
-            <translation>Dropped {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="454" />
-            <source>Loop lag {0} ms</source>
-            <translation>Loop lag {0} ms</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="457" />
-            <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
-            <translation>Camera unavailable: {0} — showing placeholder, will resume automatically</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="459" />
-            <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
-            <translation>Video source unavailable: {0} — showing placeholder, will retry automatically</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="462" />
-            <source>Audio unavailable: {0} — will retry automatically</source>
-            <translation>Audio unavailable: {0} — will retry automatically</translation>
-        </message>
-    </context>
-    <context>
-        <name>app</name>
-        <message>
-            <location filename="../../ui/app.py" line="41" />
-            <source>Port {0} is already in use, probably by another Host Studio or another program.
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="290"/>
+        <source>System default</source>
+        <translation>System default</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="262"/>
+        <source>Host Studio</source>
+        <translation>Host Studio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="265"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>Viewer link</source>
+        <translation>Viewer link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <source>Source</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>Resolution</source>
+        <translation>Resolution</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>Frame rate</source>
+        <translation>Frame rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="272"/>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="272"/>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>Test card</source>
+        <translation>Test card</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>Media file</source>
+        <translation>Media file</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="278"/>
+        <source>Look for cameras and microphones again</source>
+        <translation>Look for cameras and microphones again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="280"/>
+        <source>No file chosen</source>
+        <translation>No file chosen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="281"/>
+        <source>Landscape 16:9</source>
+        <translation>Landscape 16:9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <source>Portrait 9:16</source>
+        <translation>Portrait 9:16</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="283"/>
+        <source>The new orientation applies after a restart.</source>
+        <translation>The new orientation applies after a restart.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>Microphone</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>Test tone</source>
+        <translation>Test tone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="291"/>
+        <source>Filters</source>
+        <translation>Filters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <source>Mirror (flip left-right)</source>
+        <translation>Mirror (flip left-right)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <source>Brightness</source>
+        <translation>Brightness</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <source>Contrast</source>
+        <translation>Contrast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>Reset brightness and contrast</source>
+        <translation>Reset brightness and contrast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="339"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
+        <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="341"/>
+        <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
+        <translation>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="342"/>
+        <source>Choose a file to show</source>
+        <translation>Choose a file to show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="343"/>
+        <source>All files (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="400"/>
+        <source>Could not change live state: {0}</source>
+        <translation>Could not change live state: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <source>Viewer link copied</source>
+        <translation>Viewer link copied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="412"/>
+        <source>Stop</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="412"/>
+        <source>Go Live</source>
+        <translation>Go Live</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <source>● LIVE</source>
+        <translation>● LIVE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <source>○ Preview only</source>
+        <translation>○ Preview only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="437"/>
+        <source>No audio</source>
+        <translation>No audio</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="445"/>
+        <source>{0} dB (peak {1} dB)</source>
+        <translation>{0} dB (peak {1} dB)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="451"/>
+        <source>FPS {0}</source>
+        <translation>FPS {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="452"/>
+        <source>Bitrate {0}</source>
+        <translation>Bitrate {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="453"/>
+        <source>{0} Mbit/s</source>
+        <translation>{0} Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="454"/>
+        <source>Viewers {0}</source>
+        <translation>Viewers {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="455"/>
+        <source>Dropped {0}</source>
+        <translation>Dropped {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="456"/>
+        <source>Loop lag {0} ms</source>
+        <translation>Loop lag {0} ms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="458"/>
+        <source>Source {0}×{1} @ {2} fps</source>
+        <translation>Source {0}×{1} @ {2} fps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="462"/>
+        <source>The video source stopped sending frames — showing placeholder</source>
+        <translation>The video source stopped sending frames — showing placeholder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="464"/>
+        <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
+        <translation>Camera unavailable: {0} — showing placeholder, will resume automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="466"/>
+        <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
+        <translation>Video source unavailable: {0} — showing placeholder, will retry automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="469"/>
+        <source>Audio unavailable: {0} — will retry automatically</source>
+        <translation>Audio unavailable: {0} — will retry automatically</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="41"/>
+        <source>Port {0} is already in use, probably by another Host Studio or another program.
 
 Close that program, or start Host Studio on another port, for example:
     studio --port {1}</source>
-            <translation>Port {0} is already in use, probably by another Host Studio or another program.
+        <translation>Port {0} is already in use, probably by another Host Studio or another program.
 
 Close that program, or start Host Studio on another port, for example:
     studio --port {1}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="46" />
-            <source>Host Studio could not start its viewer server on {0}:{1}:
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="46"/>
+        <source>Host Studio could not start its viewer server on {0}:{1}:
 {2}</source>
-            <translation>Host Studio could not start its viewer server on {0}:{1}:
+        <translation>Host Studio could not start its viewer server on {0}:{1}:
 {2}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="86" />
-            <source>Host Studio cannot start</source>
-            <translation>Host Studio cannot start</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="86"/>
+        <source>Host Studio cannot start</source>
+        <translation>Host Studio cannot start</translation>
+    </message>
+</context>
 </TS>

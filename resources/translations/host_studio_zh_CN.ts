@@ -1,312 +1,322 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <location filename="../../ui/main_window.py" line="236" />
-            <location filename="../../ui/main_window.py" line="289" />
-            <source>System default</source>
-            <translation>系统默认</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="261" />
-            <source>Host Studio</source>
-            <translation>Host Studio 主播工作室</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="262" />
-            <source>&amp;File</source>
-            <translation>文件(&amp;F)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="263" />
-            <source>&amp;Quit</source>
-            <translation>退出(&amp;Q)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="264" />
-            <source>&amp;Language</source>
-            <translation>语言(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="265" />
-            <source>System</source>
-            <translation>跟随系统</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="267" />
-            <source>Viewer link</source>
-            <translation>观众链接</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="268" />
-            <source>Copy</source>
-            <translation>复制</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="269" />
-            <source>Video</source>
-            <translation>视频</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="270" />
-            <location filename="../../ui/main_window.py" line="284" />
-            <source>Source</source>
-            <translation>信号源</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="270" />
-            <location filename="../../ui/main_window.py" line="274" />
-            <source>Camera</source>
-            <translation>摄像头</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="270" />
-            <source>Resolution</source>
-            <translation>分辨率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="270" />
-            <source>Frame rate</source>
-            <translation>帧率</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="271" />
-            <source>File</source>
-            <translation>文件</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="271" />
-            <source>Orientation</source>
-            <translation>画面方向</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="274" />
-            <source>Test card</source>
-            <translation>测试卡</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="274" />
-            <source>Media file</source>
-            <translation>媒体文件</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="275" />
-            <source>Image</source>
-            <translation>图片</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="277" />
-            <source>Look for cameras and microphones again</source>
-            <translation>重新查找摄像头和麦克风</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="278" />
-            <source>Browse…</source>
-            <translation>浏览…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="279" />
-            <source>No file chosen</source>
-            <translation>未选择文件</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="280" />
-            <source>Landscape 16:9</source>
-            <translation>横屏 16:9</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="281" />
-            <source>Portrait 9:16</source>
-            <translation>竖屏 9:16</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="282" />
-            <source>The new orientation applies after a restart.</source>
-            <translation>新的画面方向将在重启后生效。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="283" />
-            <source>Audio</source>
-            <translation>音频</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="284" />
-            <location filename="../../ui/main_window.py" line="287" />
-            <source>Microphone</source>
-            <translation>麦克风</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="284" />
-            <source>Level</source>
-            <translation>电平</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="287" />
-            <source>Test tone</source>
-            <translation>测试音</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="287" />
-            <source>None</source>
-            <translation>无</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="290" />
-            <source>Filters</source>
-            <translation>滤镜</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="291" />
-            <source>Mirror (flip left-right)</source>
-            <translation>镜像（左右翻转）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="292" />
-            <source>Brightness</source>
-            <translation>亮度</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="293" />
-            <source>Contrast</source>
-            <translation>对比度</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="294" />
-            <source>Reset brightness and contrast</source>
-            <translation>重置亮度和对比度</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="338" />
-            <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
-            <translation>图片 (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="340" />
-            <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
-            <translation>媒体文件 (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="341" />
-            <source>Choose a file to show</source>
-            <translation>选择要播放的文件</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="342" />
-            <source>All files (*)</source>
-            <translation>所有文件 (*)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="398" />
-            <source>Could not change live state: {0}</source>
-            <translation>无法切换直播状态：{0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="406" />
-            <source>Viewer link copied</source>
-            <translation>观众链接已复制</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="410" />
-            <source>Stop</source>
-            <translation>停止直播</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="410" />
-            <source>Go Live</source>
-            <translation>开始直播</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="411" />
-            <source>● LIVE</source>
-            <translation>● 直播中</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="411" />
-            <source>○ Preview only</source>
-            <translation>○ 仅预览</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="435" />
-            <source>No audio</source>
-            <translation>无音频</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="443" />
-            <source>{0} dB (peak {1} dB)</source>
-            <translation>{0} dB（峰值 {1} dB）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="449" />
-            <source>FPS {0}</source>
-            <translation>帧率 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="450" />
-            <source>Bitrate {0}</source>
-            <translation>码率 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="451" />
-            <source>{0} Mbit/s</source>
-            <translation>{0} Mbit/s</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="452" />
-            <source>Viewers {0}</source>
-            <translation>观众 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="453" />
-            <source>Dropped {0}</source>
-            <translation>丢帧 {0}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="454" />
-            <source>Loop lag {0} ms</source>
-            <translation>事件循环延迟 {0} ms</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="457" />
-            <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
-            <translation>摄像头不可用：{0} — 正在显示占位画面，设备恢复后将自动继续</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="459" />
-            <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
-            <translation>视频源不可用：{0} — 正在显示占位画面，将自动重试</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="462" />
-            <source>Audio unavailable: {0} — will retry automatically</source>
-            <translation>音频不可用：{0} — 将自动重试</translation>
-        </message>
-    </context>
-    <context>
-        <name>app</name>
-        <message>
-            <location filename="../../ui/app.py" line="41" />
-            <source>Port {0} is already in use, probably by another Host Studio or another program.
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="237"/>
+        <location filename="../../ui/main_window.py" line="290"/>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="262"/>
+        <source>Host Studio</source>
+        <translation>Host Studio 主播工作室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="263"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="264"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="265"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <source>Viewer link</source>
+        <translation>观众链接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="269"/>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="270"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <source>Source</source>
+        <translation>信号源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>Resolution</source>
+        <translation>分辨率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="272"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="272"/>
+        <source>Orientation</source>
+        <translation>画面方向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>Test card</source>
+        <translation>测试卡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="275"/>
+        <source>Media file</source>
+        <translation>媒体文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="276"/>
+        <source>Image</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="278"/>
+        <source>Look for cameras and microphones again</source>
+        <translation>重新查找摄像头和麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="279"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="280"/>
+        <source>No file chosen</source>
+        <translation>未选择文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="281"/>
+        <source>Landscape 16:9</source>
+        <translation>横屏 16:9</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="282"/>
+        <source>Portrait 9:16</source>
+        <translation>竖屏 9:16</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="283"/>
+        <source>The new orientation applies after a restart.</source>
+        <translation>新的画面方向将在重启后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="284"/>
+        <source>Audio</source>
+        <translation>音频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>Microphone</source>
+        <translation>麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="285"/>
+        <source>Level</source>
+        <translation>电平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>Test tone</source>
+        <translation>测试音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="288"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="291"/>
+        <source>Filters</source>
+        <translation>滤镜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="292"/>
+        <source>Mirror (flip left-right)</source>
+        <translation>镜像（左右翻转）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="293"/>
+        <source>Brightness</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <source>Contrast</source>
+        <translation>对比度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="295"/>
+        <source>Reset brightness and contrast</source>
+        <translation>重置亮度和对比度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="339"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
+        <translation>图片 (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="341"/>
+        <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
+        <translation>媒体文件 (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="342"/>
+        <source>Choose a file to show</source>
+        <translation>选择要播放的文件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="343"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="400"/>
+        <source>Could not change live state: {0}</source>
+        <translation>无法切换直播状态：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="408"/>
+        <source>Viewer link copied</source>
+        <translation>观众链接已复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="412"/>
+        <source>Stop</source>
+        <translation>停止直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="412"/>
+        <source>Go Live</source>
+        <translation>开始直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <source>● LIVE</source>
+        <translation>● 直播中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
+        <source>○ Preview only</source>
+        <translation>○ 仅预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="437"/>
+        <source>No audio</source>
+        <translation>无音频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="445"/>
+        <source>{0} dB (peak {1} dB)</source>
+        <translation>{0} dB（峰值 {1} dB）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="451"/>
+        <source>FPS {0}</source>
+        <translation>帧率 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="452"/>
+        <source>Bitrate {0}</source>
+        <translation>码率 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="453"/>
+        <source>{0} Mbit/s</source>
+        <translation>{0} Mbit/s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="454"/>
+        <source>Viewers {0}</source>
+        <translation>观众 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="455"/>
+        <source>Dropped {0}</source>
+        <translation>丢帧 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="456"/>
+        <source>Loop lag {0} ms</source>
+        <translation>事件循环延迟 {0} ms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="458"/>
+        <source>Source {0}×{1} @ {2} fps</source>
+        <translation>信号源 {0}×{1} @ {2} 帧/秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="462"/>
+        <source>The video source stopped sending frames — showing placeholder</source>
+        <translation>视频源已停止输出画面 — 正在显示占位画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="464"/>
+        <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
+        <translation>摄像头不可用：{0} — 正在显示占位画面，设备恢复后将自动继续</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="466"/>
+        <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
+        <translation>视频源不可用：{0} — 正在显示占位画面，将自动重试</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="469"/>
+        <source>Audio unavailable: {0} — will retry automatically</source>
+        <translation>音频不可用：{0} — 将自动重试</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../ui/app.py" line="41"/>
+        <source>Port {0} is already in use, probably by another Host Studio or another program.
 
 Close that program, or start Host Studio on another port, for example:
     studio --port {1}</source>
-            <translation>端口 {0} 已被占用，可能是另一个 Host Studio 或其他程序正在使用。
+        <translation>端口 {0} 已被占用，可能是另一个 Host Studio 或其他程序正在使用。
 
 请关闭该程序，或换一个端口启动 Host Studio，例如：
     studio --port {1}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="46" />
-            <source>Host Studio could not start its viewer server on {0}:{1}:
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="46"/>
+        <source>Host Studio could not start its viewer server on {0}:{1}:
 {2}</source>
-            <translation>Host Studio 无法在 {0}:{1} 上启动观众服务器：
+        <translation>Host Studio 无法在 {0}:{1} 上启动观众服务器：
 {2}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/app.py" line="86" />
-            <source>Host Studio cannot start</source>
-            <translation>Host Studio 无法启动</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="86"/>
+        <source>Host Studio cannot start</source>
+        <translation>Host Studio 无法启动</translation>
+    </message>
+</context>
 </TS>
