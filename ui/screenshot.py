@@ -51,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as settings_dir:
         QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
         app = create_application()
+        app.setQuitOnLastWindowClosed(False)  # closing the window must not stop the loop before the studio
         Translations.for_app().apply(args.lang)
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
