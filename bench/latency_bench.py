@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import _common as c
-import numpy as np
 from viewers_bench import aiortc_app, serve
 
 from studio import whep
 from studio.config import StudioConfig
 from studio.show import Studio
+from studio.sources.testcard import beep_heard, flash_shown
 from studio.timecode import read_stamp
 from studio.whep_client import WhepPlayer
 from tests.browser import chromium
@@ -123,12 +123,6 @@ async def plain_aiortc_ttff(joins: int, gap: float) -> list[dict[str, float]]:
         await runner.cleanup()
 
 
-def _flash(luma: np.ndarray) -> bool:
-    h, w = luma.shape
-    box = max(16, h // 8)  # where studio/sources/testcard.py draws the flashing square
-    return float(luma[h - box * 2 + 4:h - box - 4, w - box * 2 + 4:w - box - 4].mean()) > 128
-
-
 async def glass_to_glass(url: str, seconds: float) -> dict[str, Any]:
     """Capture time (from the barcode) to decoded at the player; flash vs beep onsets for A/V sync."""
     player = WhepPlayer(url)
@@ -153,7 +147,7 @@ async def glass_to_glass(url: str, seconds: float) -> dict[str, Any]:
                 continue
             delays.append(received - stamp.capture_time)
             numbers.append(stamp.frame_number)
-            flash = _flash(luma)
+            flash = flash_shown(luma)
             if flash and not was_flash:  # when the whole second (the onset) would have arrived
                 video_onsets.append(received - (stamp.capture_time - int(stamp.capture_time)))
             was_flash = flash
@@ -162,10 +156,7 @@ async def glass_to_glass(url: str, seconds: float) -> dict[str, Any]:
         was_beep = False
         while time.time() < deadline:
             frame = await player.tracks["audio"].recv()
-            samples = frame.to_ndarray().reshape(-1, len(frame.layout.channels))[:, 0].astype(np.float32)
-            spectrum = np.abs(np.fft.rfft(samples))
-            freqs = np.fft.rfftfreq(len(samples), 1 / frame.sample_rate)
-            beep = spectrum[np.abs(freqs - 1000) < 60].sum() > spectrum[np.abs(freqs - 440) < 60].sum()
+            beep = beep_heard(frame.to_ndarray().reshape(-1, len(frame.layout.channels))[:, 0], frame.sample_rate)
             if beep and not was_beep:
                 audio_onsets.append(time.time())
             was_beep = beep

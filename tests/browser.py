@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import shutil
 import tempfile
+from collections.abc import Awaitable, Callable
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -27,3 +29,32 @@ async def chromium(fake_media: bool = False, locale: str = "zh-CN"):
                 yield context
             finally:
                 await context.close()
+
+
+# The viewer page's inbound video as both getStats() and the <video> element see it.
+INBOUND_VIDEO = """(async () => {
+  const pc = window.studio && window.studio.pc;
+  if (!pc) return null;
+  const report = await pc.getStats();
+  const video = document.getElementById("video");
+  for (const s of report.values()) {
+    if (s.type === "inbound-rtp" && s.kind === "video") {
+      return {framesDecoded: s.framesDecoded || 0, frameWidth: s.frameWidth || 0, frameHeight: s.frameHeight || 0,
+              videoWidth: video.videoWidth, videoHeight: video.videoHeight};
+    }
+  }
+  return null;
+})()"""
+
+
+async def decoded_video(evaluate: Callable[[str], Awaitable], min_frames: int, timeout: float = 15.0) -> dict:
+    """Poll the page (through a browser's ``evaluate``) until it has decoded ``min_frames`` frames."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    stats = None
+    while loop.time() < deadline:
+        stats = await evaluate(INBOUND_VIDEO)
+        if stats and stats["framesDecoded"] >= min_frames:
+            return stats
+        await asyncio.sleep(0.25)
+    raise AssertionError(f"the browser decoded too little video: {stats}")

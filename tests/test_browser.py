@@ -10,35 +10,9 @@ import pytest
 from studio.config import StudioConfig
 from studio.show import Studio
 
-from .browser import chromium
+from .browser import chromium, decoded_video
 
 pytestmark = pytest.mark.browser
-
-INBOUND_VIDEO = """async () => {
-  const pc = window.studio && window.studio.pc;
-  if (!pc) return null;
-  const report = await pc.getStats();
-  for (const s of report.values()) {
-    if (s.type === "inbound-rtp" && s.kind === "video") {
-      return {framesDecoded: s.framesDecoded || 0, frameWidth: s.frameWidth || 0,
-              frameHeight: s.frameHeight || 0, codecId: s.codecId, framesDropped: s.framesDropped || 0};
-    }
-  }
-  return null;
-}"""
-
-
-async def _decoded_stats(page, min_frames: int, timeout: float = 15.0) -> dict:
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    stats = None
-    while loop.time() < deadline:
-        stats = await page.evaluate(INBOUND_VIDEO)
-        if stats and stats["framesDecoded"] >= min_frames:
-            return stats
-        await asyncio.sleep(0.25)
-    raise AssertionError(f"Chromium decoded too little video: {stats}")
-
 
 @pytest.mark.parametrize(("orientation", "size"), [("landscape", (1280, 720)), ("portrait", (720, 1280))])
 async def test_chromium_decodes_the_show_at_canvas_size(orientation, size):
@@ -49,14 +23,15 @@ async def test_chromium_decodes_the_show_at_canvas_size(orientation, size):
         async with chromium() as browser:
             page = await browser.new_page()
             await page.goto(studio.viewer_url)
-            stats = await _decoded_stats(page, min_frames=60)
+            stats = await decoded_video(page.evaluate, min_frames=60)
             assert (stats["frameWidth"], stats["frameHeight"]) == size
+            assert (stats["videoWidth"], stats["videoHeight"]) == size  # what the <video> element shows
             # The page shows the live viewer count pushed over the events channel.
             await page.wait_for_function("document.getElementById('viewer-count').textContent === '1'",
                                          timeout=5000)
             assert studio.viewer_count == 1
             assert await page.inner_text("#live-badge") == "直播中"
-            later = await _decoded_stats(page, min_frames=stats["framesDecoded"] + 30)
+            later = await decoded_video(page.evaluate, min_frames=stats["framesDecoded"] + 30)
             assert later["framesDecoded"] > stats["framesDecoded"]
     finally:
         await studio.close()
@@ -68,7 +43,7 @@ async def test_two_chromium_viewers_share_one_encoder(live_studio):
         for page in pages:
             await page.goto(live_studio.viewer_url)
         for page in pages:
-            await _decoded_stats(page, min_frames=30)
+            await decoded_video(page.evaluate, min_frames=30)
         assert live_studio.viewer_count == 2
         assert live_studio.video_encoder.fanout.subscriber_count == 2
         # Two joins (and any PLIs) within seconds: the gate allows at most one keyframe per 0.5 s.

@@ -7,6 +7,7 @@ import time
 
 import numpy as np
 
+from studio.sources.testcard import beep_heard, flash_shown
 from studio.timecode import read_stamp
 from studio.whep_client import WhepPlayer
 
@@ -47,9 +48,7 @@ async def test_audio_and_video_stay_in_sync(live_studio):
         while len(video_onsets) < 4:
             frame = await player.tracks["video"].recv()
             image = frame.to_ndarray(format="rgb24")
-            h, w = image.shape[:2]
-            box = max(16, h // 8)
-            flash = image[h - box * 2 + 4:h - box - 4, w - box * 2 + 4:w - box - 4].mean() > 200
+            flash = flash_shown(image)
             if flash and not was_flash:
                 stamp = read_stamp(image)
                 video_onsets.append(time.time() - (stamp.capture_time - int(stamp.capture_time)))
@@ -59,10 +58,7 @@ async def test_audio_and_video_stay_in_sync(live_studio):
         was_beep = False
         while len(audio_onsets) < 4:
             frame = await player.tracks["audio"].recv()
-            samples = frame.to_ndarray().reshape(-1, len(frame.layout.channels))[:, 0].astype(np.float32)
-            spectrum = np.abs(np.fft.rfft(samples))
-            freqs = np.fft.rfftfreq(len(samples), 1 / frame.sample_rate)
-            beep = spectrum[np.abs(freqs - 1000) < 60].sum() > spectrum[np.abs(freqs - 440) < 60].sum()
+            beep = beep_heard(frame.to_ndarray().reshape(-1, len(frame.layout.channels))[:, 0], frame.sample_rate)
             if beep and not was_beep:
                 audio_onsets.append(time.time())
             was_beep = beep

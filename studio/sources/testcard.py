@@ -26,6 +26,24 @@ def in_flash(t: float) -> bool:
     return (t % 1.0) < FLASH_SECONDS
 
 
+def _flash_box(height: int) -> int:
+    return max(16, height // 8)
+
+
+def flash_shown(image: np.ndarray) -> bool:
+    """Read back, from a received frame (RGB or luma), whether the sync square is lit."""
+    h, w = image.shape[:2]
+    box = _flash_box(h)
+    return float(image[h - box * 2 + 4:h - box - 4, w - box * 2 + 4:w - box - 4].mean()) > 128
+
+
+def beep_heard(samples: np.ndarray, sample_rate: int) -> bool:
+    """Read back, from received audio (mono), whether the 1 kHz sync beep is playing."""
+    spectrum = np.abs(np.fft.rfft(samples.astype(np.float32)))
+    freqs = np.fft.rfftfreq(len(samples), 1 / sample_rate)
+    return bool(spectrum[np.abs(freqs - 1000) < 60].sum() > spectrum[np.abs(freqs - 440) < 60].sum())
+
+
 class TestCardSource(VideoSource):
     name = "test card"
     __test__ = False  # not a pytest class, despite the name
@@ -58,7 +76,7 @@ class TestCardSource(VideoSource):
         image = self._background.copy()
         h, w = self.height, self.width
         # A box that sweeps across the bars shows motion and judders visibly on dropped frames.
-        box = max(16, h // 8)
+        box = _flash_box(h)
         x = int((self._seq * 8) % (w - box))
         cv2.rectangle(image, (x, h // 3), (x + box, h // 3 + box), (250, 250, 250), -1)
         image[h - box * 2:h - box, w - box * 2:w - box] = 255 if in_flash(now) else 0
