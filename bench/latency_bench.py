@@ -20,9 +20,8 @@ from viewers_bench import aiortc_app, serve
 
 from studio import whep
 from studio.config import StudioConfig
+from studio.probe import watch_test_card
 from studio.show import Studio
-from studio.sources.testcard import beep_heard, flash_shown
-from studio.timecode import read_stamp
 from studio.whep_client import WhepPlayer
 from tests.browser import chromium
 
@@ -127,49 +126,13 @@ async def glass_to_glass(url: str, seconds: float) -> dict[str, Any]:
     """Capture time (from the barcode) to decoded at the player; flash vs beep onsets for A/V sync."""
     player = WhepPlayer(url)
     await player.connect(audio=True)
-    delays: list[float] = []
-    numbers: list[int] = []
-    unreadable = 0
-    video_onsets: list[float] = []
-    audio_onsets: list[float] = []
-    deadline = time.time() + seconds
-
-    async def watch_video() -> None:
-        nonlocal unreadable
-        was_flash = False
-        while time.time() < deadline:
-            frame = await player.tracks["video"].recv()
-            received = time.time()
-            luma = frame.to_ndarray(format="yuv420p")[:frame.height]
-            stamp = read_stamp(luma)
-            if stamp is None:
-                unreadable += 1
-                continue
-            delays.append(received - stamp.capture_time)
-            numbers.append(stamp.frame_number)
-            flash = flash_shown(luma)
-            if flash and not was_flash:  # when the whole second (the onset) would have arrived
-                video_onsets.append(received - (stamp.capture_time - int(stamp.capture_time)))
-            was_flash = flash
-
-    async def watch_audio() -> None:
-        was_beep = False
-        while time.time() < deadline:
-            frame = await player.tracks["audio"].recv()
-            beep = beep_heard(frame.to_ndarray().reshape(-1, len(frame.layout.channels))[:, 0], frame.sample_rate)
-            if beep and not was_beep:
-                audio_onsets.append(time.time())
-            was_beep = beep
-
     try:
-        await asyncio.wait_for(asyncio.gather(watch_video(), watch_audio()), seconds + 10)
+        received = await watch_test_card(player, seconds)
     finally:
         await player.close()
-    # Pair each video onset (the first may be partial) with the nearest audio onset; + means audio is late.
-    offsets = [min(audio_onsets, key=lambda a: abs(a - v)) - v for v in video_onsets[1:]] if audio_onsets else []
-    span = numbers[-1] - numbers[0] + 1 if numbers else 0
-    ms = [d * 1000 for d in delays]
-    return {"frames": len(delays), "unreadable_stamps": unreadable, "missing_frames": span - len(set(numbers)),
+    offsets = received.av_offsets()
+    ms = [d * 1000 for d in received.delays]
+    return {"frames": len(ms), "unreadable_stamps": received.unreadable, "missing_frames": received.missing_frames,
             "p50_ms": c.percentile(ms, 50), "p95_ms": c.percentile(ms, 95), "max_ms": max(ms, default=float("nan")),
             "av_offsets_ms": [round(o * 1000, 1) for o in offsets],
             "av_offset_mean_ms": c.mean([o * 1000 for o in offsets]),
