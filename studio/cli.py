@@ -30,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--host", help="address to bind (default 127.0.0.1; 0.0.0.0 exposes the show)")
     parser.add_argument("--port", type=int, help="embedded server port (default 8080)")
     parser.add_argument("--mirror", action="store_true", help="add the mirror filter")
+    parser.add_argument("--safe-mode", action="store_true", help="start with no third-party plugins")
     parser.add_argument("--duration", type=float, help="headless: stop after this many seconds")
     parser.add_argument("--stats-interval", type=float, default=5.0, help="headless: seconds between stats")
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -57,6 +58,8 @@ def config_from_args(args: argparse.Namespace) -> StudioConfig:
                       ("host", "host"), ("port", "port")):
         if getattr(args, flag) is not None:
             data[key] = getattr(args, flag)
+    if args.safe_mode:
+        data["safe_mode"] = True
     if args.mirror and not any(f.get("name") == "mirror" for f in data["filters"]):
         data["filters"].append({"name": "mirror"})
     return StudioConfig.from_dict(data)

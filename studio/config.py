@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import tomllib
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -13,6 +14,12 @@ from .compositor import ORIENTATIONS, SCALE_MODES
 
 class ConfigError(ValueError):
     pass
+
+
+def default_plugin_dir() -> Path:
+    """The user's plugins folder: one subfolder per plugin, each with a studio-plugin.toml."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "host-studio" / "plugins"
 
 
 @dataclass
@@ -33,6 +40,8 @@ class StudioConfig:
     host: str = "127.0.0.1"  # the embedded server stays local unless the host opts in
     port: int = 8080
     max_viewers: int = 100
+    safe_mode: bool = False  # start with built-ins only, no third-party plugins
+    plugin_dirs: list[str] = field(default_factory=lambda: [str(default_plugin_dir())])
 
     def __post_init__(self) -> None:
         if self.orientation not in ORIENTATIONS:

@@ -17,6 +17,7 @@ import numpy as np
 from .compositor import Compositor
 from .filters.base import VideoFilter
 from .frames import AudioChunk, LatestSlot, VideoFrame
+from .guard import HANG_SECONDS, FilterGuard
 from .metrics import RateMeter, ema
 from .sources.base import AudioSource, SourceRunner, VideoSource, pace
 
@@ -44,11 +45,11 @@ class Pipeline:
     """Owns the source runners and the program thread; encoders attach as frame consumers."""
 
     def __init__(self, video_source: VideoSource, audio_source: AudioSource | None, compositor: Compositor,
-                 fps: float, filters: list[VideoFilter] | None = None) -> None:
+                 fps: float, filters: list[VideoFilter | FilterGuard] | None = None) -> None:
         self.compositor = compositor
         self.fps = fps
-        self.filters: list[VideoFilter] = list(filters or [])
-        self.filter_errors: dict[str, str] = {}
+        self.filters: list[FilterGuard] = []
+        self.set_filters(filters or [])
         self._source_slot = LatestSlot()
         self.video_runner = SourceRunner(video_source, self._source_slot.put)
         self.audio_runner = SourceRunner(audio_source, self._on_audio) if audio_source else None
@@ -57,7 +58,9 @@ class Pipeline:
         self._audio_consumers: list[LatestSlot] = []
         self._lock = threading.Lock()
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run_program, name="program", daemon=True)
+        self._generation = 0  # bumped when a hung filter strands the program thread
+        self._thread = self._new_program_thread()
+        self._watchdog = threading.Thread(target=self._watch_for_hangs, name="program-watchdog", daemon=True)
         self.last_program: VideoFrame | None = None
         self.program_meter = RateMeter()
         self.program_frames = 0
@@ -87,6 +90,7 @@ class Pipeline:
         if self.audio_runner:
             self.audio_runner.start()
         self._thread.start()
+        self._watchdog.start()
 
     def stop(self) -> None:
         self._stop.set()
@@ -94,6 +98,7 @@ class Pipeline:
         if self.audio_runner:
             self.audio_runner.stop()
         self._thread.join(timeout=5)
+        self._watchdog.join(timeout=5)
 
     def set_video_source(self, source: VideoSource) -> None:
         """Swap the program source live; the placeholder covers the gap."""
@@ -110,25 +115,31 @@ class Pipeline:
             self.audio_runner.start()
 
     # -- filters -----------------------------------------------------------------------------
-    def set_filters(self, filters: list[VideoFilter]) -> None:
-        self.filters = list(filters)  # swapped atomically; the program thread reads it once a frame
-        self.filter_errors.clear()
+    def set_filters(self, filters: list[VideoFilter | FilterGuard]) -> None:
+        # Swapped atomically; the program thread reads the list once a frame.
+        self.filters = [f if isinstance(f, FilterGuard) else FilterGuard(f, fps=self.fps) for f in filters]
 
     def _apply_filters(self, image: np.ndarray) -> np.ndarray:
-        for flt in self.filters:
-            if not flt.enabled:
-                continue
-            try:
-                result = flt.apply(image)
-                if not isinstance(result, np.ndarray) or result.shape != image.shape or result.dtype != np.uint8:
-                    got = getattr(result, "shape", type(result).__name__)
-                    raise TypeError(f"returned {got}, expected a uint8 image of shape {image.shape}")
-                image = result
-            except Exception as exc:  # a broken filter is switched off; the show goes on
-                flt.enabled = False
-                self.filter_errors[flt.name] = f"{type(exc).__name__}: {exc}"
-                log.exception("filter %s failed and was disabled", flt.name)
+        for guard in self.filters:
+            image = guard.apply(image)
         return image
+
+    def _new_program_thread(self) -> threading.Thread:
+        return threading.Thread(target=self._run_program, args=(self._generation,), name="program", daemon=True)
+
+    def _watch_for_hangs(self) -> None:
+        """A filter stuck in one call takes the program thread with it: switch the filter off and
+        carry on with a fresh program thread. The stuck one exits if its call ever returns."""
+        while not self._stop.wait(0.1):
+            now = time.monotonic()
+            for guard in self.filters:
+                if guard.error is None and guard.hung(now):  # the stranded call stays "hung": act once
+                    guard.disable(f"hung: no return after {HANG_SECONDS:.0f} s")
+                    self._generation += 1
+                    self._thread.name = f"program-stranded-in-{guard.name}"  # visible in thread dumps
+                    self._thread = self._new_program_thread()
+                    self._thread.start()
+                    break
 
     # -- threads -----------------------------------------------------------------------------
     def _on_audio(self, chunk: object) -> None:
@@ -139,27 +150,29 @@ class Pipeline:
         for slot in consumers:
             slot.put(chunk)
 
-    def _run_program(self) -> None:
-        while not self._stop.is_set():
+    def _run_program(self, generation: int) -> None:
+        while not self._stop.is_set() and generation == self._generation:
             try:
-                self._program_loop()
+                self._program_loop(generation)
             except Exception:  # never let one bad frame end the program; log it and carry on
                 log.exception("program thread error")
                 self.program_errors += 1
                 self._stop.wait(0.1)
 
-    def _program_loop(self) -> None:
+    def _program_loop(self, generation: int) -> None:
         interval = 1.0 / self.fps
         placeholder_seq = 0
         next_due = last_frame_at = time.monotonic()
         self.on_slate = False
-        while not self._stop.is_set():
+        while not self._stop.is_set() and generation == self._generation:
             source_frame = self._source_slot.get(timeout=0 if self.on_slate else 2 * interval)
             if source_frame is not None:
                 assert isinstance(source_frame, VideoFrame)
                 self.on_slate = False
                 next_due = last_frame_at = time.monotonic()
-                self._emit(self._produce(source_frame))
+                program = self._produce(source_frame)
+                if generation == self._generation:  # a stranded thread must not emit late frames
+                    self._emit(program)
                 continue
             stalled = time.monotonic() - last_frame_at > STALL_SECONDS
             if self.video_runner.available and not stalled:
@@ -206,7 +219,7 @@ class Pipeline:
             "dropped_source": self._source_slot.dropped,
             "filter_ms": round(self.filter_ms, 2),
             "compose_ms": round(self.compose_ms, 2),
-            "filter_errors": dict(self.filter_errors),
+            "filter_errors": {g.name: g.error for g in self.filters if g.error},
             "program_errors": self.program_errors,
             "on_slate": self.on_slate,
         }

@@ -31,6 +31,7 @@ class RegistryError(LookupError):
 class Registry:
     def __init__(self) -> None:
         self._items: dict[tuple[str, str], Contribution] = {}
+        self.plugins: list = []  # the manifests behind the contributions (studio.plugins.Manifest)
 
     def register(self, contribution: Contribution) -> None:
         if contribution.kind not in KINDS:
@@ -59,10 +60,10 @@ class Registry:
         return sorted(n for k, n in self._items if k == kind)
 
 
-def default_registry() -> Registry:
-    """A registry holding every built-in contribution."""
-    from . import builtins
+def default_registry(plugin_dirs: list | None = None, safe_mode: bool = False) -> Registry:
+    """A registry holding the built-ins and, unless in safe mode, every discovered plugin."""
+    from . import plugins
 
     registry = Registry()
-    builtins.register(registry)
+    registry.plugins = plugins.install(registry, plugins.discover(plugin_dirs, safe_mode))
     return registry

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from pathlib import Path
 from typing import Any
 
 from .compositor import Compositor
 from .config import StudioConfig
 from .encoder import SharedAudioEncoder, SharedVideoEncoder
 from .events import EventHub
-from .filters.base import VideoFilter
+from .guard import FilterGuard
 from .loopwatch import LoopWatch
 from .pipeline import Pipeline
 from .registry import Registry, RegistryError, default_registry
@@ -25,7 +26,8 @@ log = logging.getLogger(__name__)
 class Studio:
     def __init__(self, config: StudioConfig | None = None, registry: Registry | None = None) -> None:
         self.config = config or StudioConfig()
-        self.registry = registry or default_registry()
+        self.registry = registry or default_registry([Path(d) for d in self.config.plugin_dirs],
+                                                     self.config.safe_mode)
         width, height = self.config.canvas_size
         self.pipeline = Pipeline(self._make_video_source(), self._make_audio_source(),
                                  Compositor(width, height, self.config.scale_mode), self.config.fps,
@@ -52,14 +54,16 @@ class Studio:
             return None
         return self.registry.create("audio_source", self.config.audio_source, **self.config.audio_options)
 
-    def _make_filters(self, specs: list[dict[str, Any]]) -> list[VideoFilter]:
-        filters = []
+    def _make_filters(self, specs: list[dict[str, Any]]) -> list[FilterGuard]:
+        guards = []
         for spec in specs:
             if "name" not in spec:
                 raise RegistryError(f"a filter entry needs a 'name': {spec}")
             options = {k: v for k, v in spec.items() if k != "name"}
-            filters.append(self.registry.create("video_filter", spec["name"], **options))
-        return filters
+            contribution = self.registry.get("video_filter", spec["name"])
+            guards.append(FilterGuard(self.registry.create("video_filter", spec["name"], **options), spec["name"],
+                                      contribution.cost_ms, self.config.fps, contribution.provider))
+        return guards
 
     # -- control ----------------------------------------------------------------------------
     @property

@@ -465,6 +465,9 @@ class MainWindow(QMainWindow):
                 if self.studio.config.video_source == "camera" else \
                 self.tr("Video source unavailable: {0} — showing placeholder, will retry automatically")
             problems.append(template.format(stats["source_error"]))
+        for name, error in stats.get("filter_errors", {}).items():
+            problems.append(self.tr("Filter {0} was switched off: {1} — the show goes on without it").format(
+                name, error))
         if stats.get("audio_error"):
             problems.append(self.tr("Audio unavailable: {0} — will retry automatically").format(
                 stats["audio_error"]))

@@ -289,6 +289,11 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="469"/>
+        <source>Filter {0} was switched off: {1} — the show goes on without it</source>
+        <translation>Filter {0} was switched off: {1} — the show goes on without it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>Audio unavailable: {0} — will retry automatically</translation>
     </message>

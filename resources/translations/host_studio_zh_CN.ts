@@ -289,6 +289,11 @@
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="469"/>
+        <source>Filter {0} was switched off: {1} — the show goes on without it</source>
+        <translation>滤镜 {0} 已停用：{1} — 直播继续进行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>音频不可用：{0} — 将自动重试</translation>
     </message>

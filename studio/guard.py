@@ -1,0 +1,68 @@
+"""Every filter call, built-in or plugin, goes through a guard: errors, wrong output, overruns and
+hangs switch the filter off and say why, and the show goes on."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import deque
+
+import numpy as np
+
+from .filters.base import VideoFilter
+
+log = logging.getLogger(__name__)
+
+OVERRUN_WINDOW = 30  # recent calls considered
+OVERRUN_LIMIT = 15  # overruns among them that disable the filter
+HANG_SECONDS = 1.0  # one call this long is a hang
+
+
+class FilterGuard:
+    def __init__(self, flt: VideoFilter, name: str | None = None, cost_ms: float = 0.0, fps: float = 30.0,
+                 provider: str = "builtin") -> None:
+        self.filter = flt
+        self.name = name or flt.name
+        self.provider = provider
+        # A filter may use its declared cost twice over, and at least half a frame, before it overruns.
+        self.budget_ms = max(2 * cost_ms, 500 / fps)
+        self.error: str | None = None
+        self.calls = 0
+        self.call_started: float | None = None  # read by the pipeline's watchdog
+        self._overruns: deque[bool] = deque(maxlen=OVERRUN_WINDOW)
+
+    @property
+    def active(self) -> bool:
+        return self.error is None and self.filter.enabled
+
+    def disable(self, reason: str) -> None:
+        if self.error is None:
+            self.error = reason
+            log.warning("filter %s (%s) switched off: %s", self.name, self.provider, reason)
+
+    def apply(self, image: np.ndarray) -> np.ndarray:
+        if not self.active:
+            return image
+        self.call_started = started = time.monotonic()
+        try:
+            result = self.filter.apply(image)
+        except Exception as exc:
+            self.disable(f"raised {type(exc).__name__}: {exc}")
+            return image
+        finally:
+            self.call_started = None
+        elapsed_ms = (time.monotonic() - started) * 1000
+        self.calls += 1
+        if not isinstance(result, np.ndarray) or result.shape != image.shape or result.dtype != np.uint8:
+            got = getattr(result, "shape", type(result).__name__)
+            self.disable(f"returned {got}, expected a uint8 image of shape {image.shape}")
+            return image
+        self._overruns.append(elapsed_ms > self.budget_ms)
+        if sum(self._overruns) >= OVERRUN_LIMIT:
+            self.disable(f"too slow: over its {self.budget_ms:.1f} ms budget in {OVERRUN_LIMIT} of the last "
+                         f"{len(self._overruns)} frames")
+        return result
+
+    def hung(self, now: float) -> bool:
+        started = self.call_started
+        return started is not None and now - started > HANG_SECONDS

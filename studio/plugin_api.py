@@ -1,0 +1,39 @@
+"""The plugin API: everything a plugin may import from the studio, under one version number.
+
+A plugin declares ``api_version = "MAJOR.MINOR"`` in its manifest. The studio loads it when the
+major numbers match and the plugin's minor is not newer than ``API_VERSION``'s. Anything removed
+from this module first warns (``deprecated``) for one minor version.
+"""
+
+from __future__ import annotations
+
+import functools
+import warnings
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from .filters.base import VideoFilter
+from .frames import AudioChunk, VideoFrame
+from .sources.base import AudioSource, SourceUnavailable, VideoSource
+
+API_VERSION = (1, 0)
+
+__all__ = ["API_VERSION", "AudioChunk", "AudioSource", "SourceUnavailable", "VideoFilter", "VideoFrame",
+           "VideoSource", "deprecated"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def deprecated(since: str, removed_in: str, instead: str) -> Callable[[F], F]:
+    """Mark an API callable as deprecated: it keeps working and warns until ``removed_in``."""
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            warnings.warn(f"{func.__qualname__} is deprecated since API {since} and will be removed in "
+                          f"{removed_in}; use {instead}", DeprecationWarning, stacklevel=2)
+            return func(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorate

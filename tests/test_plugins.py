@@ -1,0 +1,189 @@
+"""Plugins: discovery without import, API version checks, and isolation of broken plugins in a live show."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import subprocess
+import sys
+import textwrap
+import time
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from studio.config import StudioConfig
+from studio.plugin_api import API_VERSION, deprecated
+from studio.plugins import PluginError, check_api, discover, parse_manifest
+from studio.registry import default_registry
+from studio.show import Studio
+
+ROOT = Path(__file__).resolve().parent.parent
+
+FILTERS = '''
+import time
+from studio.plugin_api import VideoFilter
+
+class Invert(VideoFilter):
+    name = "invert"
+    def apply(self, image):
+        return 255 - image
+
+class Raises(VideoFilter):
+    name = "raises"
+    def apply(self, image):
+        raise ZeroDivisionError("plugin bug")
+
+class Hangs(VideoFilter):
+    name = "hangs"
+    def apply(self, image):
+        time.sleep(15)  # far past the hang limit, yet the stranded thread ends within the test run
+
+class TooSlow(VideoFilter):
+    name = "too_slow"
+    def apply(self, image):
+        time.sleep(0.025)
+        return image
+'''
+
+
+def write_plugin(folder: Path, name: str, api: str = "1.0", module: str | None = None,
+                 filters: tuple[str, ...] = ("Invert",), cost_ms: float = 1.0) -> Path:
+    module = module or f"{name.replace('-', '_')}_code"
+    plugin = folder / name
+    plugin.mkdir(parents=True)
+    (plugin / f"{module}.py").write_text(FILTERS)
+    contributions = "".join(textwrap.dedent(f'''
+        [[contributions]]
+        kind = "video_filter"
+        name = "{cls.lower()}_{name}"
+        title = "{cls}"
+        factory = "{module}:{cls}"
+        cost_ms = {cost_ms}
+        ''') for cls in filters)
+    (plugin / "studio-plugin.toml").write_text(
+        f'name = "{name}"\nversion = "0.1.0"\napi_version = "{api}"\ntitle = "{name}"\n' + contributions)
+    return plugin
+
+
+def test_folder_plugin_is_listed_without_importing_its_code(tmp_path):
+    write_plugin(tmp_path, "lazy-one", module="lazy_one_code")
+    registry = default_registry([tmp_path])
+    names = [m.name for m in registry.plugins]
+    assert names[0] == "builtin" and "lazy-one" in names
+    assert "invert_lazy-one" in registry.names("video_filter")
+    assert "lazy_one_code" not in sys.modules, "listing plugins imported their code"
+    flt = registry.create("video_filter", "invert_lazy-one")
+    assert "lazy_one_code" in sys.modules
+    image = np.full((4, 4, 3), 10, np.uint8)
+    assert flt.apply(image)[0, 0, 0] == 245
+
+
+def test_builtins_use_the_same_manifest_format():
+    manifest = discover()[0]
+    assert manifest.builtin and manifest.api_version == API_VERSION
+    assert {c.name for c in manifest.contributions} >= {"mirror", "brightness_contrast", "testcard", "camera"}
+
+
+def test_a_plugin_for_a_newer_api_is_refused_with_a_reason(tmp_path):
+    write_plugin(tmp_path, "from-the-future", api=f"{API_VERSION[0]}.{API_VERSION[1] + 1}")
+    write_plugin(tmp_path, "next-major", api=f"{API_VERSION[0] + 1}.0")
+    registry = default_registry([tmp_path])
+    refused = {m.name: m.errors for m in registry.plugins if m.errors}
+    assert "update Host Studio" in refused["from-the-future"][0]
+    assert f"needs plugin API {API_VERSION[0] + 1}.0" in refused["next-major"][0]
+    assert not any("future" in n or "major" in n for n in registry.names("video_filter"))
+
+
+def test_a_broken_manifest_is_reported_and_the_rest_still_load(tmp_path):
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "studio-plugin.toml").write_text('name = "broken"\nversion = [')
+    write_plugin(tmp_path, "fine")
+    registry = default_registry([tmp_path])
+    errors = {m.name: m.errors for m in registry.plugins}
+    assert "invalid plugin manifest" in errors["broken"][0]
+    assert errors["fine"] == [] and "invert_fine" in registry.names("video_filter")
+    with pytest.raises(PluginError, match="unknown kind"):
+        parse_manifest('name="x"\nversion="1"\napi_version="1.0"\n[[contributions]]\nkind="teleport"\n'
+                       'name="y"\nfactory="m:C"\n', "test")
+
+
+def test_safe_mode_loads_no_third_party_plugins(tmp_path):
+    write_plugin(tmp_path, "unsafe")
+    registry = default_registry([tmp_path], safe_mode=True)
+    assert [m.name for m in registry.plugins] == ["builtin"]
+    assert "invert_unsafe" not in registry.names("video_filter")
+
+
+def test_entry_point_plugins_are_discovered_without_import(tmp_path):
+    """A package installed the way pip installs it: a dist-info with an entry point, and the package."""
+    package = tmp_path / "ep_plugin"
+    package.mkdir()
+    (package / "__init__.py").write_text("raise RuntimeError('imported at discovery time')\n")
+    (package / "filters.py").write_text(FILTERS)
+    (package / "studio-plugin.toml").write_text(
+        'name = "ep-plugin"\nversion = "2.0"\napi_version = "1.0"\n[[contributions]]\nkind = "video_filter"\n'
+        'name = "ep_invert"\nfactory = "ep_plugin.filters:Invert"\n')
+    dist = tmp_path / "ep_plugin-2.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: ep-plugin\nVersion: 2.0\n")
+    (dist / "entry_points.txt").write_text("[studio.plugins]\nep-plugin = ep_plugin:studio-plugin.toml\n")
+    code = ("import json, sys; from studio.registry import default_registry; r = default_registry([]); "
+            "print(json.dumps({'plugins': [[m.name, m.errors] for m in r.plugins], "
+            "'filters': r.names('video_filter'), 'imported': 'ep_plugin' in sys.modules}))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+                         env={"PYTHONPATH": f"{tmp_path}:{ROOT}", "PATH": "/usr/bin:/bin"})
+    result = json.loads(out.stdout)
+    assert ["ep-plugin", []] in result["plugins"]
+    assert "ep_invert" in result["filters"]
+    assert result["imported"] is False
+
+
+def test_deprecated_api_warns_but_works():
+    @deprecated(since="1.0", removed_in="1.1", instead="new_thing")
+    def old_thing() -> int:
+        return 7
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert old_thing() == 7
+    assert "removed in 1.1; use new_thing" in str(caught[0].message)
+    with pytest.raises(PluginError):
+        check_api(parse_manifest('name="n"\nversion="1"\napi_version="0.9"\n', "old"))
+
+
+async def _fps_over(studio: Studio, seconds: float) -> tuple[float, float]:
+    frames, encoded = studio.pipeline.program_frames, studio.video_encoder.packets
+    await asyncio.sleep(seconds)
+    return ((studio.pipeline.program_frames - frames) / seconds, (studio.video_encoder.packets - encoded) / seconds)
+
+
+@pytest.mark.parametrize(("cls", "reason"), [
+    ("Raises", "raised ZeroDivisionError: plugin bug"),
+    ("Hangs", "hung: no return after 1 s"),
+    ("TooSlow", "too slow: over its 16.7 ms budget"),
+])
+async def test_a_misbehaving_plugin_is_switched_off_and_the_stream_keeps_full_rate(tmp_path, cls, reason):
+    write_plugin(tmp_path, f"bad-{cls.lower()}", filters=(cls, "Invert"), cost_ms=1.0)
+    bad, good = f"{cls.lower()}_bad-{cls.lower()}", f"invert_bad-{cls.lower()}"
+    config = StudioConfig(port=0, audio_source="none", plugin_dirs=[str(tmp_path)],
+                          filters=[{"name": bad}, {"name": good}])
+    studio = Studio(config)
+    await studio.start()
+    await studio.go_live()
+    try:
+        deadline = time.monotonic() + 6
+        while bad not in studio.stats()["filter_errors"]:
+            assert time.monotonic() < deadline, "the bad plugin was never switched off"
+            await asyncio.sleep(0.1)
+        assert reason in studio.stats()["filter_errors"][bad]
+        await asyncio.sleep(0.5)
+        program_fps, encoder_fps = await _fps_over(studio, 2.0)
+        assert program_fps >= 28 and encoder_fps >= 28
+        # The healthy filter from the same plugin still runs: the program is inverted.
+        assert studio.pipeline.last_program.image[360, 640].tolist() != [0, 0, 0]
+        assert good not in studio.stats()["filter_errors"]
+    finally:
+        await studio.close()
