@@ -12,3 +12,4 @@ $PY bench/pipeline_bench.py --seconds 15 --busy-procs 2 --encoder-threads 2
 $PY bench/viewers_bench.py --seconds 5
 $PY bench/viewers_bench.py --seconds 5 --encoder-threads 2
 $PY bench/latency_bench.py --seconds 10 --joins 10 --baseline-joins 3
+$PY bench/guard_bench.py
