@@ -29,10 +29,16 @@ if [ ! -x .venv/bin/python ]; then
 fi
 extras="."
 [ "$want_test" = 1 ] && extras=".[test]"
-stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)-$want_test"
+stamp=".venv/.installed-$(cat pyproject.toml plugins/*/pyproject.toml | sha256sum | cut -c1-16)-$want_test"
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e "$extras"
+  if [ "$want_test" = 1 ]; then
+    # The example plugins, installed the way a user installs any plugin, so the tests discover them.
+    for plugin in plugins/*/pyproject.toml; do
+      .venv/bin/python -m pip install -q -e "$(dirname "$plugin")"
+    done
+  fi
   rm -f .venv/.installed-*
   touch "$stamp"
 fi

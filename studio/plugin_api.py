@@ -15,11 +15,12 @@ from typing import Any, TypeVar
 from .filters.base import VideoFilter
 from .frames import AudioChunk, VideoFrame
 from .sources.base import AudioSource, SourceUnavailable, VideoSource
+from .text import blend_into, render_text
 
 API_VERSION = (1, 0)
 
 __all__ = ["API_VERSION", "AudioChunk", "AudioSource", "SourceUnavailable", "VideoFilter", "VideoFrame",
-           "VideoSource", "deprecated"]
+           "VideoSource", "blend_into", "deprecated", "render_text"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -78,19 +78,19 @@ def check_api(manifest: Manifest) -> None:
 
 
 def _entry_point_manifests() -> list[Manifest]:
-    """Entry points name a top-level package and its manifest file: ``pkg:studio-plugin.toml``.
+    """Each entry point names a top-level package holding a ``studio-plugin.toml``.
 
     ``find_spec`` on a top-level package locates it without executing it.
     """
     manifests = []
     for ep in entry_points(group=ENTRY_POINT_GROUP):
         origin = f"entry point {ep.name!r} ({ep.value})"
-        package, _, filename = ep.value.partition(":")
+        package = ep.value.partition(":")[0].strip()
         try:
             spec = importlib.util.find_spec(package) if "." not in package else None
             if spec is None or not spec.submodule_search_locations:
                 raise PluginError(f"{origin}: {package!r} is not an installed top-level package")
-            path = Path(next(iter(spec.submodule_search_locations))) / (filename or MANIFEST_NAME)
+            path = Path(next(iter(spec.submodule_search_locations))) / MANIFEST_NAME
             manifests.append(parse_manifest(path.read_text(encoding="utf-8"), origin))
         except (PluginError, OSError) as exc:
             manifests.append(_broken(ep.name, origin, str(exc)))

@@ -129,7 +129,7 @@ def test_entry_point_plugins_are_discovered_without_import(tmp_path):
     dist = tmp_path / "ep_plugin-2.0.dist-info"
     dist.mkdir()
     (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: ep-plugin\nVersion: 2.0\n")
-    (dist / "entry_points.txt").write_text("[studio.plugins]\nep-plugin = ep_plugin:studio-plugin.toml\n")
+    (dist / "entry_points.txt").write_text("[studio.plugins]\nep-plugin = ep_plugin\n")
     code = ("import json, sys; from studio.registry import default_registry; r = default_registry([]); "
             "print(json.dumps({'plugins': [[m.name, m.errors] for m in r.plugins], "
             "'filters': r.names('video_filter'), 'imported': 'ep_plugin' in sys.modules}))")
