@@ -101,7 +101,30 @@ async def run_headless(config: StudioConfig, duration: float | None, stats_inter
         await studio.close()
 
 
+def plugin_command(argv: list[str]) -> int:
+    from pathlib import Path
+
+    from .scaffold import new_plugin
+
+    parser = argparse.ArgumentParser(prog="studio plugin", description="Plugin developer tools.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    new = sub.add_parser("new", help="scaffold an installable plugin with a filter and a test")
+    new.add_argument("name", help="plugin name, e.g. shop-logo")
+    new.add_argument("--dir", default=".", help="where to create it (default: here)")
+    args = parser.parse_args(argv)
+    try:
+        root = new_plugin(args.name, Path(args.dir))
+    except (ValueError, FileExistsError) as exc:
+        print(f"studio plugin: {exc}", file=sys.stderr)
+        return 2
+    print(f"created {root}\nnext: pip install -e {root} && pytest {root}/tests")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["plugin"]:
+        return plugin_command(argv[1:])
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -187,3 +187,24 @@ async def test_a_misbehaving_plugin_is_switched_off_and_the_stream_keeps_full_ra
         assert good not in studio.stats()["filter_errors"]
     finally:
         await studio.close()
+
+
+def test_scaffolded_plugin_installs_is_discovered_and_its_own_test_passes(tmp_path):
+    out = subprocess.run([sys.executable, "-m", "studio.cli", "plugin", "new", "shop-tint", "--dir", str(tmp_path)],
+                         capture_output=True, text=True, check=True, cwd=ROOT)
+    project = tmp_path / "shop-tint"
+    assert f"created {project}" in out.stdout
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--no-deps", "--target", str(site), str(project)],
+                   check=True, capture_output=True)
+    env = {"PYTHONPATH": f"{site}:{ROOT}", "PATH": "/usr/bin:/bin"}
+    test = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(project / "tests")],
+                          capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert test.returncode == 0, test.stdout + test.stderr
+    assert "1 passed" in test.stdout
+    again = subprocess.run([sys.executable, "-m", "studio.cli", "plugin", "new", "shop-tint", "--dir", str(tmp_path)],
+                           capture_output=True, text=True, cwd=ROOT)
+    assert again.returncode == 2 and "already exists" in again.stderr
+    bad = subprocess.run([sys.executable, "-m", "studio.cli", "plugin", "new", "Bad Name!", "--dir", str(tmp_path)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "lower-case letters" in bad.stderr

@@ -22,6 +22,7 @@ class VideoFilter(ABC):
         """Return the filtered RGB image (H×W×3 uint8)."""
 
     def set_options(self, **options: object) -> None:
+        """Change options live (from the host window); an unknown option is a ValueError."""
         for key, value in options.items():
             if not hasattr(self, key):
                 raise ValueError(f"{self.name} has no option {key!r}")

@@ -48,15 +48,18 @@ class AudioSource(ABC):
     channels = 1
 
     @abstractmethod
-    def open(self) -> None: ...
+    def open(self) -> None:
+        """Acquire the device; raise SourceUnavailable if it cannot be had now."""
 
     @abstractmethod
-    def read(self) -> AudioChunk: ...
+    def read(self) -> AudioChunk:
+        """Return the next 20 ms chunk; raise SourceUnavailable if the device is lost."""
 
     def close(self) -> None:  # noqa: B027
         """Release the device."""
 
     def describe(self) -> dict:
+        """What the device actually delivers: sample rate, channels."""
         return {}
 
 
