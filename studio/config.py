@@ -41,6 +41,7 @@ class StudioConfig:
     port: int = 8080
     max_viewers: int = 100
     safe_mode: bool = False  # start with built-ins only, no third-party plugins
+    disabled_plugins: list[str] = field(default_factory=list)  # switched off by the host
     plugin_dirs: list[str] = field(default_factory=lambda: [str(default_plugin_dir())])
 
     def __post_init__(self) -> None:

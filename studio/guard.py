@@ -27,13 +27,14 @@ class FilterGuard:
         # A filter may use its declared cost twice over, and at least half a frame, before it overruns.
         self.budget_ms = max(2 * cost_ms, 500 / fps)
         self.error: str | None = None
+        self.paused = False  # the host switched the plugin off in the plugin manager
         self.calls = 0
         self.call_started: float | None = None  # read by the pipeline's watchdog
         self._overruns: deque[bool] = deque(maxlen=OVERRUN_WINDOW)
 
     @property
     def active(self) -> bool:
-        return self.error is None and self.filter.enabled
+        return self.error is None and not self.paused and self.filter.enabled
 
     def disable(self, reason: str) -> None:
         if self.error is None:
@@ -62,6 +63,11 @@ class FilterGuard:
             self.disable(f"too slow: over its {self.budget_ms:.1f} ms budget in {OVERRUN_LIMIT} of the last "
                          f"{len(self._overruns)} frames")
         return result
+
+    def resume(self) -> None:
+        """The host switched the plugin back on: give it a fresh start, errors forgotten."""
+        self.paused, self.error = False, None
+        self._overruns.clear()
 
     def hung(self, now: float) -> bool:
         started = self.call_started

@@ -32,6 +32,7 @@ class Registry:
     def __init__(self) -> None:
         self._items: dict[tuple[str, str], Contribution] = {}
         self.plugins: list = []  # the manifests behind the contributions (studio.plugins.Manifest)
+        self.disabled: set[str] = set()  # plugin names the host switched off
 
     def register(self, contribution: Contribution) -> None:
         if contribution.kind not in KINDS:
@@ -51,6 +52,8 @@ class Registry:
 
     def create(self, kind: str, name: str, **options: Any) -> Any:
         contribution = self.get(kind, name)
+        if contribution.provider in self.disabled:
+            raise RegistryError(f"{kind} {name!r} belongs to plugin {contribution.provider!r}, which is switched off")
         try:
             return contribution.factory(**options)
         except TypeError as exc:  # wrong or missing options: say which contribution refused them

@@ -28,6 +28,7 @@ class Studio:
         self.config = config or StudioConfig()
         self.registry = registry or default_registry([Path(d) for d in self.config.plugin_dirs],
                                                      self.config.safe_mode)
+        self.registry.disabled = set(self.config.disabled_plugins)
         width, height = self.config.canvas_size
         self.pipeline = Pipeline(self._make_video_source(), self._make_audio_source(),
                                  Compositor(width, height, self.config.scale_mode), self.config.fps,
@@ -59,6 +60,8 @@ class Studio:
         for spec in specs:
             if "name" not in spec:
                 raise RegistryError(f"a filter entry needs a 'name': {spec}")
+            if self.registry.get("video_filter", spec["name"]).provider in self.registry.disabled:
+                continue  # kept in the show's settings, skipped while its plugin is off
             options = {k: v for k, v in spec.items() if k != "name"}
             contribution = self.registry.get("video_filter", spec["name"])
             guards.append(FilterGuard(self.registry.create("video_filter", spec["name"], **options), spec["name"],
@@ -145,6 +148,36 @@ class Studio:
     def set_filters(self, specs: list[dict[str, Any]]) -> None:
         self.config.filters = specs
         self.pipeline.set_filters(self._make_filters(specs))
+
+    def plugins(self) -> list[dict[str, Any]]:
+        """Every discovered plugin with its state, for the plugin manager."""
+        return [{"name": m.name, "version": m.version, "title": m.title, "description": m.description,
+                 "builtin": m.builtin, "origin": m.origin, "errors": list(m.errors),
+                 "enabled": m.name not in self.registry.disabled,
+                 "contributions": [f"{c.kind}: {c.name}" for c in m.contributions]}
+                for m in self.registry.plugins]
+
+    def set_plugin_enabled(self, name: str, enabled: bool) -> None:
+        """Switch a third-party plugin on or off while the show runs; its filters stop or restart at once."""
+        manifest = next((m for m in self.registry.plugins if m.name == name), None)
+        if manifest is None:
+            raise RegistryError(f"no plugin named {name!r}")
+        if manifest.builtin:
+            raise RegistryError("the built-ins cannot be switched off")
+        if enabled:
+            self.registry.disabled.discard(name)
+        else:
+            self.registry.disabled.add(name)
+        self.config.disabled_plugins = sorted(self.registry.disabled)
+        running = {g.name for g in self.pipeline.filters}
+        wanted = [s for s in self.config.filters if s.get("name") not in running]
+        for guard in self.pipeline.filters:
+            if guard.provider == name:
+                guard.paused = not enabled
+                if enabled:
+                    guard.resume()
+        if enabled and wanted:  # filters of this plugin that were skipped while it was off
+            self.pipeline.set_filters(self._make_filters(self.config.filters))
 
     # -- read-outs --------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

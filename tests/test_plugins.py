@@ -208,3 +208,52 @@ def test_scaffolded_plugin_installs_is_discovered_and_its_own_test_passes(tmp_pa
     bad = subprocess.run([sys.executable, "-m", "studio.cli", "plugin", "new", "Bad Name!", "--dir", str(tmp_path)],
                          capture_output=True, text=True, cwd=ROOT)
     assert bad.returncode == 2 and "lower-case letters" in bad.stderr
+
+
+async def test_host_switches_a_plugin_off_and_on_while_live(tmp_path):
+    write_plugin(tmp_path, "inverter", filters=("Invert",))
+    config = StudioConfig(port=0, audio_source="none", plugin_dirs=[str(tmp_path)],
+                          filters=[{"name": "invert_inverter"}])
+    studio = Studio(config)
+    await studio.start()
+    await studio.go_live()
+
+    async def top_left_pixel() -> list[int]:
+        await asyncio.sleep(0.3)
+        return studio.pipeline.last_program.image[100, 10].tolist()  # the test card's white bar
+
+    try:
+        assert await top_left_pixel() == [20, 20, 20]  # 235 inverted
+        state = {p["name"]: p for p in studio.plugins()}
+        assert state["inverter"]["enabled"] and state["inverter"]["errors"] == []
+        assert state["builtin"]["builtin"] and "video_filter: mirror" in state["builtin"]["contributions"]
+        studio.set_plugin_enabled("inverter", False)
+        assert await top_left_pixel() == [235, 235, 235]
+        assert studio.config.disabled_plugins == ["inverter"]
+        assert not {p["name"]: p for p in studio.plugins()}["inverter"]["enabled"]
+        with pytest.raises(LookupError, match="switched off"):
+            studio.registry.create("video_filter", "invert_inverter")
+        studio.set_plugin_enabled("inverter", True)
+        assert await top_left_pixel() == [20, 20, 20]
+        with pytest.raises(LookupError, match="cannot be switched off"):
+            studio.set_plugin_enabled("builtin", False)
+        program_fps, _ = await _fps_over(studio, 1.0)
+        assert program_fps >= 28
+    finally:
+        await studio.close()
+
+
+async def test_a_plugin_switched_off_last_time_stays_off(tmp_path):
+    write_plugin(tmp_path, "remembered", filters=("Invert",))
+    studio = Studio(StudioConfig(port=0, audio_source="none", plugin_dirs=[str(tmp_path)],
+                                 filters=[{"name": "invert_remembered"}], disabled_plugins=["remembered"]))
+    await studio.start()
+    try:
+        await asyncio.sleep(0.5)
+        assert studio.pipeline.filters == []
+        assert studio.pipeline.last_program.image[100, 10].tolist() == [235, 235, 235]
+        studio.set_plugin_enabled("remembered", True)
+        await asyncio.sleep(0.3)
+        assert studio.pipeline.last_program.image[100, 10].tolist() == [20, 20, 20]
+    finally:
+        await studio.close()

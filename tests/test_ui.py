@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads; no display needed
 
 import asyncio
+import json
 import re
 import socket
 import threading
@@ -357,4 +358,41 @@ def test_a_switched_off_plugin_filter_is_reported_in_the_window(loop, settings_d
         run(loop, scenario())
     finally:
         window.close()
+        run(loop, studio.close())
+
+
+def test_plugin_manager_switches_a_plugin_off_live_and_remembers(loop, settings_dir, translations, qtbot,
+                                                                  tmp_path):
+    from .test_plugins import write_plugin
+
+    write_plugin(tmp_path, "ui-inverter", filters=("Invert",))
+    studio = Studio(StudioConfig(port=0, audio_source="none", plugin_dirs=[str(tmp_path)],
+                                 filters=[{"name": "invert_ui-inverter"}]))
+    run(loop, studio.start())
+    window = MainWindow(studio)
+    qtbot.addWidget(window)
+    window.show()
+
+    async def scenario() -> None:
+        window.plugin_dock.toggleViewAction().trigger()
+        assert window.plugin_dock.isVisible()
+        builtin, item = window.plugin_dock.items["builtin"], window.plugin_dock.items["ui-inverter"]
+        assert not builtin.flags() & Qt.ItemFlag.ItemIsUserCheckable
+        assert item.checkState(0) == Qt.CheckState.Checked and item.text(2) == "On"
+        await wait_for(lambda: studio.pipeline.last_program is not None
+                       and studio.pipeline.last_program.image[100, 10].tolist() == [20, 20, 20], "inverted video")
+        item.setCheckState(0, Qt.CheckState.Unchecked)  # what a click on the box does
+        assert studio.config.disabled_plugins == ["ui-inverter"]
+        assert item.text(2) == "Off"
+        await wait_for(lambda: studio.pipeline.last_program.image[100, 10].tolist() == [235, 235, 235],
+                       "the plugin's filter to stop")
+
+    try:
+        run(loop, scenario())
+        window.close()  # saves settings
+        assert json.loads(open_settings().value("plugins/disabled")) == ["ui-inverter"]
+        config = StudioConfig(plugin_dirs=[str(tmp_path)])
+        restore_config(config, open_settings())
+        assert config.disabled_plugins == ["ui-inverter"]
+    finally:
         run(loop, studio.close())

@@ -33,6 +33,7 @@ from studio.sources.camera import list_cameras
 from studio.sources.microphone import list_microphones
 
 from .i18n import Translations
+from .plugin_dock import PluginDock
 from .settings import open_settings, read_json, remember_config
 
 VIDEO_SOURCES = ("testcard", "camera", "file", "image")
@@ -76,6 +77,11 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         self.file_menu.addAction(self.quit_action)
         self.language_menu = self.menuBar().addMenu("")
+        self.plugin_dock = PluginDock(self.studio)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.plugin_dock)
+        self.plugin_dock.hide()  # opened from the View menu
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.addAction(self.plugin_dock.toggleViewAction())
         group = QActionGroup(self, exclusive=True)
         self.language_actions: dict[str, QAction] = {}
         for code in ("system", "en", "zh_CN"):
@@ -263,6 +269,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self.view_menu.setTitle(self.tr("&View"))
         self.language_actions["system"].setText(self.tr("System"))
         self.language_actions[self.translations.language].setChecked(True)
         self.link_label.setText(self.tr("Viewer link"))
@@ -471,6 +478,8 @@ class MainWindow(QMainWindow):
         if stats.get("audio_error"):
             problems.append(self.tr("Audio unavailable: {0} — will retry automatically").format(
                 stats["audio_error"]))
+        if self.plugin_dock.isVisible():
+            self.plugin_dock.refresh()
         self.banner.setText("\n".join(problems))
         self.banner.setVisible(bool(problems))
         if self.studio.is_live != (self.live_button.property("live") is True):

@@ -50,6 +50,9 @@ def restore_config(config: StudioConfig, settings: QSettings) -> None:
     if config.filters == default.filters \
             and all(isinstance(f, dict) and f.get("name") in known for f in filters):
         config.filters = filters
+    disabled = read_json(settings, "plugins/disabled", [])
+    if config.disabled_plugins == default.disabled_plugins and all(isinstance(n, str) for n in disabled):
+        config.disabled_plugins = disabled
     orientation = str(settings.value("video/orientation", ""))
     if config.orientation == default.orientation and orientation in ("landscape", "portrait"):
         config.orientation = orientation
@@ -61,3 +64,4 @@ def remember_config(config: StudioConfig, settings: QSettings) -> None:
     settings.setValue("audio/source", config.audio_source)
     settings.setValue("audio/options", json.dumps(config.audio_options))
     settings.setValue("filters", json.dumps(config.filters))
+    settings.setValue("plugins/disabled", json.dumps(config.disabled_plugins))

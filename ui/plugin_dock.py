@@ -1,0 +1,82 @@
+"""The plugin manager: every plugin with its state; third-party ones switch on and off live."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
+
+from studio.registry import RegistryError
+from studio.show import Studio
+
+NAME, VERSION, STATE = range(3)
+
+
+class PluginDock(QDockWidget):
+    def __init__(self, studio: Studio) -> None:
+        super().__init__()
+        self.setObjectName("pluginDock")  # saveState needs a name
+        self.studio = studio
+        self.tree = QTreeWidget(rootIsDecorated=False, uniformRowHeights=True)
+        self.tree.setColumnCount(3)
+        self.tree.itemChanged.connect(self._toggled)
+        self.setWidget(self.tree)
+        self.items: dict[str, QTreeWidgetItem] = {}
+        self.retranslateUi()
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Plugins"))
+        self.tree.setHeaderLabels([self.tr("Plugin"), self.tr("Version"), self.tr("State")])
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Update the list from the studio (called on the window's status timer)."""
+        switched_off = self.studio.stats().get("filter_errors", {})
+        providers = {g.name: g.provider for g in self.studio.pipeline.filters}
+        self.tree.blockSignals(True)
+        for plugin in self.studio.plugins():
+            item = self.items.get(plugin["name"])
+            if item is None:
+                item = self.items[plugin["name"]] = QTreeWidgetItem(self.tree)
+                flags = item.flags() & ~Qt.ItemFlag.ItemIsUserCheckable
+                if not plugin["builtin"]:
+                    flags |= Qt.ItemFlag.ItemIsUserCheckable
+                item.setFlags(flags)
+            problems = list(plugin["errors"]) + [f"{name}: {error}" for name, error in switched_off.items()
+                                                 if providers.get(name) == plugin["name"]]
+            item.setText(NAME, plugin["title"] if plugin["builtin"] else plugin["name"])
+            item.setText(VERSION, plugin["version"])
+            item.setText(STATE, self._state(plugin, problems))
+            if not plugin["builtin"]:
+                item.setCheckState(NAME, Qt.CheckState.Checked if plugin["enabled"] else Qt.CheckState.Unchecked)
+            item.setToolTip(NAME, "\n".join([plugin["description"], plugin["origin"], *plugin["contributions"],
+                                             *problems]).strip())
+        self.tree.blockSignals(False)
+
+    def _state(self, plugin: dict[str, Any], problems: list[str]) -> str:
+        if plugin["builtin"]:
+            return self.tr("Built in")
+        if plugin["errors"]:
+            return self.tr("Not loaded: {0}").format(plugin["errors"][0])
+        if not plugin["enabled"]:
+            return self.tr("Off")
+        if problems:
+            return self.tr("Switched off by the studio: {0}").format(problems[0])
+        return self.tr("On")
+
+    def _toggled(self, item: QTreeWidgetItem, column: int) -> None:
+        if column != NAME:
+            return
+        name = next(n for n, i in self.items.items() if i is item)
+        try:
+            self.studio.set_plugin_enabled(name, item.checkState(NAME) == Qt.CheckState.Checked)
+        except RegistryError as exc:
+            self.window().statusBar().showMessage(str(exc), 10000)
+        self.refresh()
