@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .plugin_api import API_VERSION
 from .registry import KINDS, Contribution, Registry
+from .settings_schema import SettingSpec
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,7 @@ class ContributionSpec:
     factory: str  # "module:attribute", imported on first use
     title: str = ""
     cost_ms: float = 0.0
+    settings: tuple[SettingSpec, ...] | None = None  # None: the contribution declares no schema
 
 
 @dataclass
@@ -55,7 +57,9 @@ def parse_manifest(text: str, origin: str) -> Manifest:
         api_text = str(data["api_version"])
         major, minor = (int(part) for part in api_text.split("."))
         specs = [ContributionSpec(str(c["kind"]), str(c["name"]), str(c["factory"]), str(c.get("title", "")),
-                                  float(c.get("cost_ms", 0.0))) for c in data.get("contributions", [])]
+                                  float(c.get("cost_ms", 0.0)),
+                                  tuple(SettingSpec.from_table(t) for t in c["settings"]) if "settings" in c else None)
+                 for c in data.get("contributions", [])]
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise PluginError(f"{origin}: invalid plugin manifest ({type(exc).__name__}: {exc})") from exc
     for spec in specs:
@@ -165,7 +169,7 @@ def install(registry: Registry, manifests: list[Manifest]) -> list[Manifest]:
         for spec in manifest.contributions:
             try:
                 registry.register(Contribution(spec.kind, spec.name, _lazy_factory(spec, manifest), spec.title,
-                                               spec.cost_ms, provider=manifest.name))
+                                               spec.cost_ms, provider=manifest.name, settings=spec.settings))
             except LookupError as exc:  # a name another plugin already took
                 manifest.errors.append(str(exc))
     return manifests

@@ -7,7 +7,7 @@ and a unique name, with a human title and a declared cost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 KINDS = ("video_filter", "video_source", "audio_source")
@@ -21,7 +21,7 @@ class Contribution:
     title: str = ""
     cost_ms: float = 0.0  # declared per-frame cost at 720p, for budgeting the chain
     provider: str = "builtin"
-    extra: dict = field(default_factory=dict)
+    settings: tuple | None = None  # SettingSpec schema; options are validated against it when given
 
 
 class RegistryError(LookupError):
@@ -54,6 +54,13 @@ class Registry:
         contribution = self.get(kind, name)
         if contribution.provider in self.disabled:
             raise RegistryError(f"{kind} {name!r} belongs to plugin {contribution.provider!r}, which is switched off")
+        if contribution.settings is not None:
+            from .settings_schema import SettingsError, validate
+
+            try:
+                options = validate(contribution.settings, options)
+            except SettingsError as exc:
+                raise RegistryError(f"{kind} {name!r}: {exc}") from exc
         try:
             return contribution.factory(**options)
         except TypeError as exc:  # wrong or missing options: say which contribution refused them

@@ -17,6 +17,7 @@ from .loopwatch import LoopWatch
 from .pipeline import Pipeline
 from .registry import Registry, RegistryError, default_registry
 from .server import StudioServer
+from .settings_schema import SettingsError, validate
 from .sources.base import AudioSource, VideoSource
 from .whep import WhepEndpoint
 
@@ -148,6 +149,24 @@ class Studio:
     def set_filters(self, specs: list[dict[str, Any]]) -> None:
         self.config.filters = specs
         self.pipeline.set_filters(self._make_filters(specs))
+
+    def set_filter_options(self, name: str, **values: Any) -> None:
+        """Change a running filter's settings live, checked against its schema, and keep them in the config."""
+        contribution = self.registry.get("video_filter", name)
+        spec = next((s for s in self.config.filters if s.get("name") == name), None)
+        if spec is None:
+            raise RegistryError(f"filter {name!r} is not in this show")
+        merged = {**{k: v for k, v in spec.items() if k != "name"}, **values}
+        if contribution.settings is not None:
+            try:
+                merged = validate(contribution.settings, merged)
+            except SettingsError as exc:
+                raise RegistryError(f"video_filter {name!r}: {exc}") from exc
+        for guard in self.pipeline.filters:
+            if guard.name == name:
+                guard.filter.set_options(**{k: merged[k] for k in values})
+        spec.clear()
+        spec.update({"name": name, **merged})
 
     def plugins(self) -> list[dict[str, Any]]:
         """Every discovered plugin with its state, for the plugin manager."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import subprocess
 import sys
 import textwrap
@@ -257,3 +258,18 @@ async def test_a_plugin_switched_off_last_time_stays_off(tmp_path):
         assert studio.pipeline.last_program.image[100, 10].tolist() == [20, 20, 20]
     finally:
         await studio.close()
+
+
+def test_settings_schema_checks_values_and_fills_defaults():
+    registry = default_registry([])
+    flt = registry.create("video_filter", "brightness_contrast", brightness=30)
+    assert (flt.brightness, flt.contrast) == (30, 1.0)
+    for options, message in (({"brightness": 300}, "Brightness must be between -100 and 100"),
+                             ({"contrast": "high"}, "Contrast must be a number"),
+                             ({"brightness": 2.5}, "Brightness must be a whole number"),
+                             ({"gamma": 2}, "unknown setting(s) gamma; known: brightness, contrast")):
+        with pytest.raises(LookupError, match=re.escape(message)):
+            registry.create("video_filter", "brightness_contrast", **options)
+    with pytest.raises(PluginError, match="type must be one of"):
+        parse_manifest('name="x"\nversion="1"\napi_version="1.0"\n[[contributions]]\nkind="video_filter"\n'
+                       'name="y"\nfactory="m:C"\n[[contributions.settings]]\nname="z"\ntype="colour"\n', "t")

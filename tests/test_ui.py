@@ -396,3 +396,37 @@ def test_plugin_manager_switches_a_plugin_off_live_and_remembers(loop, settings_
         assert config.disabled_plugins == ["ui-inverter"]
     finally:
         run(loop, studio.close())
+
+
+def test_plugin_settings_form_is_built_from_the_schema_and_applies_live(loop, settings_dir, translations, qtbot):
+    studio = Studio(StudioConfig(port=0, audio_source="none",
+                                 filters=[{"name": "watermark", "text": "A", "corner": "top-right"}]))
+    run(loop, studio.start())
+    window = MainWindow(studio)
+    qtbot.addWidget(window)
+    window.show()
+
+    async def scenario() -> None:
+        dock = window.plugin_dock
+        dock.toggleViewAction().trigger()
+        dock.tree.setCurrentItem(dock.items["studio-watermark"])
+        form = dock.forms["watermark"]
+        assert set(form.editors) == {"text", "image", "corner", "opacity", "width_fraction", "margin_fraction"}
+        assert form.editors["opacity"].maximum() == 1.0  # the range comes from the manifest
+        text = form.editors["text"]
+        assert text.text() == "A"
+        text.setText("好物直播间")
+        text.editingFinished.emit()
+        form.editors["corner"].setCurrentText("bottom-left")
+        spec = studio.config.filters[0]
+        assert (spec["text"], spec["corner"]) == ("好物直播间", "bottom-left")
+        guard = studio.pipeline.filters[0]
+        assert (guard.filter.text, guard.filter.corner) == ("好物直播间", "bottom-left")
+        dock.tree.setCurrentItem(dock.items["builtin"])
+        assert dock.forms == {}  # no built-in filter with settings is in this show
+
+    try:
+        run(loop, scenario())
+    finally:
+        window.close()
+        run(loop, studio.close())

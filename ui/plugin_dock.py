@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDockWidget, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QDockWidget, QGroupBox, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from studio.registry import RegistryError
 from studio.show import Studio
+
+from .settings_form import SettingsForm
 
 NAME, VERSION, STATE = range(3)
 
@@ -21,8 +23,16 @@ class PluginDock(QDockWidget):
         self.tree = QTreeWidget(rootIsDecorated=False, uniformRowHeights=True)
         self.tree.setColumnCount(3)
         self.tree.itemChanged.connect(self._toggled)
-        self.setWidget(self.tree)
+        self.tree.currentItemChanged.connect(lambda *_: self.show_settings())
+        self.settings_area = QScrollArea(widgetResizable=True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree, 2)
+        layout.addWidget(self.settings_area, 3)
+        self.setWidget(body)
         self.items: dict[str, QTreeWidgetItem] = {}
+        self.forms: dict[str, SettingsForm] = {}  # filter name → its form, for the selected plugin
         self.retranslateUi()
         self.refresh()
 
@@ -70,6 +80,31 @@ class PluginDock(QDockWidget):
         if problems:
             return self.tr("Switched off by the studio: {0}").format(problems[0])
         return self.tr("On")
+
+    def show_settings(self) -> None:
+        """Forms for the selected plugin's filters in this show, built from their settings schemas."""
+        item = self.tree.currentItem()
+        plugin = next((n for n, i in self.items.items() if i is item), None)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        self.forms = {}
+        for spec in self.studio.config.filters:
+            contribution = self.studio.registry.get("video_filter", spec["name"])
+            if contribution.provider != plugin or contribution.settings is None:
+                continue
+            group = QGroupBox(contribution.title or spec["name"])
+            form = self.forms[spec["name"]] = SettingsForm(
+                contribution.settings, spec, lambda key, value, n=spec["name"]: self._set(n, key, value))
+            QVBoxLayout(group).addWidget(form)
+            layout.addWidget(group)
+        layout.addStretch(1)
+        self.settings_area.setWidget(box)
+
+    def _set(self, filter_name: str, key: str, value: Any) -> None:
+        try:
+            self.studio.set_filter_options(filter_name, **{key: value})
+        except RegistryError as exc:
+            self.window().statusBar().showMessage(str(exc), 10000)
 
     def _toggled(self, item: QTreeWidgetItem, column: int) -> None:
         if column != NAME:

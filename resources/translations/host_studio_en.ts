@@ -306,49 +306,57 @@
 <context>
     <name>PluginDock</name>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="35"/>
+        <location filename="../../ui/plugin_dock.py" line="45"/>
         <source>Plugins</source>
         <translation>Plugins</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="36"/>
+        <location filename="../../ui/plugin_dock.py" line="46"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="36"/>
+        <location filename="../../ui/plugin_dock.py" line="46"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="36"/>
+        <location filename="../../ui/plugin_dock.py" line="46"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="65"/>
+        <location filename="../../ui/plugin_dock.py" line="75"/>
         <source>Built in</source>
         <translation>Built in</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="67"/>
+        <location filename="../../ui/plugin_dock.py" line="77"/>
         <source>Not loaded: {0}</source>
         <translation>Not loaded: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="69"/>
+        <location filename="../../ui/plugin_dock.py" line="79"/>
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="71"/>
+        <location filename="../../ui/plugin_dock.py" line="81"/>
         <source>Switched off by the studio: {0}</source>
         <translation>Switched off by the studio: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="72"/>
+        <location filename="../../ui/plugin_dock.py" line="82"/>
         <source>On</source>
         <translation>On</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../ui/settings_form.py" line="72"/>
+        <source>Choose a file</source>
+        <translation>Choose a file</translation>
     </message>
 </context>
 <context>

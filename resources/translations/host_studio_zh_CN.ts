@@ -306,49 +306,57 @@
 <context>
     <name>PluginDock</name>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="35"/>
+        <location filename="../../ui/plugin_dock.py" line="45"/>
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="36"/>
+        <location filename="../../ui/plugin_dock.py" line="46"/>
         <source>Plugin</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="36"/>
+        <location filename="../../ui/plugin_dock.py" line="46"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="36"/>
+        <location filename="../../ui/plugin_dock.py" line="46"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="65"/>
+        <location filename="../../ui/plugin_dock.py" line="75"/>
         <source>Built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="67"/>
+        <location filename="../../ui/plugin_dock.py" line="77"/>
         <source>Not loaded: {0}</source>
         <translation>未加载：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="69"/>
+        <location filename="../../ui/plugin_dock.py" line="79"/>
         <source>Off</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="71"/>
+        <location filename="../../ui/plugin_dock.py" line="81"/>
         <source>Switched off by the studio: {0}</source>
         <translation>已被工作室停用：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="72"/>
+        <location filename="../../ui/plugin_dock.py" line="82"/>
         <source>On</source>
         <translation>已开启</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../ui/settings_form.py" line="72"/>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
     </message>
 </context>
 <context>

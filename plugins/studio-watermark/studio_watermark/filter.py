@@ -24,6 +24,12 @@ class WatermarkFilter(VideoFilter):
         self._logo = self._load_logo(image) if image else None
         self._scaled: tuple[tuple[int, int], np.ndarray] | None = None  # per frame size, computed once
 
+    def set_options(self, **options: object) -> None:
+        super().set_options(**options)
+        if "image" in options:
+            self._logo = self._load_logo(self.image) if self.image else None
+        self._scaled = None  # redraw the mark with the new settings
+
     @staticmethod
     def _load_logo(path: str) -> np.ndarray:
         logo = cv2.imread(path, cv2.IMREAD_UNCHANGED)

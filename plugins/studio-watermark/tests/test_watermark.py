@@ -49,8 +49,13 @@ def test_logo_with_transparency_keeps_the_background(tmp_path):
 
 def test_bad_options_are_clear_errors(tmp_path):
     registry = default_registry([])
-    with pytest.raises(ValueError, match="corner must be one of"):
+    # Checked against the manifest's settings before the plugin's code even runs.
+    with pytest.raises(LookupError, match="Corner must be one of top-left, top-right"):
         registry.create("video_filter", "watermark", text="x", corner="middle")
+    with pytest.raises(LookupError, match="Opacity must be between 0.0 and 1.0"):
+        registry.create("video_filter", "watermark", text="x", opacity=3)
+    with pytest.raises(LookupError, match="unknown setting"):
+        registry.create("video_filter", "watermark", text="x", colour="red")
     with pytest.raises(ValueError, match="cannot read logo image"):
         registry.create("video_filter", "watermark", image=str(tmp_path / "missing.png"))
 
@@ -68,5 +73,28 @@ async def test_live_show_carries_the_watermark():
         program = studio.pipeline.last_program.image
         corner = program[20:80, 1000:1260]
         assert (corner > 200).sum() > 300  # white caption glyphs over the test card's stamp band
+    finally:
+        await studio.close()
+
+
+async def test_caption_changes_live_through_the_settings_api(tmp_path):
+    grey = tmp_path / "grey.png"
+    cv2.imwrite(str(grey), np.full((720, 1280, 3), 60, np.uint8))
+    config = StudioConfig(port=0, audio_source="none", video_source="image", video_options={"path": str(grey)},
+                          filters=[{"name": "watermark", "text": "A", "corner": "bottom-right"}])
+    studio = Studio(config)
+    await studio.start()
+    try:
+        await asyncio.sleep(0.5)
+        before = (studio.pipeline.last_program.image[600:720, 900:1280] > 200).sum()
+        studio.set_filter_options("watermark", text="好物直播间 限时秒杀")
+        await asyncio.sleep(0.5)
+        after = (studio.pipeline.last_program.image[600:720, 900:1280] > 200).sum()
+        assert after > before * 3  # the longer caption really replaced the short one
+        assert studio.config.filters[0]["text"] == "好物直播间 限时秒杀"
+        assert studio.config.filters[0]["opacity"] == 0.8  # defaults filled in from the schema
+        with pytest.raises(LookupError, match="Opacity must be between"):
+            studio.set_filter_options("watermark", opacity=2)
+        assert studio.config.filters[0]["opacity"] == 0.8
     finally:
         await studio.close()

@@ -1,0 +1,76 @@
+"""Settings a contribution declares in its manifest. The studio validates values against them,
+and the window builds its form from them, so no plugin writes its own settings UI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+TYPES = ("int", "float", "bool", "str", "choice", "path")
+_WHAT = {"int": "a whole number", "float": "a number", "bool": "true or false", "str": "text",
+         "path": "a file path", "choice": "one of the choices"}
+
+
+class SettingsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    name: str
+    type: str
+    default: Any
+    title: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> SettingSpec:
+        kind = str(table.get("type", ""))
+        if kind not in TYPES:
+            raise SettingsError(f"setting {table.get('name')!r}: type must be one of {TYPES}, not {kind!r}")
+        spec = cls(str(table["name"]), kind, table.get("default"), str(table.get("title", table["name"])),
+                   table.get("min"), table.get("max"), tuple(str(c) for c in table.get("choices", ())))
+        if kind == "choice" and not spec.choices:
+            raise SettingsError(f"setting {spec.name!r}: a choice needs 'choices'")
+        spec.coerce(spec.default)  # the default itself must be valid
+        return spec
+
+    def coerce(self, value: Any) -> Any:
+        """``value`` as this setting's type, or a SettingsError that says what is allowed."""
+        try:
+            if self.type == "bool":
+                if not isinstance(value, bool):
+                    raise TypeError
+                return value
+            if self.type in ("int", "float"):
+                if isinstance(value, bool):
+                    raise TypeError
+                number = int(value) if self.type == "int" else float(value)
+                if self.type == "int" and number != value:
+                    raise TypeError
+                if (self.minimum is not None and number < self.minimum) or \
+                        (self.maximum is not None and number > self.maximum):
+                    raise SettingsError(f"{self.title} must be between {self.minimum} and {self.maximum}, "
+                                        f"not {value}")
+                return number
+            text = str(value) if isinstance(value, str) else None
+            if text is None:
+                raise TypeError
+            if self.type == "choice" and text not in self.choices:
+                raise SettingsError(f"{self.title} must be one of {', '.join(self.choices)}, not {text!r}")
+            return text
+        except (TypeError, ValueError) as exc:
+            if isinstance(exc, SettingsError):
+                raise
+            raise SettingsError(f"{self.title} must be {_WHAT[self.type]}, not {value!r}") from None
+
+
+def validate(specs: tuple[SettingSpec, ...], values: dict[str, Any]) -> dict[str, Any]:
+    """Defaults filled in, every value checked; unknown names are errors (typos must not pass silently)."""
+    known = {s.name: s for s in specs}
+    unknown = sorted(set(values) - set(known))
+    if unknown:
+        raise SettingsError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(known) or 'none'}")
+    return {name: spec.coerce(values.get(name, spec.default)) for name, spec in known.items()}
