@@ -34,6 +34,7 @@ class StudioConfig:
     fps: float = 30.0
     scale_mode: str = "fit"  # fit | fill
     filters: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "mirror"}, ...]
+    overlays: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "live_badge"}, ...]
     video_codec: str = "vp8"
     video_bitrate: int = 2_500_000
     audio_bitrate: int = 64_000

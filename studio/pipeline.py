@@ -49,6 +49,7 @@ class Pipeline:
         self.compositor = compositor
         self.fps = fps
         self.filters: list[FilterGuard] = []
+        self.overlays: list[FilterGuard] = []
         self.set_filters(filters or [])
         self._source_slot = LatestSlot()
         self.video_runner = SourceRunner(video_source, self._source_slot.put)
@@ -119,6 +120,9 @@ class Pipeline:
         # Swapped atomically; the program thread reads the list once a frame.
         self.filters = [f if isinstance(f, FilterGuard) else FilterGuard(f, fps=self.fps) for f in filters]
 
+    def set_overlays(self, overlays: list[FilterGuard]) -> None:
+        self.overlays = list(overlays)
+
     def _apply_filters(self, image: np.ndarray) -> np.ndarray:
         for guard in self.filters:
             image = guard.apply(image)
@@ -132,7 +136,7 @@ class Pipeline:
         carry on with a fresh program thread. The stuck one exits if its call ever returns."""
         while not self._stop.wait(0.1):
             now = time.monotonic()
-            for guard in self.filters:
+            for guard in self.filters + self.overlays:
                 if guard.error is None and guard.hung(now):  # the stranded call stays "hung": act once
                     guard.disable(f"hung: no return after {HANG_SECONDS:.0f} s")
                     self._generation += 1
@@ -190,6 +194,11 @@ class Pipeline:
         image = self._apply_filters(source_frame.image)
         filtered = time.perf_counter()
         canvas = self.compositor.compose(image)
+        if any(g.active for g in self.overlays):
+            if np.may_share_memory(canvas, source_frame.image):
+                canvas = canvas.copy()  # overlays draw in place; never into a source's buffer
+            for guard in self.overlays:
+                canvas = guard.apply(canvas)
         composed = time.perf_counter()
         self.filter_ms = ema(self.filter_ms, (filtered - started) * 1000)
         self.compose_ms = ema(self.compose_ms, (composed - filtered) * 1000)
@@ -219,7 +228,7 @@ class Pipeline:
             "dropped_source": self._source_slot.dropped,
             "filter_ms": round(self.filter_ms, 2),
             "compose_ms": round(self.compose_ms, 2),
-            "filter_errors": {g.name: g.error for g in self.filters if g.error},
+            "filter_errors": {g.name: g.error for g in self.filters + self.overlays if g.error},
             "program_errors": self.program_errors,
             "on_slate": self.on_slate,
         }

@@ -14,12 +14,13 @@ from typing import Any, TypeVar
 
 from .filters.base import VideoFilter
 from .frames import AudioChunk, VideoFrame
+from .overlays.base import Overlay
 from .sources.base import AudioSource, SourceUnavailable, VideoSource
 from .text import blend_into, render_text
 
 API_VERSION = (1, 0)
 
-__all__ = ["API_VERSION", "AudioChunk", "AudioSource", "SourceUnavailable", "VideoFilter", "VideoFrame",
+__all__ = ["API_VERSION", "AudioChunk", "AudioSource", "Overlay", "SourceUnavailable", "VideoFilter", "VideoFrame",
            "VideoSource", "blend_into", "deprecated", "render_text"]
 
 F = TypeVar("F", bound=Callable[..., Any])

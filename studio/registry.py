@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-KINDS = ("video_filter", "video_source", "audio_source")
+KINDS = ("video_filter", "overlay", "video_source", "audio_source")
 
 
 @dataclass(frozen=True)

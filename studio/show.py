@@ -14,6 +14,7 @@ from .encoder import SharedAudioEncoder, SharedVideoEncoder
 from .events import EventHub
 from .guard import FilterGuard
 from .loopwatch import LoopWatch
+from .overlays.base import OverlayStage
 from .pipeline import Pipeline
 from .registry import Registry, RegistryError, default_registry
 from .server import StudioServer
@@ -34,6 +35,8 @@ class Studio:
         self.pipeline = Pipeline(self._make_video_source(), self._make_audio_source(),
                                  Compositor(width, height, self.config.scale_mode), self.config.fps,
                                  self._make_filters(self.config.filters))
+        self.show_state: dict[str, Any] = {"live": False, "viewers": 0}  # replaced whole: the program thread reads it
+        self.pipeline.set_overlays(self._make_overlays(self.config.overlays))
         self.events = EventHub()
         self.server = StudioServer(self, self.events)
         self.loop_watch = LoopWatch()
@@ -57,16 +60,24 @@ class Studio:
         return self.registry.create("audio_source", self.config.audio_source, **self.config.audio_options)
 
     def _make_filters(self, specs: list[dict[str, Any]]) -> list[FilterGuard]:
+        return self._make_guards("video_filter", specs)
+
+    def _make_overlays(self, specs: list[dict[str, Any]]) -> list[FilterGuard]:
+        return self._make_guards("overlay", specs)
+
+    def _make_guards(self, kind: str, specs: list[dict[str, Any]]) -> list[FilterGuard]:
         guards = []
         for spec in specs:
             if "name" not in spec:
-                raise RegistryError(f"a filter entry needs a 'name': {spec}")
-            if self.registry.get("video_filter", spec["name"]).provider in self.registry.disabled:
+                raise RegistryError(f"a {kind} entry needs a 'name': {spec}")
+            contribution = self.registry.get(kind, spec["name"])
+            if contribution.provider in self.registry.disabled:
                 continue  # kept in the show's settings, skipped while its plugin is off
-            options = {k: v for k, v in spec.items() if k != "name"}
-            contribution = self.registry.get("video_filter", spec["name"])
-            guards.append(FilterGuard(self.registry.create("video_filter", spec["name"], **options), spec["name"],
-                                      contribution.cost_ms, self.config.fps, contribution.provider))
+            made = self.registry.create(kind, spec["name"], **{k: v for k, v in spec.items() if k != "name"})
+            if kind == "overlay":
+                made = OverlayStage(made, lambda: self.show_state)
+            guards.append(FilterGuard(made, spec["name"], contribution.cost_ms, self.config.fps,
+                                      contribution.provider))
         return guards
 
     # -- control ----------------------------------------------------------------------------
@@ -105,6 +116,7 @@ class Studio:
             self.video_encoder, self.audio_encoder = video, audio
             self.whep = WhepEndpoint(video, audio, self.config.max_viewers, self._publish_viewers)
             self.live_since = time.time()
+            self.show_state = {**self.show_state, "live": True, "viewers": 0}
         await self.events.publish("live", live=True, since=self.live_since)
         log.info("live: viewers at %s", self.viewer_url)
 
@@ -132,6 +144,7 @@ class Studio:
         self.loop_watch.stop()
 
     async def _publish_viewers(self) -> None:
+        self.show_state = {**self.show_state, "live": self.is_live, "viewers": self.viewer_count}
         await self.events.publish("viewers", count=self.viewer_count)
 
     @property
@@ -188,15 +201,16 @@ class Studio:
         else:
             self.registry.disabled.add(name)
         self.config.disabled_plugins = sorted(self.registry.disabled)
-        running = {g.name for g in self.pipeline.filters}
-        wanted = [s for s in self.config.filters if s.get("name") not in running]
-        for guard in self.pipeline.filters:
+        for guard in self.pipeline.filters + self.pipeline.overlays:
             if guard.provider == name:
                 guard.paused = not enabled
                 if enabled:
                     guard.resume()
-        if enabled and wanted:  # filters of this plugin that were skipped while it was off
-            self.pipeline.set_filters(self._make_filters(self.config.filters))
+        if enabled:  # contributions of this plugin that were skipped while it was off
+            if {s.get("name") for s in self.config.filters} - {g.name for g in self.pipeline.filters}:
+                self.pipeline.set_filters(self._make_filters(self.config.filters))
+            if {s.get("name") for s in self.config.overlays} - {g.name for g in self.pipeline.overlays}:
+                self.pipeline.set_overlays(self._make_overlays(self.config.overlays))
 
     # -- read-outs --------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import time
 import warnings
 from pathlib import Path
 
+import cv2
 import numpy as np
 import pytest
 
@@ -20,6 +21,7 @@ from studio.plugin_api import API_VERSION, deprecated
 from studio.plugins import PluginError, check_api, discover, parse_manifest
 from studio.registry import default_registry
 from studio.show import Studio
+from studio.whep_client import WhepPlayer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -273,3 +275,78 @@ def test_settings_schema_checks_values_and_fills_defaults():
     with pytest.raises(PluginError, match="type must be one of"):
         parse_manifest('name="x"\nversion="1"\napi_version="1.0"\n[[contributions]]\nkind="video_filter"\n'
                        'name="y"\nfactory="m:C"\n[[contributions.settings]]\nname="z"\ntype="colour"\n', "t")
+
+
+OVERLAYS = '''
+from studio.plugin_api import Overlay
+
+class Corner(Overlay):
+    name = "corner"
+    def draw(self, canvas, state):
+        canvas[:10, :10] = (255, 0, 255) if state["live"] else (0, 255, 0)
+
+class Broken(Overlay):
+    name = "broken"
+    def draw(self, canvas, state):
+        raise KeyError("product")
+'''
+
+
+async def test_overlays_draw_from_show_state_and_a_broken_one_is_switched_off(tmp_path):
+    plugin = tmp_path / "marks"
+    plugin.mkdir()
+    (plugin / "marks_code.py").write_text(OVERLAYS)
+    (plugin / "studio-plugin.toml").write_text(
+        'name = "marks"\nversion = "1"\napi_version = "1.0"\n'
+        '[[contributions]]\nkind = "overlay"\nname = "corner"\nfactory = "marks_code:Corner"\n'
+        '[[contributions]]\nkind = "overlay"\nname = "broken"\nfactory = "marks_code:Broken"\n')
+    picture = tmp_path / "grey.png"
+    cv2.imwrite(str(picture), np.full((720, 1280, 3), 60, np.uint8))
+    config = StudioConfig(port=0, audio_source="none", video_source="image", video_options={"path": str(picture)},
+                          plugin_dirs=[str(tmp_path)], overlays=[{"name": "broken"}, {"name": "corner"}])
+    studio = Studio(config)
+    await studio.start()
+    try:
+        await asyncio.sleep(0.5)
+        assert studio.pipeline.last_program.image[5, 5].tolist() == [0, 255, 0]  # not live yet
+        assert studio.stats()["filter_errors"] == {"broken": "raised KeyError: 'product'"}
+        await studio.go_live()
+        await asyncio.sleep(0.5)
+        assert studio.pipeline.last_program.image[5, 5].tolist() == [255, 0, 255]
+        # The image source's own buffer is never drawn on: overlays get a copy of a shared canvas.
+        assert studio.pipeline.video_runner.source._image[5, 5].tolist() == [60, 60, 60]
+        program_fps, encoder_fps = await _fps_over(studio, 1.0)
+        assert program_fps >= 28 and encoder_fps >= 28
+    finally:
+        await studio.close()
+
+
+async def test_live_badge_shows_the_real_viewer_count_only_when_live(tmp_path):
+    picture = tmp_path / "grey.png"
+    cv2.imwrite(str(picture), np.full((720, 1280, 3), 60, np.uint8))
+    studio = Studio(StudioConfig(port=0, audio_source="none", video_source="image",
+                                 video_options={"path": str(picture)}, overlays=[{"name": "live_badge"}]))
+    await studio.start()
+    badge = (slice(60, 140), slice(0, 400))
+    try:
+        await asyncio.sleep(0.4)
+        assert (studio.pipeline.last_program.image[badge] == 60).all()  # off air: no badge
+        await studio.go_live()
+        await asyncio.sleep(0.4)
+        zero = studio.pipeline.last_program.image[badge].copy()
+        assert (zero[:, :, 0] > 150).sum() > 1000  # the red badge is drawn
+        player = WhepPlayer(studio.viewer_url + "whep")
+        await player.connect(audio=False)
+        try:
+            for _ in range(50):
+                if studio.viewer_count == 1:
+                    break
+                await asyncio.sleep(0.1)
+            await asyncio.sleep(0.4)
+            one = studio.pipeline.last_program.image[badge]
+            assert (one != zero).any()  # "0 人观看" became "1 人观看"
+            assert studio.show_state["viewers"] == 1
+        finally:
+            await player.close()
+    finally:
+        await studio.close()
