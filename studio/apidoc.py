@@ -22,8 +22,12 @@ def _signature(obj: object) -> str:
 
 
 def _members(cls: type) -> list[str]:
+    members: dict[str, object] = {}
+    for base in reversed(cls.__mro__):  # inherited from the studio's own bases too, nearest last
+        if base.__module__.startswith("studio"):
+            members.update(vars(base))
     lines = []
-    for name, member in vars(cls).items():
+    for name, member in members.items():
         if name.startswith("_") or not callable(member) or not member.__doc__:
             continue
         lines.append(f"- `{name}{_signature(member)}`: {inspect.cleandoc(member.__doc__)}")

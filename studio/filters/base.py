@@ -6,8 +6,10 @@ from abc import ABC, abstractmethod
 
 import numpy as np
 
+from ..options import LiveOptions
 
-class VideoFilter(ABC):
+
+class VideoFilter(LiveOptions, ABC):
     """Frame in, frame out. ``apply`` must not modify its input: sources may share buffers.
 
     Filters run on the pipeline's video thread; heavy work should use numpy or OpenCV, which
@@ -20,10 +22,3 @@ class VideoFilter(ABC):
     @abstractmethod
     def apply(self, image: np.ndarray) -> np.ndarray:
         """Return the filtered RGB image (H×W×3 uint8)."""
-
-    def set_options(self, **options: object) -> None:
-        """Change options live (from the host window); an unknown option is a ValueError."""
-        for key, value in options.items():
-            if not hasattr(self, key):
-                raise ValueError(f"{self.name} has no option {key!r}")
-            setattr(self, key, value)

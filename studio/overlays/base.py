@@ -9,9 +9,10 @@ from typing import Any
 import numpy as np
 
 from ..filters.base import VideoFilter
+from ..options import LiveOptions
 
 
-class Overlay(ABC):
+class Overlay(LiveOptions, ABC):
     """Draws on the composed canvas, after filters and layout, from a read-only snapshot of show
     state (``live``, ``viewers``, ``time``; later features add products, polls and lotteries)."""
 
@@ -21,13 +22,6 @@ class Overlay(ABC):
     @abstractmethod
     def draw(self, canvas: np.ndarray, state: Mapping[str, Any]) -> None:
         """Draw onto ``canvas`` (H×W×3 RGB uint8) in place; it belongs to the overlay stage."""
-
-    def set_options(self, **options: object) -> None:
-        """Change options live; an unknown option is a ValueError."""
-        for key, value in options.items():
-            if not hasattr(self, key):
-                raise ValueError(f"{self.name} has no option {key!r}")
-            setattr(self, key, value)
 
 
 class OverlayStage(VideoFilter):
