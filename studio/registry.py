@@ -10,7 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-KINDS = ("video_filter", "overlay", "video_source", "audio_source")
+# "dock" factories take the Studio and return a Qt widget: only ui/ creates them, so studio/ stays Qt-free.
+KINDS = ("video_filter", "overlay", "video_source", "audio_source", "dock")
 
 
 @dataclass(frozen=True)

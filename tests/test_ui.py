@@ -430,3 +430,39 @@ def test_plugin_settings_form_is_built_from_the_schema_and_applies_live(loop, se
     finally:
         window.close()
         run(loop, studio.close())
+
+
+DOCKS = '''
+from PySide6.QtWidgets import QLabel
+
+def sales_panel(studio):
+    return QLabel(f"Sales panel for {studio.viewer_url}")
+
+def broken_panel(studio):
+    raise RuntimeError("no database")
+'''
+
+
+def test_plugin_docks_join_the_window_and_a_broken_one_is_reported(loop, settings_dir, translations, qtbot,
+                                                                    tmp_path):
+    plugin = tmp_path / "panels"
+    plugin.mkdir()
+    (plugin / "panels_code.py").write_text(DOCKS)
+    (plugin / "studio-plugin.toml").write_text(
+        'name = "panels"\nversion = "1"\napi_version = "1.0"\n'
+        '[[contributions]]\nkind = "dock"\nname = "sales"\ntitle = "Sales"\nfactory = "panels_code:sales_panel"\n'
+        '[[contributions]]\nkind = "dock"\nname = "broken"\nfactory = "panels_code:broken_panel"\n')
+    studio = Studio(StudioConfig(port=0, audio_source="none", plugin_dirs=[str(tmp_path)]))
+    run(loop, studio.start())
+    try:
+        window = MainWindow(studio)
+        qtbot.addWidget(window)
+        window.show()
+        assert set(window.plugin_docks) == {"sales"}
+        dock = window.plugin_docks["sales"]
+        assert dock.windowTitle() == "Sales" and dock.widget().text() == f"Sales panel for {studio.viewer_url}"
+        assert dock.toggleViewAction() in window.view_menu.actions()
+        assert "Plugin panels could not add its panel: no database" in window.statusBar().currentMessage()
+        window.close()
+    finally:
+        run(loop, studio.close())

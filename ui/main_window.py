@@ -34,6 +34,7 @@ from studio.sources.microphone import list_microphones
 
 from .i18n import Translations
 from .plugin_dock import PluginDock
+from .plugin_docks import add_plugin_docks
 from .settings import open_settings, read_json, remember_config
 
 VIDEO_SOURCES = ("testcard", "camera", "file", "image")
@@ -82,6 +83,9 @@ class MainWindow(QMainWindow):
         self.plugin_dock.hide()  # opened from the View menu
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.plugin_dock.toggleViewAction())
+        self.plugin_docks = add_plugin_docks(self, self.studio)
+        for dock in self.plugin_docks.values():
+            self.view_menu.addAction(dock.toggleViewAction())
         group = QActionGroup(self, exclusive=True)
         self.language_actions: dict[str, QAction] = {}
         for code in ("system", "en", "zh_CN"):
