@@ -1,0 +1,68 @@
+"""The show's event log: every interaction is an event appended to SQLite in WAL mode.
+
+State is rebuilt by replaying the log, so a crash loses nothing that was acknowledged: an append
+returns only after SQLite has the row (WAL, synchronous=NORMAL: durable across a process kill).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    ts REAL NOT NULL,
+    type TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_type ON events(type);
+"""
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    ts: float
+    type: str
+    actor: str  # "host", "viewer:<id>", "plugin:<name>"
+    data: dict[str, Any]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "ts": self.ts, "type": self.type, "actor": self.actor, "data": self.data}
+
+
+class EventLog:
+    def __init__(self, path: str | Path = ":memory:") -> None:
+        self.path = str(path)
+        # check_same_thread off: the loop appends; exports and replays may run in a worker thread.
+        self._db = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(SCHEMA)
+
+    def append(self, type_: str, actor: str, data: dict[str, Any]) -> Event:
+        ts = time.time()
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        cursor = self._db.execute("INSERT INTO events (ts, type, actor, data) VALUES (?, ?, ?, ?)",
+                                  (ts, type_, actor, text))
+        return Event(int(cursor.lastrowid), ts, type_, actor, data)
+
+    def replay(self, after_id: int = 0) -> Iterator[Event]:
+        rows = self._db.execute("SELECT id, ts, type, actor, data FROM events WHERE id > ? ORDER BY id", (after_id,))
+        for row in rows:
+            yield Event(row[0], row[1], row[2], row[3], json.loads(row[4]))
+
+    def count(self, type_: str | None = None) -> int:
+        if type_ is None:
+            return int(self._db.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+        return int(self._db.execute("SELECT COUNT(*) FROM events WHERE type = ?", (type_,)).fetchone()[0])
+
+    def close(self) -> None:
+        self._db.close()
