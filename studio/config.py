@@ -35,6 +35,8 @@ class StudioConfig:
     scale_mode: str = "fit"  # fit | fill
     filters: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "mirror"}, ...]
     overlays: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "live_badge"}, ...]
+    interactions: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "lucky_number"}, ...]
+    event_log: str = ""  # SQLite file of the show's events; empty: kept in memory only
     video_codec: str = "vp8"
     video_bitrate: int = 2_500_000
     audio_bitrate: int = 64_000

@@ -12,16 +12,19 @@ import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from .eventlog import Event
 from .filters.base import VideoFilter
 from .frames import AudioChunk, VideoFrame
+from .interactions.base import Interaction, ShowContext
 from .overlays.base import Overlay
 from .sources.base import AudioSource, SourceUnavailable, VideoSource
 from .text import blend_into, render_text
 
 API_VERSION = (1, 0)
 
-__all__ = ["API_VERSION", "AudioChunk", "AudioSource", "Overlay", "SourceUnavailable", "VideoFilter", "VideoFrame",
-           "VideoSource", "blend_into", "deprecated", "render_text"]
+__all__ = ["API_VERSION", "AudioChunk", "AudioSource", "Event", "Interaction", "Overlay", "ShowContext",
+           "SourceUnavailable", "VideoFilter", "VideoFrame", "VideoSource", "blend_into", "deprecated",
+           "render_text"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -41,6 +41,8 @@ class StudioServer:
             web.patch("/whep/{session_id}", self.whep_patch),
             web.get("/events", self.events.handle),
             web.get("/api/status", self.status),
+            web.get("/plugins/widgets.json", self.widget_list),
+            web.get("/plugins/widget/{name}.js", self.widget_script),
             web.static("/static", WEB_ROOT),
         ])
         self._runner: web.AppRunner | None = None
@@ -65,6 +67,17 @@ class StudioServer:
 
     async def status(self, request: web.Request) -> web.Response:
         return web.json_response(self.studio.stats())
+
+    async def widget_list(self, request: web.Request) -> web.Response:
+        names = sorted(self.studio.widgets())
+        return web.json_response({"widgets": [{"name": n, "url": f"/plugins/widget/{n}.js"} for n in names]})
+
+    async def widget_script(self, request: web.Request) -> web.StreamResponse:
+        # Only files the running interactions declared: the name is a key, never a path.
+        path = self.studio.widgets().get(request.match_info["name"])
+        if path is None or not path.is_file():
+            return _error(404, "no such widget")
+        return web.FileResponse(path, headers={"Content-Type": "text/javascript; charset=utf-8"})
 
     async def whep_offer(self, request: web.Request) -> web.Response:
         if request.content_type != SDP_TYPE:

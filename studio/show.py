@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -11,8 +12,10 @@ from typing import Any
 from .compositor import Compositor
 from .config import StudioConfig
 from .encoder import SharedAudioEncoder, SharedVideoEncoder
+from .eventlog import Event, EventLog
 from .events import EventHub
 from .guard import FilterGuard
+from .interactions.runtime import InteractionHost
 from .loopwatch import LoopWatch
 from .overlays.base import OverlayStage
 from .pipeline import Pipeline
@@ -37,7 +40,15 @@ class Studio:
                                  self._make_filters(self.config.filters))
         self.show_state: dict[str, Any] = {"live": False, "viewers": 0}  # replaced whole: the program thread reads it
         self.pipeline.set_overlays(self._make_overlays(self.config.overlays))
-        self.events = EventHub()
+        self.eventlog = EventLog(self.config.event_log or ":memory:")
+        self.interactions = InteractionHost(self.eventlog, self._broadcast_event, lambda: self.show_state)
+        for spec in self.config.interactions:
+            contribution = self.registry.get("interaction", spec["name"])
+            if contribution.provider not in self.registry.disabled:
+                options = {k: v for k, v in spec.items() if k != "name"}
+                self.interactions.add(spec["name"], self.registry.create("interaction", spec["name"], **options),
+                                      contribution.provider)
+        self.events = EventHub(on_send=self._viewer_sent)
         self.server = StudioServer(self, self.events)
         self.loop_watch = LoopWatch()
         self.video_encoder: SharedVideoEncoder | None = None
@@ -142,6 +153,7 @@ class Studio:
         await self.server.stop()
         self.pipeline.stop()
         self.loop_watch.stop()
+        self.eventlog.close()
 
     async def _publish_viewers(self) -> None:
         self.show_state = {**self.show_state, "live": self.is_live, "viewers": self.viewer_count}
@@ -211,6 +223,35 @@ class Studio:
                 self.pipeline.set_filters(self._make_filters(self.config.filters))
             if {s.get("name") for s in self.config.overlays} - {g.name for g in self.pipeline.overlays}:
                 self.pipeline.set_overlays(self._make_overlays(self.config.overlays))
+        self.eventlog = EventLog(self.config.event_log or ":memory:")
+        self.interactions = InteractionHost(self.eventlog, self._broadcast_event, lambda: self.show_state)
+        for spec in self.config.interactions:
+            contribution = self.registry.get("interaction", spec["name"])
+            if contribution.provider not in self.registry.disabled:
+                options = {k: v for k, v in spec.items() if k != "name"}
+                self.interactions.add(spec["name"], self.registry.create("interaction", spec["name"], **options),
+                                      contribution.provider)
+
+    # -- interactions ---------------------------------------------------------------------------
+    def submit(self, type_: str, data: dict[str, Any], actor: str = "host") -> Event:
+        """Send an event into the show, as the host does from the window (ValueError: refused, with why)."""
+        return self.interactions.submit(type_, actor, data)
+
+    def _viewer_sent(self, actor: str, type_: str, data: Any) -> Event:
+        return self.interactions.submit(type_, actor, data)
+
+    def _broadcast_event(self, event: Event) -> None:
+        self.events.publish_soon("event", event=event.to_json())
+
+    def widgets(self) -> dict[str, Path]:
+        """Viewer-page scripts of the running interactions, by interaction name."""
+        found = {}
+        for running in self.interactions.running:
+            widget = running.interaction.widget
+            if widget and running.error is None:
+                module_file = sys.modules[type(running.interaction).__module__].__file__
+                found[running.name] = Path(module_file).parent / widget
+        return found
 
     # -- read-outs --------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
@@ -218,6 +259,7 @@ class Studio:
                                  "viewer_url": self.viewer_url, **self.pipeline.stats(),
                                  "loop_max_lag_ms": round(self.loop_watch.max_lag_ms, 1),
                                  "loop_stalls": self.loop_watch.stalls}
+        stats["filter_errors"].update(self.interactions.errors)  # every switched-off contribution
         video = self.video_encoder
         if video is not None:
             fps, bps = video.meter.rates()

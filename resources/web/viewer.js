@@ -16,7 +16,19 @@ document.documentElement.lang = zh ? "zh-CN" : "en";
 
 const video = document.getElementById("video");
 const statusLine = document.getElementById("status");
-const studio = { pc: null, resource: null, clockOffset: 0, events: null };
+const listeners = {};  // event type → callbacks registered by widgets
+let nextRef = 1;
+const pendingSends = {};
+const studio = {
+  pc: null, resource: null, clockOffset: 0, events: null,
+  // For viewer-page widgets of interactions: send an event, and hear events of a type.
+  send(type, data) {
+    const ref = nextRef++;
+    studio.events.send(JSON.stringify({ type: "send", event: type, data, ref }));
+    return new Promise((resolve, reject) => { pendingSends[ref] = { resolve, reject }; });
+  },
+  on(type, callback) { (listeners[type] = listeners[type] || []).push(callback); },
+};
 window.studio = studio;  // for diagnostics and tests
 
 function setStatus(key) { statusLine.textContent = key ? TEXT[key] : ""; }
@@ -80,6 +92,13 @@ function connectEvents() {
     const msg = JSON.parse(ev.data);
     if (msg.type === "viewers") document.getElementById("viewer-count").textContent = String(msg.count);
     if (msg.type === "live") { setLive(msg.live); if (msg.live && !studio.pc) retry("connecting"); }
+    if (msg.type === "event") (listeners[msg.event.type] || []).forEach((cb) => cb(msg.event));
+    if ((msg.type === "ack" || msg.type === "error") && pendingSends[msg.ref]) {
+      const pending = pendingSends[msg.ref];
+      delete pendingSends[msg.ref];
+      if (msg.type === "ack") pending.resolve({ id: msg.id, actor: msg.actor });
+      else pending.reject(new Error(msg.reason));
+    }
     if (msg.type === "pong") {
       // NTP-style offset estimate: server clock minus the midpoint of the round trip.
       const now = Date.now() / 1000;
@@ -97,5 +116,16 @@ document.getElementById("unmute").onclick = (ev) => { video.muted = false; ev.ta
 video.addEventListener("loadedmetadata", () => {
   document.getElementById("stage").classList.toggle("portrait", video.videoHeight > video.videoWidth);
 });
+async function loadWidgets() {
+  const response = await fetch("/plugins/widgets.json");
+  const { widgets } = await response.json();
+  for (const widget of widgets) {
+    const script = document.createElement("script");
+    script.src = widget.url;
+    document.body.appendChild(script);
+  }
+}
+
 connectEvents();
+loadWidgets().catch(() => {});
 play().catch(() => retry("reconnecting"));

@@ -1,0 +1,102 @@
+"""Runs the show's interactions: checks what viewers send, appends it to the event log, hands every
+event to every interaction (guarded), and pushes events to the viewers' pages."""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..eventlog import Event, EventLog
+from .base import Interaction, ShowContext
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunningInteraction:
+    name: str
+    interaction: Interaction
+    provider: str
+    context: ShowContext
+    error: str | None = None
+
+
+class InteractionHost:
+    def __init__(self, log_: EventLog, broadcast: Callable[[Event], None],
+                 state: Callable[[], dict[str, Any]]) -> None:
+        self.log = log_
+        self._broadcast = broadcast
+        self._state = state
+        self.running: list[RunningInteraction] = []
+        self._queue: deque[tuple[str, str, dict[str, Any]]] = deque()
+        self._dispatching = False
+
+    def add(self, name: str, interaction: Interaction, provider: str) -> None:
+        context = ShowContext(lambda t, d: self.record(t, f"plugin:{provider}", d), self._state)
+        self.running.append(RunningInteraction(name, interaction, provider, context))
+
+    @property
+    def errors(self) -> dict[str, str]:
+        return {r.name: r.error for r in self.running if r.error}
+
+    def accepting(self, type_: str) -> list[RunningInteraction]:
+        return [r for r in self.running if r.error is None and type_ in r.interaction.accepts]
+
+    def submit(self, type_: str, actor: str, data: Any) -> Event:
+        """An event from a viewer or the host: checked by the interactions that accept it, then logged.
+
+        Raises ValueError with a reason the sender can read.
+        """
+        targets = self.accepting(type_)
+        if not targets:
+            raise ValueError(f"nothing in this show accepts {type_!r} events")
+        if not isinstance(data, dict):
+            raise ValueError("event data must be a JSON object")
+        for running in targets:
+            try:
+                data = running.interaction.check(type_, actor, data)
+            except ValueError:
+                raise  # a reasoned refusal of the sender's input
+            except Exception as exc:
+                running.error = f"raised {type(exc).__name__}: {exc}"
+                log.exception("interaction %s failed and was switched off", running.name)
+                raise ValueError(f"{type_!r} cannot be handled right now") from None
+        event = self.record(type_, actor, data)
+        assert event is not None  # submit is never called from inside a dispatch
+        return event
+
+    def record(self, type_: str, actor: str, data: dict[str, Any]) -> Event | None:
+        """Append an event and hand it to every interaction. Events they emit meanwhile wait their
+        turn, so every interaction sees every event in log order. Returns the event, or None if it
+        was queued behind the one being dispatched."""
+        self._queue.append((type_, actor, data))
+        if self._dispatching:
+            return None
+        self._dispatching = True
+        first = None
+        try:
+            while self._queue:
+                event = self._append(*self._queue.popleft())
+                first = first or event
+                for running in list(self.running):
+                    if running.error is None:
+                        self._guarded(running, running.interaction.on_event, event, running.context)
+        finally:
+            self._dispatching = False
+        return first
+
+    def _append(self, type_: str, actor: str, data: dict[str, Any]) -> Event:
+        event = self.log.append(type_, actor, data)
+        self._broadcast(event)
+        return event
+
+    def _guarded(self, running: RunningInteraction, call: Callable[..., Any], *args: Any) -> Any:
+        try:
+            return call(*args)
+        except Exception as exc:  # a plugin bug switches that interaction off; the show goes on
+            running.error = f"raised {type(exc).__name__}: {exc}"
+            log.exception("interaction %s failed and was switched off", running.name)
+            return None
