@@ -44,10 +44,9 @@ class Studio:
         self.interactions = InteractionHost(self.eventlog, self._broadcast_event, lambda: self.show_state)
         for spec in self.config.interactions:
             contribution = self.registry.get("interaction", spec["name"])
-            if contribution.provider not in self.registry.disabled:
-                options = {k: v for k, v in spec.items() if k != "name"}
-                self.interactions.add(spec["name"], self.registry.create("interaction", spec["name"], **options),
-                                      contribution.provider)
+            options = {k: v for k, v in spec.items() if k != "name"}
+            self.interactions.add(spec["name"], self.registry.create("interaction", spec["name"], **options),
+                                  contribution.provider, paused=contribution.provider in self.registry.disabled)
         self.events = EventHub(on_send=self._viewer_sent)
         self.server = StudioServer(self, self.events)
         self.loop_watch = LoopWatch()
@@ -223,14 +222,9 @@ class Studio:
                 self.pipeline.set_filters(self._make_filters(self.config.filters))
             if {s.get("name") for s in self.config.overlays} - {g.name for g in self.pipeline.overlays}:
                 self.pipeline.set_overlays(self._make_overlays(self.config.overlays))
-        self.eventlog = EventLog(self.config.event_log or ":memory:")
-        self.interactions = InteractionHost(self.eventlog, self._broadcast_event, lambda: self.show_state)
-        for spec in self.config.interactions:
-            contribution = self.registry.get("interaction", spec["name"])
-            if contribution.provider not in self.registry.disabled:
-                options = {k: v for k, v in spec.items() if k != "name"}
-                self.interactions.add(spec["name"], self.registry.create("interaction", spec["name"], **options),
-                                      contribution.provider)
+        for running in self.interactions.running:
+            if running.provider == name:
+                running.paused = not enabled
 
     # -- interactions ---------------------------------------------------------------------------
     def submit(self, type_: str, data: dict[str, Any], actor: str = "host") -> Event:
@@ -248,7 +242,7 @@ class Studio:
         found = {}
         for running in self.interactions.running:
             widget = running.interaction.widget
-            if widget and running.error is None:
+            if widget and running.active:
                 module_file = sys.modules[type(running.interaction).__module__].__file__
                 found[running.name] = Path(module_file).parent / widget
         return found

@@ -22,6 +22,11 @@ class RunningInteraction:
     provider: str
     context: ShowContext
     error: str | None = None
+    paused: bool = False  # its plugin is switched off by the host
+
+    @property
+    def active(self) -> bool:
+        return self.error is None and not self.paused
 
 
 class InteractionHost:
@@ -34,16 +39,16 @@ class InteractionHost:
         self._queue: deque[tuple[str, str, dict[str, Any]]] = deque()
         self._dispatching = False
 
-    def add(self, name: str, interaction: Interaction, provider: str) -> None:
+    def add(self, name: str, interaction: Interaction, provider: str, paused: bool = False) -> None:
         context = ShowContext(lambda t, d: self.record(t, f"plugin:{provider}", d), self._state)
-        self.running.append(RunningInteraction(name, interaction, provider, context))
+        self.running.append(RunningInteraction(name, interaction, provider, context, paused=paused))
 
     @property
     def errors(self) -> dict[str, str]:
         return {r.name: r.error for r in self.running if r.error}
 
     def accepting(self, type_: str) -> list[RunningInteraction]:
-        return [r for r in self.running if r.error is None and type_ in r.interaction.accepts]
+        return [r for r in self.running if r.active and type_ in r.interaction.accepts]
 
     def submit(self, type_: str, actor: str, data: Any) -> Event:
         """An event from a viewer or the host: checked by the interactions that accept it, then logged.
@@ -82,7 +87,7 @@ class InteractionHost:
                 event = self._append(*self._queue.popleft())
                 first = first or event
                 for running in list(self.running):
-                    if running.error is None:
+                    if running.active:
                         self._guarded(running, running.interaction.on_event, event, running.context)
         finally:
             self._dispatching = False

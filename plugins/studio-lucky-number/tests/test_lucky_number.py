@@ -102,3 +102,17 @@ async def test_widget_is_served_only_for_running_interactions(show):
             assert response.status == 200 and "textContent" in await response.text()
         async with http.get(show.viewer_url + "plugins/widget/..%2F..%2Fsetup.js") as response:
             assert response.status == 404
+
+
+async def test_switching_the_plugin_off_pauses_the_game_and_keeps_the_log(show):
+    log = show.eventlog
+    show.submit("lucky.start", {"seconds": 30})
+    before = log.count()
+    show.set_plugin_enabled("studio-lucky-number", False)
+    assert show.widgets() == {}
+    with pytest.raises(ValueError, match="nothing in this show accepts 'lucky.guess'"):
+        show.submit("lucky.guess", {"number": 2}, actor="viewer:a")
+    show.set_plugin_enabled("studio-lucky-number", True)
+    assert show.eventlog is log and log.count() == before  # the show's history is untouched
+    show.submit("lucky.guess", {"number": 2}, actor="viewer:a")
+    assert log.count() == before + 1 and "lucky_number" in show.widgets()
