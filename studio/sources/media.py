@@ -47,7 +47,18 @@ class _LoopingDecoder:
         self.container.close()
 
 
-class MediaFileSource(VideoSource):
+class _DecodesFile:
+    """Shared by the file sources: they hold one looping decoder while open."""
+
+    _decoder: _LoopingDecoder | None = None
+
+    def close(self) -> None:
+        if self._decoder is not None:
+            self._decoder.close()
+            self._decoder = None
+
+
+class MediaFileSource(_DecodesFile, VideoSource):
     """Plays a file's video at its own frame rate and loops at the end."""
 
     name = "media file"
@@ -75,13 +86,8 @@ class MediaFileSource(VideoSource):
         self._seq += 1
         return out
 
-    def close(self) -> None:
-        if self._decoder is not None:
-            self._decoder.close()
-            self._decoder = None
 
-
-class MediaFileAudioSource(AudioSource):
+class MediaFileAudioSource(_DecodesFile, AudioSource):
     """Plays a file's audio as 20 ms chunks of 48 kHz mono, in real time, looping at the end."""
 
     name = "media file audio"
@@ -110,11 +116,6 @@ class MediaFileAudioSource(AudioSource):
         chunk, self._pending = self._pending[:n], self._pending[n:]
         self._next_due = pace(self._next_due, self.chunk_seconds)
         return AudioChunk(chunk.reshape(-1, 1), self.sample_rate, time.time())
-
-    def close(self) -> None:
-        if self._decoder is not None:
-            self._decoder.close()
-            self._decoder = None
 
 
 class ImageSource(VideoSource):
