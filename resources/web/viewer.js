@@ -9,7 +9,7 @@ const TEXT = {
   connecting: zh ? "连接中…" : "Connecting…",
   waiting: zh ? "主播还未开播，稍后自动连接" : "The show has not started; retrying…",
   reconnecting: zh ? "连接中断，正在重连…" : "Connection lost, reconnecting…",
-  unmute: zh ? "🔈 点击开启声音" : "🔈 Tap to unmute",
+  unmute: zh ? "点击开启声音" : "Tap to unmute",
 };
 document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = TEXT[el.dataset.i18n]; });
 document.documentElement.lang = zh ? "zh-CN" : "en";
