@@ -36,6 +36,7 @@ class StudioConfig:
     filters: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "mirror"}, ...]
     overlays: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "live_badge"}, ...]
     interactions: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "lucky_number"}, ...]
+    comment_sources: list[dict[str, Any]] = field(default_factory=list)  # comments from other platforms
     event_log: str = ""  # SQLite file of the show's events; empty: kept in memory only
     video_codec: str = "vp8"
     video_bitrate: int = 2_500_000

@@ -12,6 +12,7 @@ import warnings
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from .comments.base import Comment, CommentSource
 from .eventlog import Event
 from .filters.base import VideoFilter
 from .frames import AudioChunk, VideoFrame
@@ -22,9 +23,9 @@ from .text import blend_into, render_text
 
 API_VERSION = (1, 0)
 
-__all__ = ["API_VERSION", "AudioChunk", "AudioSource", "Event", "Interaction", "Overlay", "ShowContext",
-           "SourceUnavailable", "VideoFilter", "VideoFrame", "VideoSource", "blend_into", "deprecated",
-           "render_text"]
+__all__ = ["API_VERSION", "AudioChunk", "AudioSource", "Comment", "CommentSource", "Event", "Interaction",
+           "Overlay", "ShowContext", "SourceUnavailable", "VideoFilter", "VideoFrame", "VideoSource", "blend_into",
+           "deprecated", "render_text"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 # "dock" factories take the Studio and return a Qt widget: only ui/ creates them, so studio/ stays Qt-free.
-KINDS = ("video_filter", "overlay", "interaction", "video_source", "audio_source", "dock")
+KINDS = ("video_filter", "overlay", "interaction", "comment_source", "video_source", "audio_source", "dock")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .comments.base import CommentSource
 from .compositor import Compositor
 from .config import StudioConfig
 from .encoder import SharedAudioEncoder, SharedVideoEncoder
@@ -42,11 +43,18 @@ class Studio:
         self.pipeline.set_overlays(self._make_overlays(self.config.overlays))
         self.eventlog = EventLog(self.config.event_log or ":memory:")
         self.interactions = InteractionHost(self.eventlog, self._broadcast_event, lambda: self.show_state)
-        for spec in self.config.interactions:
+        # Every show takes comments; the built-in interaction is on the same rails as any plugin's.
+        specs = self.config.interactions
+        for spec in ([{"name": "comments"}] if all(s.get("name") != "comments" for s in specs) else []) + specs:
             contribution = self.registry.get("interaction", spec["name"])
             options = {k: v for k, v in spec.items() if k != "name"}
             self.interactions.add(spec["name"], self.registry.create("interaction", spec["name"], **options),
                                   contribution.provider, paused=contribution.provider in self.registry.disabled)
+        self.comment_sources = [(spec["name"], self.registry.create(
+            "comment_source", spec["name"], **{k: v for k, v in spec.items() if k != "name"}))
+            for spec in self.config.comment_sources]
+        self.source_errors: dict[str, str] = {}
+        self._source_tasks: list[asyncio.Task] = []
         self.events = EventHub(on_send=self._viewer_sent)
         self.server = StudioServer(self, self.events)
         self.loop_watch = LoopWatch()
@@ -104,6 +112,8 @@ class Studio:
         """Start capture and preview, and the server (which answers 503 until Go Live)."""
         self.loop_watch.start()
         self.pipeline.start()
+        self._source_tasks = [asyncio.ensure_future(self._read_comments(name, source))
+                              for name, source in self.comment_sources]
         await self.server.start(self.config.host, self.config.port)
 
     async def go_live(self) -> None:
@@ -150,6 +160,9 @@ class Studio:
     async def close(self) -> None:
         await self.stop_live()
         await self.server.stop()
+        for task in self._source_tasks:
+            task.cancel()
+        await asyncio.gather(*self._source_tasks, return_exceptions=True)
         self.pipeline.stop()
         self.loop_watch.stop()
         self.eventlog.close()
@@ -231,6 +244,20 @@ class Studio:
         """Send an event into the show, as the host does from the window (ValueError: refused, with why)."""
         return self.interactions.submit(type_, actor, data)
 
+    async def _read_comments(self, name: str, source: CommentSource) -> None:
+        try:
+            async for comment in source.comments():
+                try:
+                    self.interactions.submit("comment", f"source:{name}", {
+                        "nickname": comment.nickname, "text": comment.text, "platform": source.platform})
+                except ValueError as exc:  # an empty or oversized comment from the platform: skip it
+                    log.info("comment from %s refused: %s", name, exc)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            self.source_errors[name] = f"raised {type(exc).__name__}: {exc}"
+            log.exception("comment source %s failed", name)
+
     def _viewer_sent(self, actor: str, type_: str, data: Any) -> Event:
         return self.interactions.submit(type_, actor, data)
 
@@ -254,6 +281,7 @@ class Studio:
                                  "loop_max_lag_ms": round(self.loop_watch.max_lag_ms, 1),
                                  "loop_stalls": self.loop_watch.stalls}
         stats["filter_errors"].update(self.interactions.errors)  # every switched-off contribution
+        stats["filter_errors"].update(self.source_errors)
         video = self.video_encoder
         if video is not None:
             fps, bps = video.meter.rates()
