@@ -43,9 +43,10 @@ class Studio:
         self.pipeline.set_overlays(self._make_overlays(self.config.overlays))
         self.eventlog = EventLog(self.config.event_log or ":memory:")
         self.interactions = InteractionHost(self.eventlog, self._broadcast_event, lambda: self.show_state)
-        # Every show takes comments; the built-in interaction is on the same rails as any plugin's.
+        # Every show takes comments and pins products; these built-ins run on the same rails as plugins.
         specs = self.config.interactions
-        for spec in ([{"name": "comments"}] if all(s.get("name") != "comments" for s in specs) else []) + specs:
+        named = {s.get("name") for s in specs}
+        for spec in [{"name": n} for n in ("comments", "products") if n not in named] + specs:
             contribution = self.registry.get("interaction", spec["name"])
             options = {k: v for k, v in spec.items() if k != "name"}
             self.interactions.add(spec["name"], self.registry.create("interaction", spec["name"], **options),

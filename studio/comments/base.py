@@ -23,7 +23,7 @@ class Comment:
     text: str
 
 
-def _clean(value: Any, what: str, limit: int) -> str:
+def clean_text(value: Any, what: str, limit: int) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{what} must be text")
     # Control and format characters (including bidi overrides) only disguise text; drop them.
@@ -43,10 +43,10 @@ class Comments(Interaction):
     accepts = ("comment",)
 
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
-        comment = {"nickname": _clean(data.get("nickname"), "nickname", MAX_NICKNAME),
-                   "text": _clean(data.get("text"), "comment", MAX_TEXT)}
+        comment = {"nickname": clean_text(data.get("nickname"), "nickname", MAX_NICKNAME),
+                   "text": clean_text(data.get("text"), "comment", MAX_TEXT)}
         if "platform" in data:
-            comment["platform"] = _clean(data["platform"], "platform", 32)
+            comment["platform"] = clean_text(data["platform"], "platform", 32)
         return comment
 
     def on_event(self, event: Event, show: ShowContext) -> None:
