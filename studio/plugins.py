@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .plugin_api import API_VERSION
 from .registry import KINDS, Contribution, Registry
-from .settings_schema import SettingSpec
+from .settings_schema import SettingSpec, title_translations
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ class ContributionSpec:
     title: str = ""
     cost_ms: float = 0.0
     settings: tuple[SettingSpec, ...] | None = None  # None: the contribution declares no schema
+    titles: dict[str, str] = field(default_factory=dict, compare=False)  # title by language code
 
 
 @dataclass
@@ -46,6 +47,7 @@ class Manifest:
     contributions: list[ContributionSpec]
     origin: str  # where the manifest was found, for messages
     search_path: Path | None = None  # folder plugins: put on sys.path when first used
+    titles: dict[str, str] = field(default_factory=dict)  # title by language code
     builtin: bool = False
     errors: list[str] = field(default_factory=list)
 
@@ -58,7 +60,8 @@ def parse_manifest(text: str, origin: str) -> Manifest:
         major, minor = (int(part) for part in api_text.split("."))
         specs = [ContributionSpec(str(c["kind"]), str(c["name"]), str(c["factory"]), str(c.get("title", "")),
                                   float(c.get("cost_ms", 0.0)),
-                                  tuple(SettingSpec.from_table(t) for t in c["settings"]) if "settings" in c else None)
+                                  tuple(SettingSpec.from_table(t) for t in c["settings"]) if "settings" in c else None,
+                                  title_translations(c))
                  for c in data.get("contributions", [])]
     except (tomllib.TOMLDecodeError, KeyError, TypeError, ValueError) as exc:
         raise PluginError(f"{origin}: invalid plugin manifest ({type(exc).__name__}: {exc})") from exc
@@ -68,7 +71,7 @@ def parse_manifest(text: str, origin: str) -> Manifest:
         if ":" not in spec.factory:
             raise PluginError(f"{origin}: factory {spec.factory!r} must look like 'package.module:Name'")
     return Manifest(name, version, (major, minor), str(data.get("title", name)), str(data.get("description", "")),
-                    specs, origin)
+                    specs, origin, titles=title_translations(data))
 
 
 def check_api(manifest: Manifest) -> None:
@@ -169,7 +172,8 @@ def install(registry: Registry, manifests: list[Manifest]) -> list[Manifest]:
         for spec in manifest.contributions:
             try:
                 registry.register(Contribution(spec.kind, spec.name, _lazy_factory(spec, manifest), spec.title,
-                                               spec.cost_ms, provider=manifest.name, settings=spec.settings))
+                                               spec.cost_ms, provider=manifest.name, settings=spec.settings,
+                                               titles=spec.titles))
             except LookupError as exc:  # a name another plugin already took
                 manifest.errors.append(str(exc))
     return manifests

@@ -7,7 +7,7 @@ and a unique name, with a human title and a declared cost.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 # "dock" factories take the Studio and return a Qt widget: only ui/ creates them, so studio/ stays Qt-free.
@@ -23,6 +23,7 @@ class Contribution:
     cost_ms: float = 0.0  # declared per-frame cost at 720p, for budgeting the chain
     provider: str = "builtin"
     settings: tuple | None = None  # SettingSpec schema; options are validated against it when given
+    titles: dict = field(default_factory=dict, compare=False)  # title by language code
 
 
 class RegistryError(LookupError):

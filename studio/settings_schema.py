@@ -3,7 +3,7 @@ and the window builds its form from them, so no plugin writes its own settings U
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 TYPES = ("int", "float", "bool", "str", "choice", "path")
@@ -15,6 +15,15 @@ class SettingsError(ValueError):
     pass
 
 
+def title_translations(table: dict[str, Any]) -> dict[str, str]:
+    """``title_zh_CN = "…"`` keys of a manifest table, by language code."""
+    return {key.removeprefix("title_"): str(value) for key, value in table.items() if key.startswith("title_")}
+
+
+def localized(title: str, translations: dict[str, str], language: str) -> str:
+    return translations.get(language, title)
+
+
 @dataclass(frozen=True)
 class SettingSpec:
     name: str
@@ -24,6 +33,7 @@ class SettingSpec:
     minimum: float | None = None
     maximum: float | None = None
     choices: tuple[str, ...] = ()
+    titles: dict[str, str] = field(default_factory=dict, compare=False)  # by language code
 
     @classmethod
     def from_table(cls, table: dict[str, Any]) -> SettingSpec:
@@ -31,7 +41,8 @@ class SettingSpec:
         if kind not in TYPES:
             raise SettingsError(f"setting {table.get('name')!r}: type must be one of {TYPES}, not {kind!r}")
         spec = cls(str(table["name"]), kind, table.get("default"), str(table.get("title", table["name"])),
-                   table.get("min"), table.get("max"), tuple(str(c) for c in table.get("choices", ())))
+                   table.get("min"), table.get("max"), tuple(str(c) for c in table.get("choices", ())),
+                   title_translations(table))
         if kind == "choice" and not spec.choices:
             raise SettingsError(f"setting {spec.name!r}: a choice needs 'choices'")
         spec.coerce(spec.default)  # the default itself must be valid

@@ -208,7 +208,8 @@ class Studio:
 
     def plugins(self) -> list[dict[str, Any]]:
         """Every discovered plugin with its state, for the plugin manager."""
-        return [{"name": m.name, "version": m.version, "title": m.title, "description": m.description,
+        return [{"name": m.name, "version": m.version, "title": m.title, "titles": m.titles,
+                 "description": m.description,
                  "builtin": m.builtin, "origin": m.origin, "errors": list(m.errors),
                  "enabled": m.name not in self.registry.disabled,
                  "contributions": [f"{c.kind}: {c.name}" for c in m.contributions]}

@@ -19,7 +19,7 @@ import pytest
 import qasync
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QGroupBox, QMessageBox
 
 from studio.config import StudioConfig
 from studio.show import Studio
@@ -465,4 +465,34 @@ def test_plugin_docks_join_the_window_and_a_broken_one_is_reported(loop, setting
         assert "Plugin panels could not add its panel: no database" in window.statusBar().currentMessage()
         window.close()
     finally:
+        run(loop, studio.close())
+
+
+def test_plugin_titles_follow_the_window_language(loop, settings_dir, translations, qtbot):
+    studio = Studio(StudioConfig(port=0, audio_source="none", filters=[{"name": "watermark", "text": "A"}]))
+    run(loop, studio.start())
+    window = MainWindow(studio)
+    qtbot.addWidget(window)
+    window.show()
+
+    async def scenario() -> None:
+        window.language_actions["zh_CN"].trigger()
+        await wait_for(lambda: window.live_button.text() == "开始直播", "the Chinese window")
+        dock = window.plugin_dock
+        dock.toggleViewAction().trigger()
+        assert dock.items["builtin"].text(0) == "主播工作室内置功能"
+        dock.tree.setCurrentItem(dock.items["studio-watermark"])
+        group = dock.settings_area.widget().findChild(QGroupBox)
+        assert group.title() == "台标 / 水印"
+        form = dock.forms["watermark"]
+        labels = [form.layout().labelForField(editor).text() for editor in form.editors.values()]
+        assert "不透明度" in labels and "位置" in labels
+        window.language_actions["en"].trigger()
+        await wait_for(lambda: window.live_button.text() == "Go Live", "the English window")
+        assert dock.items["builtin"].text(0) == "Host Studio built-ins"
+
+    try:
+        run(loop, scenario())
+    finally:
+        window.close()
         run(loop, studio.close())

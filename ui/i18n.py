@@ -44,3 +44,11 @@ class Translations:
         if self._qt.load(locale, "qtbase", "_", qt_dir):
             self.app.installTranslator(self._qt)
         QLocale.setDefault(locale)
+
+
+def ui_language() -> str:
+    """The language the window speaks now, as the loaded translation says ("en" when none is loaded).
+    Plugin manifests may carry titles for it (``title_zh_CN``)."""
+    # Translators: the code of this translation's language, e.g. zh_CN.
+    code = QCoreApplication.translate("i18n", "LANGUAGE_CODE")
+    return "en" if code == "LANGUAGE_CODE" else code

@@ -8,8 +8,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDockWidget, QGroupBox, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from studio.registry import RegistryError
+from studio.settings_schema import localized
 from studio.show import Studio
 
+from .i18n import ui_language
 from .settings_form import SettingsForm
 
 NAME, VERSION, STATE = range(3)
@@ -61,7 +63,8 @@ class PluginDock(QDockWidget):
                 item.setFlags(flags)
             problems = list(plugin["errors"]) + [f"{name}: {error}" for name, error in switched_off.items()
                                                  if providers.get(name) == plugin["name"]]
-            item.setText(NAME, plugin["title"] if plugin["builtin"] else plugin["name"])
+            title = localized(plugin["title"], plugin["titles"], ui_language())
+            item.setText(NAME, title if plugin["builtin"] else plugin["name"])
             item.setText(VERSION, plugin["version"])
             item.setText(STATE, self._state(plugin, problems))
             if not plugin["builtin"]:
@@ -92,7 +95,7 @@ class PluginDock(QDockWidget):
             contribution = self.studio.registry.get("video_filter", spec["name"])
             if contribution.provider != plugin or contribution.settings is None:
                 continue
-            group = QGroupBox(contribution.title or spec["name"])
+            group = QGroupBox(localized(contribution.title or spec["name"], contribution.titles, ui_language()))
             form = self.forms[spec["name"]] = SettingsForm(
                 contribution.settings, spec, lambda key, value, n=spec["name"]: self._set(n, key, value))
             QVBoxLayout(group).addWidget(form)

@@ -10,7 +10,10 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from studio.settings_schema import localized
 from studio.show import Studio
+
+from .i18n import ui_language
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +31,8 @@ def add_plugin_docks(window: QMainWindow, studio: Studio) -> dict[str, QDockWidg
             window.statusBar().showMessage(
                 window.tr("Plugin {0} could not add its panel: {1}").format(contribution.provider, exc), 15000)
             continue
-        dock = QDockWidget(contribution.title or name, window, objectName=f"plugin-dock-{name}")
+        title = localized(contribution.title or name, contribution.titles, ui_language())
+        dock = QDockWidget(title, window, objectName=f"plugin-dock-{name}")
         dock.setWidget(widget)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         docks[name] = dock

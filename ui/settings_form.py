@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.settings_schema import SettingSpec
+from studio.settings_schema import SettingSpec, localized
+
+from .i18n import ui_language
 
 
 class SettingsForm(QWidget):
@@ -30,10 +32,11 @@ class SettingsForm(QWidget):
         self.editors: dict[str, QWidget] = {}
         self._on_change = on_change
         layout = QFormLayout(self)
+        language = ui_language()
         for spec in specs:
             editor = self._editor(spec, values.get(spec.name, spec.default))
             self.editors[spec.name] = editor
-            layout.addRow(spec.title, editor)
+            layout.addRow(localized(spec.title, spec.titles, language), editor)
 
     def _editor(self, spec: SettingSpec, value: Any) -> QWidget:
         changed = self._on_change

@@ -306,47 +306,47 @@
 <context>
     <name>PluginDock</name>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="45"/>
+        <location filename="../../ui/plugin_dock.py" line="47"/>
         <source>Plugins</source>
         <translation>Plugins</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="46"/>
+        <location filename="../../ui/plugin_dock.py" line="48"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="46"/>
+        <location filename="../../ui/plugin_dock.py" line="48"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="46"/>
+        <location filename="../../ui/plugin_dock.py" line="48"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="75"/>
+        <location filename="../../ui/plugin_dock.py" line="78"/>
         <source>Built in</source>
         <translation>Built in</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="77"/>
+        <location filename="../../ui/plugin_dock.py" line="80"/>
         <source>Not loaded: {0}</source>
         <translation>Not loaded: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="79"/>
+        <location filename="../../ui/plugin_dock.py" line="82"/>
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="81"/>
+        <location filename="../../ui/plugin_dock.py" line="84"/>
         <source>Switched off by the studio: {0}</source>
         <translation>Switched off by the studio: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="82"/>
+        <location filename="../../ui/plugin_dock.py" line="85"/>
         <source>On</source>
         <translation>On</translation>
     </message>
@@ -354,7 +354,7 @@
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../ui/settings_form.py" line="72"/>
+        <location filename="../../ui/settings_form.py" line="75"/>
         <source>Choose a file</source>
         <translation>Choose a file</translation>
     </message>
@@ -386,9 +386,17 @@ Close that program, or start Host Studio on another port, for example:
     </message>
 </context>
 <context>
+    <name>i18n</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="53"/>
+        <source>LANGUAGE_CODE</source>
+        <translation>en</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../../ui/plugin_docks.py" line="29"/>
+        <location filename="../../ui/plugin_docks.py" line="32"/>
         <source>Plugin {0} could not add its panel: {1}</source>
         <translation>Plugin {0} could not add its panel: {1}</translation>
     </message>
