@@ -188,21 +188,33 @@ class Studio:
         self.config.filters = specs
         self.pipeline.set_filters(self._make_filters(specs))
 
-    def set_filter_options(self, name: str, **values: Any) -> None:
-        """Change a running filter's settings live, checked against its schema, and keep them in the config."""
-        contribution = self.registry.get("video_filter", name)
-        spec = next((s for s in self.config.filters if s.get("name") == name), None)
+    def configured(self, kind: str) -> list[dict[str, Any]]:
+        """The show's settings list for a kind: filters, overlays or interactions."""
+        return {"video_filter": self.config.filters, "overlay": self.config.overlays,
+                "interaction": self.config.interactions}[kind]
+
+    def _running(self, kind: str, name: str) -> list[Any]:
+        if kind == "interaction":
+            return [r.interaction for r in self.interactions.running if r.name == name]
+        guards = self.pipeline.filters if kind == "video_filter" else self.pipeline.overlays
+        return [g.filter for g in guards if g.name == name]
+
+    def set_options(self, kind: str, name: str, **values: Any) -> None:
+        """Change a running contribution's settings live, checked against its schema; the show's
+        settings keep them (the window saves those)."""
+        contribution = self.registry.get(kind, name)
+        spec = next((s for s in self.configured(kind) if s.get("name") == name), None)
         if spec is None:
-            raise RegistryError(f"filter {name!r} is not in this show")
+            spec = {"name": name}  # a built-in that runs without being listed (comments, products)
+            self.configured(kind).append(spec)
         merged = {**{k: v for k, v in spec.items() if k != "name"}, **values}
         if contribution.settings is not None:
             try:
                 merged = validate(contribution.settings, merged)
             except SettingsError as exc:
-                raise RegistryError(f"video_filter {name!r}: {exc}") from exc
-        for guard in self.pipeline.filters:
-            if guard.name == name:
-                guard.filter.set_options(**{k: merged[k] for k in values})
+                raise RegistryError(f"{kind} {name!r}: {exc}") from exc
+        for running in self._running(kind, name):
+            running.set_options(**{k: merged[k] for k in values})
         spec.clear()
         spec.update({"name": name, **merged})
 

@@ -496,3 +496,38 @@ def test_plugin_titles_follow_the_window_language(loop, settings_dir, translatio
     finally:
         window.close()
         run(loop, studio.close())
+
+
+def test_interaction_and_overlay_settings_forms_apply_live_and_are_remembered(loop, settings_dir, translations,
+                                                                             qtbot):
+    studio = Studio(StudioConfig(port=0, audio_source="none", overlays=[{"name": "live_badge"}],
+                                 interactions=[{"name": "lucky_number"}]))
+    run(loop, studio.start())
+    window = MainWindow(studio)
+    qtbot.addWidget(window)
+    window.show()
+
+    async def scenario() -> None:
+        dock = window.plugin_dock
+        dock.toggleViewAction().trigger()
+        dock.tree.setCurrentItem(dock.items["studio-lucky-number"])
+        highest = dock.forms["lucky_number"].editors["highest"]
+        assert (highest.minimum(), highest.maximum(), highest.value()) == (10, 10000, 100)
+        highest.setValue(50)
+        highest.editingFinished.emit()
+        game = next(r.interaction for r in studio.interactions.running if r.name == "lucky_number")
+        assert game.highest == 50 and studio.config.interactions == [{"name": "lucky_number", "highest": 50}]
+        dock.tree.setCurrentItem(dock.items["builtin"])
+        corner = dock.forms["live_badge"].editors["corner"]
+        corner.setCurrentText("bottom-right")
+        assert studio.pipeline.overlays[0].filter.overlay.corner == "bottom-right"
+
+    try:
+        run(loop, scenario())
+        window.close()  # saves settings
+        config = StudioConfig()
+        restore_config(config, open_settings())
+        assert config.interactions == [{"name": "lucky_number", "highest": 50}]
+        assert config.overlays[0]["corner"] == "bottom-right"
+    finally:
+        run(loop, studio.close())

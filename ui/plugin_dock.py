@@ -34,7 +34,7 @@ class PluginDock(QDockWidget):
         layout.addWidget(self.settings_area, 3)
         self.setWidget(body)
         self.items: dict[str, QTreeWidgetItem] = {}
-        self.forms: dict[str, SettingsForm] = {}  # filter name → its form, for the selected plugin
+        self.forms: dict[str, SettingsForm] = {}  # contribution name → its form, for the selected plugin
         self.retranslateUi()
         self.refresh()
 
@@ -91,21 +91,22 @@ class PluginDock(QDockWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         self.forms = {}
-        for spec in self.studio.config.filters:
-            contribution = self.studio.registry.get("video_filter", spec["name"])
-            if contribution.provider != plugin or contribution.settings is None:
-                continue
-            group = QGroupBox(localized(contribution.title or spec["name"], contribution.titles, ui_language()))
-            form = self.forms[spec["name"]] = SettingsForm(
-                contribution.settings, spec, lambda key, value, n=spec["name"]: self._set(n, key, value))
-            QVBoxLayout(group).addWidget(form)
-            layout.addWidget(group)
+        for kind in ("video_filter", "overlay", "interaction"):
+            for spec in self.studio.configured(kind):
+                contribution = self.studio.registry.get(kind, spec["name"])
+                if contribution.provider != plugin or contribution.settings is None:
+                    continue
+                group = QGroupBox(localized(contribution.title or spec["name"], contribution.titles, ui_language()))
+                form = self.forms[spec["name"]] = SettingsForm(
+                    contribution.settings, spec, lambda key, value, k=kind, n=spec["name"]: self._set(k, n, key, value))
+                QVBoxLayout(group).addWidget(form)
+                layout.addWidget(group)
         layout.addStretch(1)
         self.settings_area.setWidget(box)
 
-    def _set(self, filter_name: str, key: str, value: Any) -> None:
+    def _set(self, kind: str, name: str, key: str, value: Any) -> None:
         try:
-            self.studio.set_filter_options(filter_name, **{key: value})
+            self.studio.set_options(kind, name, **{key: value})
         except RegistryError as exc:
             self.window().statusBar().showMessage(str(exc), 10000)
 

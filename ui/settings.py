@@ -50,6 +50,11 @@ def restore_config(config: StudioConfig, settings: QSettings) -> None:
     if config.filters == default.filters \
             and all(isinstance(f, dict) and f.get("name") in known for f in filters):
         config.filters = filters
+    for key, kind in (("overlays", "overlay"), ("interactions", "interaction")):
+        remembered = read_json(settings, key, [])
+        if getattr(config, key) == getattr(default, key) and \
+                all(isinstance(s, dict) and s.get("name") in registry.names(kind) for s in remembered):
+            setattr(config, key, remembered)
     disabled = read_json(settings, "plugins/disabled", [])
     if config.disabled_plugins == default.disabled_plugins and all(isinstance(n, str) for n in disabled):
         config.disabled_plugins = disabled
@@ -64,4 +69,6 @@ def remember_config(config: StudioConfig, settings: QSettings) -> None:
     settings.setValue("audio/source", config.audio_source)
     settings.setValue("audio/options", json.dumps(config.audio_options))
     settings.setValue("filters", json.dumps(config.filters))
+    settings.setValue("overlays", json.dumps(config.overlays))
+    settings.setValue("interactions", json.dumps(config.interactions))
     settings.setValue("plugins/disabled", json.dumps(config.disabled_plugins))

@@ -87,14 +87,14 @@ async def test_caption_changes_live_through_the_settings_api(tmp_path):
     try:
         await asyncio.sleep(0.5)
         before = (studio.pipeline.last_program.image[600:720, 900:1280] > 200).sum()
-        studio.set_filter_options("watermark", text="好物直播间 限时秒杀")
+        studio.set_options("video_filter", "watermark", text="好物直播间 限时秒杀")
         await asyncio.sleep(0.5)
         after = (studio.pipeline.last_program.image[600:720, 900:1280] > 200).sum()
         assert after > before * 3  # the longer caption really replaced the short one
         assert studio.config.filters[0]["text"] == "好物直播间 限时秒杀"
         assert studio.config.filters[0]["opacity"] == 0.8  # defaults filled in from the schema
         with pytest.raises(LookupError, match="Opacity must be between"):
-            studio.set_filter_options("watermark", opacity=2)
+            studio.set_options("video_filter", "watermark", opacity=2)
         assert studio.config.filters[0]["opacity"] == 0.8
     finally:
         await studio.close()
