@@ -9,6 +9,8 @@ import aiohttp
 from studio.config import StudioConfig
 from studio.show import Studio
 
+from .plugin_kit import write_folder_plugin
+
 
 async def _reply(ws) -> dict:
     while True:
@@ -68,13 +70,9 @@ class BrokenChat(CommentSource):
 
 
 async def test_comment_sources_bring_comments_in_and_a_broken_one_is_reported(tmp_path):
-    plugin = tmp_path / "chats"
-    plugin.mkdir()
-    (plugin / "chats_code.py").write_text(SOURCES)
-    (plugin / "studio-plugin.toml").write_text(
-        'name = "chats"\nversion = "1"\napi_version = "1.0"\n'
-        '[[contributions]]\nkind = "comment_source"\nname = "fake_chat"\nfactory = "chats_code:FakeChat"\n'
-        '[[contributions]]\nkind = "comment_source"\nname = "broken_chat"\nfactory = "chats_code:BrokenChat"\n')
+    write_folder_plugin(tmp_path, "chats", SOURCES, [
+        {"kind": "comment_source", "name": "fake_chat", "factory": "FakeChat"},
+        {"kind": "comment_source", "name": "broken_chat", "factory": "BrokenChat"}])
     studio = Studio(StudioConfig(port=0, audio_source="none", plugin_dirs=[str(tmp_path)],
                                  comment_sources=[{"name": "fake_chat"}, {"name": "broken_chat"}]))
     await studio.start()

@@ -7,7 +7,6 @@ import json
 import re
 import subprocess
 import sys
-import textwrap
 import time
 import warnings
 from pathlib import Path
@@ -22,6 +21,8 @@ from studio.plugins import PluginError, check_api, discover, parse_manifest
 from studio.registry import default_registry
 from studio.show import Studio
 from studio.whep_client import WhepPlayer
+
+from .plugin_kit import write_folder_plugin
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,27 +53,16 @@ class TooSlow(VideoFilter):
 '''
 
 
-def write_plugin(folder: Path, name: str, api: str = "1.0", module: str | None = None,
-                 filters: tuple[str, ...] = ("Invert",), cost_ms: float = 1.0) -> Path:
-    module = module or f"{name.replace('-', '_')}_code"
-    plugin = folder / name
-    plugin.mkdir(parents=True)
-    (plugin / f"{module}.py").write_text(FILTERS)
-    contributions = "".join(textwrap.dedent(f'''
-        [[contributions]]
-        kind = "video_filter"
-        name = "{cls.lower()}_{name}"
-        title = "{cls}"
-        factory = "{module}:{cls}"
-        cost_ms = {cost_ms}
-        ''') for cls in filters)
-    (plugin / "studio-plugin.toml").write_text(
-        f'name = "{name}"\nversion = "0.1.0"\napi_version = "{api}"\ntitle = "{name}"\n' + contributions)
-    return plugin
+def write_plugin(folder: Path, name: str, api: str = "1.0", filters: tuple[str, ...] = ("Invert",),
+                 cost_ms: float = 1.0) -> Path:
+    """A folder plugin contributing the test filters named in ``filters`` as ``<class>_<plugin>``."""
+    return write_folder_plugin(folder, name, FILTERS, [
+        {"kind": "video_filter", "name": f"{cls.lower()}_{name}", "title": cls, "factory": cls, "cost_ms": cost_ms}
+        for cls in filters], api=api)
 
 
 def test_folder_plugin_is_listed_without_importing_its_code(tmp_path):
-    write_plugin(tmp_path, "lazy-one", module="lazy_one_code")
+    write_plugin(tmp_path, "lazy-one")
     registry = default_registry([tmp_path])
     names = [m.name for m in registry.plugins]
     assert names[0] == "builtin" and "lazy-one" in names
@@ -293,13 +283,8 @@ class Broken(Overlay):
 
 
 async def test_overlays_draw_from_show_state_and_a_broken_one_is_switched_off(tmp_path):
-    plugin = tmp_path / "marks"
-    plugin.mkdir()
-    (plugin / "marks_code.py").write_text(OVERLAYS)
-    (plugin / "studio-plugin.toml").write_text(
-        'name = "marks"\nversion = "1"\napi_version = "1.0"\n'
-        '[[contributions]]\nkind = "overlay"\nname = "corner"\nfactory = "marks_code:Corner"\n'
-        '[[contributions]]\nkind = "overlay"\nname = "broken"\nfactory = "marks_code:Broken"\n')
+    write_folder_plugin(tmp_path, "marks", OVERLAYS, [{"kind": "overlay", "name": "corner", "factory": "Corner"},
+                                                      {"kind": "overlay", "name": "broken", "factory": "Broken"}])
     picture = tmp_path / "grey.png"
     cv2.imwrite(str(picture), np.full((720, 1280, 3), 60, np.uint8))
     config = StudioConfig(port=0, audio_source="none", video_source="image", video_options={"path": str(picture)},

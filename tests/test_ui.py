@@ -28,6 +28,8 @@ from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.settings import open_settings, restore_config
 
+from .plugin_kit import write_folder_plugin
+
 WORKER_PREFIXES = ("program", "source-", "video-encoder", "audio-encoder")
 
 
@@ -91,6 +93,26 @@ def window(studio, qtbot) -> Iterator[MainWindow]:
     window.show()
     yield window
     window.close()
+
+
+@pytest.fixture
+def open_show(loop, qtbot, settings_dir, translations) -> Iterator[Callable[..., tuple[Studio, MainWindow]]]:
+    """Opens a started studio (no audio) with its window shown; both are closed after the test."""
+    opened: list[tuple[Studio, MainWindow]] = []
+
+    def open_(**config: Any) -> tuple[Studio, MainWindow]:
+        studio = Studio(StudioConfig(port=0, audio_source="none", **config))
+        run(loop, studio.start())
+        window = MainWindow(studio)
+        qtbot.addWidget(window)
+        window.show()
+        opened.append((studio, window))
+        return studio, window
+
+    yield open_
+    for studio, window in opened:
+        window.close()
+        run(loop, studio.close())
 
 
 def number(text: str) -> float:
@@ -336,16 +358,11 @@ def test_port_in_use_gives_a_clear_message(settings_dir, translations, qapp, mon
     assert _workers() == []
 
 
-def test_a_switched_off_plugin_filter_is_reported_in_the_window(loop, settings_dir, translations, qtbot, tmp_path):
+def test_a_switched_off_plugin_filter_is_reported_in_the_window(loop, open_show, tmp_path):
     from .test_plugins import write_plugin
 
     write_plugin(tmp_path, "ui-bad", filters=("Raises",))
-    studio = Studio(StudioConfig(port=0, audio_source="none", plugin_dirs=[str(tmp_path)],
-                                 filters=[{"name": "raises_ui-bad"}]))
-    run(loop, studio.start())
-    window = MainWindow(studio)
-    qtbot.addWidget(window)
-    window.show()
+    studio, window = open_show(plugin_dirs=[str(tmp_path)], filters=[{"name": "raises_ui-bad"}])
 
     async def scenario() -> None:
         await wait_for(window.banner.isVisible, "the error banner")
@@ -354,24 +371,14 @@ def test_a_switched_off_plugin_filter_is_reported_in_the_window(loop, settings_d
         shown = window.preview_updates
         await wait_for(lambda: window.preview_updates > shown + 10, "the preview to keep moving")
 
-    try:
-        run(loop, scenario())
-    finally:
-        window.close()
-        run(loop, studio.close())
+    run(loop, scenario())
 
 
-def test_plugin_manager_switches_a_plugin_off_live_and_remembers(loop, settings_dir, translations, qtbot,
-                                                                  tmp_path):
+def test_plugin_manager_switches_a_plugin_off_live_and_remembers(loop, open_show, tmp_path):
     from .test_plugins import write_plugin
 
     write_plugin(tmp_path, "ui-inverter", filters=("Invert",))
-    studio = Studio(StudioConfig(port=0, audio_source="none", plugin_dirs=[str(tmp_path)],
-                                 filters=[{"name": "invert_ui-inverter"}]))
-    run(loop, studio.start())
-    window = MainWindow(studio)
-    qtbot.addWidget(window)
-    window.show()
+    studio, window = open_show(plugin_dirs=[str(tmp_path)], filters=[{"name": "invert_ui-inverter"}])
 
     async def scenario() -> None:
         window.plugin_dock.toggleViewAction().trigger()
@@ -387,24 +394,16 @@ def test_plugin_manager_switches_a_plugin_off_live_and_remembers(loop, settings_
         await wait_for(lambda: studio.pipeline.last_program.image[100, 10].tolist() == [235, 235, 235],
                        "the plugin's filter to stop")
 
-    try:
-        run(loop, scenario())
-        window.close()  # saves settings
-        assert json.loads(open_settings().value("plugins/disabled")) == ["ui-inverter"]
-        config = StudioConfig(plugin_dirs=[str(tmp_path)])
-        restore_config(config, open_settings())
-        assert config.disabled_plugins == ["ui-inverter"]
-    finally:
-        run(loop, studio.close())
+    run(loop, scenario())
+    window.close()  # saves settings
+    assert json.loads(open_settings().value("plugins/disabled")) == ["ui-inverter"]
+    config = StudioConfig(plugin_dirs=[str(tmp_path)])
+    restore_config(config, open_settings())
+    assert config.disabled_plugins == ["ui-inverter"]
 
 
-def test_plugin_settings_form_is_built_from_the_schema_and_applies_live(loop, settings_dir, translations, qtbot):
-    studio = Studio(StudioConfig(port=0, audio_source="none",
-                                 filters=[{"name": "watermark", "text": "A", "corner": "top-right"}]))
-    run(loop, studio.start())
-    window = MainWindow(studio)
-    qtbot.addWidget(window)
-    window.show()
+def test_plugin_settings_form_is_built_from_the_schema_and_applies_live(loop, open_show):
+    studio, window = open_show(filters=[{"name": "watermark", "text": "A", "corner": "top-right"}])
 
     async def scenario() -> None:
         dock = window.plugin_dock
@@ -425,11 +424,7 @@ def test_plugin_settings_form_is_built_from_the_schema_and_applies_live(loop, se
         dock.tree.setCurrentItem(dock.items["builtin"])
         assert dock.forms == {}  # no built-in filter with settings is in this show
 
-    try:
-        run(loop, scenario())
-    finally:
-        window.close()
-        run(loop, studio.close())
+    run(loop, scenario())
 
 
 DOCKS = '''
@@ -443,37 +438,20 @@ def broken_panel(studio):
 '''
 
 
-def test_plugin_docks_join_the_window_and_a_broken_one_is_reported(loop, settings_dir, translations, qtbot,
-                                                                    tmp_path):
-    plugin = tmp_path / "panels"
-    plugin.mkdir()
-    (plugin / "panels_code.py").write_text(DOCKS)
-    (plugin / "studio-plugin.toml").write_text(
-        'name = "panels"\nversion = "1"\napi_version = "1.0"\n'
-        '[[contributions]]\nkind = "dock"\nname = "sales"\ntitle = "Sales"\nfactory = "panels_code:sales_panel"\n'
-        '[[contributions]]\nkind = "dock"\nname = "broken"\nfactory = "panels_code:broken_panel"\n')
-    studio = Studio(StudioConfig(port=0, audio_source="none", plugin_dirs=[str(tmp_path)]))
-    run(loop, studio.start())
-    try:
-        window = MainWindow(studio)
-        qtbot.addWidget(window)
-        window.show()
-        assert set(window.plugin_docks) == {"sales"}
-        dock = window.plugin_docks["sales"]
-        assert dock.windowTitle() == "Sales" and dock.widget().text() == f"Sales panel for {studio.viewer_url}"
-        assert dock.toggleViewAction() in window.view_menu.actions()
-        assert "Plugin panels could not add its panel: no database" in window.statusBar().currentMessage()
-        window.close()
-    finally:
-        run(loop, studio.close())
+def test_plugin_docks_join_the_window_and_a_broken_one_is_reported(open_show, tmp_path):
+    write_folder_plugin(tmp_path, "panels", DOCKS, [
+        {"kind": "dock", "name": "sales", "title": "Sales", "factory": "sales_panel"},
+        {"kind": "dock", "name": "broken", "factory": "broken_panel"}])
+    studio, window = open_show(plugin_dirs=[str(tmp_path)])
+    assert set(window.plugin_docks) == {"sales"}
+    dock = window.plugin_docks["sales"]
+    assert dock.windowTitle() == "Sales" and dock.widget().text() == f"Sales panel for {studio.viewer_url}"
+    assert dock.toggleViewAction() in window.view_menu.actions()
+    assert "Plugin panels could not add its panel: no database" in window.statusBar().currentMessage()
 
 
-def test_plugin_titles_follow_the_window_language(loop, settings_dir, translations, qtbot):
-    studio = Studio(StudioConfig(port=0, audio_source="none", filters=[{"name": "watermark", "text": "A"}]))
-    run(loop, studio.start())
-    window = MainWindow(studio)
-    qtbot.addWidget(window)
-    window.show()
+def test_plugin_titles_follow_the_window_language(loop, open_show):
+    studio, window = open_show(filters=[{"name": "watermark", "text": "A"}])
 
     async def scenario() -> None:
         window.language_actions["zh_CN"].trigger()
@@ -491,21 +469,11 @@ def test_plugin_titles_follow_the_window_language(loop, settings_dir, translatio
         await wait_for(lambda: window.live_button.text() == "Go Live", "the English window")
         assert dock.items["builtin"].text(0) == "Host Studio built-ins"
 
-    try:
-        run(loop, scenario())
-    finally:
-        window.close()
-        run(loop, studio.close())
+    run(loop, scenario())
 
 
-def test_interaction_and_overlay_settings_forms_apply_live_and_are_remembered(loop, settings_dir, translations,
-                                                                             qtbot):
-    studio = Studio(StudioConfig(port=0, audio_source="none", overlays=[{"name": "live_badge"}],
-                                 interactions=[{"name": "lucky_number"}]))
-    run(loop, studio.start())
-    window = MainWindow(studio)
-    qtbot.addWidget(window)
-    window.show()
+def test_interaction_and_overlay_settings_forms_apply_live_and_are_remembered(loop, open_show):
+    studio, window = open_show(overlays=[{"name": "live_badge"}], interactions=[{"name": "lucky_number"}])
 
     async def scenario() -> None:
         dock = window.plugin_dock
@@ -522,12 +490,9 @@ def test_interaction_and_overlay_settings_forms_apply_live_and_are_remembered(lo
         corner.setCurrentText("bottom-right")
         assert studio.pipeline.overlays[0].filter.overlay.corner == "bottom-right"
 
-    try:
-        run(loop, scenario())
-        window.close()  # saves settings
-        config = StudioConfig()
-        restore_config(config, open_settings())
-        assert config.interactions == [{"name": "lucky_number", "highest": 50}]
-        assert config.overlays[0]["corner"] == "bottom-right"
-    finally:
-        run(loop, studio.close())
+    run(loop, scenario())
+    window.close()  # saves settings
+    config = StudioConfig()
+    restore_config(config, open_settings())
+    assert config.interactions == [{"name": "lucky_number", "highest": 50}]
+    assert config.overlays[0]["corner"] == "bottom-right"

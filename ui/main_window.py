@@ -483,7 +483,7 @@ class MainWindow(QMainWindow):
             problems.append(self.tr("Audio unavailable: {0} — will retry automatically").format(
                 stats["audio_error"]))
         if self.plugin_dock.isVisible():
-            self.plugin_dock.refresh()
+            self.plugin_dock.refresh(stats)
         self.banner.setText("\n".join(problems))
         self.banner.setVisible(bool(problems))
         if self.studio.is_live != (self.live_button.property("live") is True):

@@ -48,9 +48,9 @@ class PluginDock(QDockWidget):
         self.tree.setHeaderLabels([self.tr("Plugin"), self.tr("Version"), self.tr("State")])
         self.refresh()
 
-    def refresh(self) -> None:
-        """Update the list from the studio (called on the window's status timer)."""
-        switched_off = self.studio.stats().get("filter_errors", {})
+    def refresh(self, stats: dict[str, Any] | None = None) -> None:
+        """Update the list from the studio; the window's status timer passes the stats it already has."""
+        switched_off = (stats or self.studio.stats()).get("filter_errors", {})
         providers = {g.name: g.provider for g in self.studio.pipeline.filters}
         self.tree.blockSignals(True)
         for plugin in self.studio.plugins():
