@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
-.venv/bin/ruff check studio ui tests bench plugins
+.venv/bin/ruff check conftest.py studio ui tests bench plugins
 export QT_QPA_PLATFORM=offscreen
 exec .venv/bin/python -m pytest -p no:cacheprovider "$@"

@@ -29,9 +29,14 @@ class ReceivedTestCard:
 
     def av_offsets(self) -> list[float]:
         """Audio minus video arrival for each flash (the first may be partial); + means audio is late."""
-        if not self.audio_onsets:
-            return []
-        return [min(self.audio_onsets, key=lambda a: abs(a - v)) - v for v in self.video_onsets[1:]]
+        offsets = []
+        for video in self.video_onsets[1:]:
+            nearest = min(self.audio_onsets, key=lambda a: abs(a - video), default=None)
+            # Onsets repeat every second: a partner more than half a second away belongs to another
+            # second (the watch window cut this one's beep off), so this flash has no pair.
+            if nearest is not None and abs(nearest - video) < 0.5:
+                offsets.append(nearest - video)
+        return offsets
 
 
 async def watch_test_card(player: WhepPlayer, seconds: float) -> ReceivedTestCard:

@@ -7,20 +7,12 @@ import hashlib
 import aiohttp
 import pytest
 
-from studio.config import StudioConfig
-from studio.show import Studio
 from tests.browser import chromium
 
 
 @pytest.fixture
-async def show():
-    studio = Studio(StudioConfig(port=0, audio_source="none", interactions=[{"name": "lucky_number", "highest": 10}]))
-    await studio.start()
-    await studio.go_live()
-    try:
-        yield studio
-    finally:
-        await studio.close()
+async def show(start_show):
+    return await start_show(audio_source="none", interactions=[{"name": "lucky_number", "highest": 10}])
 
 
 async def _page_events(ws, wanted: str, timeout: float = 10.0) -> dict:
