@@ -37,6 +37,8 @@ class StudioConfig:
     overlays: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "live_badge"}, ...]
     interactions: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "lucky_number"}, ...]
     comment_sources: list[dict[str, Any]] = field(default_factory=list)  # comments from other platforms
+    true_colour: bool = False  # product mode: nothing outside faces is recoloured (所见即所得)
+    beauty_preset: dict[str, int] = field(default_factory=dict)  # the host's own saved beauty preset
     event_log: str = ""  # SQLite file of the show's events; empty: kept in memory only
     video_codec: str = "vp8"
     video_bitrate: int = 2_500_000

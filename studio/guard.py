@@ -10,6 +10,7 @@ from collections import deque
 import numpy as np
 
 from .filters.base import VideoFilter
+from .vision.context import FrameContext
 
 log = logging.getLogger(__name__)
 
@@ -41,12 +42,14 @@ class FilterGuard:
             self.error = reason
             log.warning("filter %s (%s) switched off: %s", self.name, self.provider, reason)
 
-    def apply(self, image: np.ndarray) -> np.ndarray:
+    def apply(self, image: np.ndarray, context: FrameContext | None = None) -> np.ndarray:
         if not self.active:
             return image
+        if context is not None and context.true_colour and not getattr(self.filter, "true_colour_safe", False):
+            return image  # it might recolour the product: bypassed, not switched off
         self.call_started = started = time.monotonic()
         try:
-            result = self.filter.apply(image)
+            result = self.filter.apply(image) if context is None else self.filter.process(image, context)
         except Exception as exc:
             self.disable(f"raised {type(exc).__name__}: {exc}")
             return image
@@ -54,7 +57,7 @@ class FilterGuard:
             self.call_started = None
         elapsed_ms = (time.monotonic() - started) * 1000
         self.calls += 1
-        if not isinstance(result, np.ndarray) or result.shape != image.shape or result.dtype != np.uint8:
+        if not self._valid(result, image):
             got = getattr(result, "shape", type(result).__name__)
             self.disable(f"returned {got}, expected a uint8 image of shape {image.shape}")
             return image
@@ -63,6 +66,13 @@ class FilterGuard:
             self.disable(f"too slow: over its {self.budget_ms:.1f} ms budget in {OVERRUN_LIMIT} of the last "
                          f"{len(self._overruns)} frames")
         return result
+
+    def _valid(self, result: object, image: np.ndarray) -> bool:
+        if not isinstance(result, np.ndarray) or result.dtype != np.uint8:
+            return False
+        if getattr(self.filter, "changes_size", False):
+            return result.ndim == 3 and result.shape[2] == 3 and min(result.shape[:2]) > 0
+        return result.shape == image.shape
 
     def resume(self) -> None:
         """The host switched the plugin back on: give it a fresh start, errors forgotten."""

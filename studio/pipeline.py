@@ -14,12 +14,14 @@ import time
 
 import numpy as np
 
+from .allocator import keep_buffers
 from .compositor import Compositor
 from .filters.base import VideoFilter
 from .frames import AudioChunk, LatestSlot, VideoFrame
 from .guard import HANG_SECONDS, FilterGuard
 from .metrics import RateMeter, ema
 from .sources.base import AudioSource, SourceRunner, VideoSource, pace
+from .vision.context import FaceAnalysis, FrameContext
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +48,15 @@ class Pipeline:
 
     def __init__(self, video_source: VideoSource, audio_source: AudioSource | None, compositor: Compositor,
                  fps: float, filters: list[VideoFilter | FilterGuard] | None = None) -> None:
+        keep_buffers()
         self.compositor = compositor
         self.fps = fps
         self.filters: list[FilterGuard] = []
         self.overlays: list[FilterGuard] = []
+        self.faces = FaceAnalysis()  # one tracker for the show, shared by every face-aware filter
+        self.true_colour = False  # product mode: nothing outside faces is recoloured
+        self.keep_before = False  # keep the unfiltered picture too, for a before/after preview
+        self.last_before: np.ndarray | None = None
         self.set_filters(filters or [])
         self._source_slot = LatestSlot()
         self.video_runner = SourceRunner(video_source, self._source_slot.put)
@@ -123,9 +130,10 @@ class Pipeline:
     def set_overlays(self, overlays: list[FilterGuard]) -> None:
         self.overlays = list(overlays)
 
-    def _apply_filters(self, image: np.ndarray) -> np.ndarray:
+    def _apply_filters(self, image: np.ndarray, capture_time: float) -> np.ndarray:
+        context = FrameContext(self.faces, capture_time, self.true_colour)
         for guard in self.filters:
-            image = guard.apply(image)
+            image = guard.apply(image, context)
         return image
 
     def _new_program_thread(self) -> threading.Thread:
@@ -191,9 +199,11 @@ class Pipeline:
 
     def _produce(self, source_frame: VideoFrame) -> VideoFrame:
         started = time.perf_counter()
-        image = self._apply_filters(source_frame.image)
+        image = self._apply_filters(source_frame.image, source_frame.capture_time)
         filtered = time.perf_counter()
         canvas = self.compositor.compose(image)
+        if self.keep_before:
+            self.last_before = self.compositor.compose(source_frame.image)
         if any(g.active for g in self.overlays):
             if np.may_share_memory(canvas, source_frame.image):
                 canvas = canvas.copy()  # overlays draw in place; never into a source's buffer
@@ -230,6 +240,10 @@ class Pipeline:
             "compose_ms": round(self.compose_ms, 2),
             "filter_errors": {g.name: g.error for g in self.filters + self.overlays if g.error},
             "program_errors": self.program_errors,
+            "true_colour": self.true_colour,
+            "true_colour_bypassed": [g.name for g in self.filters if self.true_colour and g.active
+                                     and not getattr(g.filter, "true_colour_safe", False)],
+            "face_analysis_error": self.faces.error,
             "on_slate": self.on_slate,
         }
 

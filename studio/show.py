@@ -15,6 +15,7 @@ from .config import StudioConfig
 from .encoder import SharedAudioEncoder, SharedVideoEncoder
 from .eventlog import Event, EventLog
 from .events import EventHub
+from .filters.beauty import BEAUTY_OPTIONS, BEAUTY_PRESETS, MY_PRESET
 from .guard import FilterGuard
 from .interactions.runtime import InteractionHost
 from .loopwatch import LoopWatch
@@ -41,6 +42,7 @@ class Studio:
                                  self._make_filters(self.config.filters))
         self.show_state: dict[str, Any] = {"live": False, "viewers": 0}  # replaced whole: the program thread reads it
         self.pipeline.set_overlays(self._make_overlays(self.config.overlays))
+        self.pipeline.true_colour = self.config.true_colour
         self.eventlog = EventLog(self.config.event_log or ":memory:")
         self.interactions = InteractionHost(self.eventlog, self._broadcast_event, lambda: self.show_state)
         # Every show takes comments and pins products; these built-ins run on the same rails as plugins.
@@ -187,6 +189,30 @@ class Studio:
     def set_filters(self, specs: list[dict[str, Any]]) -> None:
         self.config.filters = specs
         self.pipeline.set_filters(self._make_filters(specs))
+
+    def set_true_colour(self, on: bool) -> None:
+        """True-colour product mode: from the next frame, pixels outside faces are only denoised and
+        sharpened; filters that could recolour them are bypassed."""
+        self.config.true_colour = self.pipeline.true_colour = bool(on)
+
+    def beauty_presets(self) -> dict[str, dict[str, int]]:
+        presets = dict(BEAUTY_PRESETS)
+        if self.config.beauty_preset:
+            presets[MY_PRESET] = dict(self.config.beauty_preset)
+        return presets
+
+    def apply_beauty_preset(self, name: str) -> None:
+        presets = self.beauty_presets()
+        if name not in presets:
+            raise RegistryError(f"no beauty preset {name!r}; there are {', '.join(presets)}")
+        self.set_options("video_filter", "beauty", **presets[name])
+
+    def save_beauty_preset(self) -> dict[str, int]:
+        """The beauty filter's current sliders become the host's own preset."""
+        spec = next((s for s in self.config.filters if s.get("name") == "beauty"), {})
+        defaults = {s.name: s.default for s in self.registry.get("video_filter", "beauty").settings or []}
+        self.config.beauty_preset = {k: int(spec.get(k, defaults[k])) for k in BEAUTY_OPTIONS}
+        return dict(self.config.beauty_preset)
 
     def configured(self, kind: str) -> list[dict[str, Any]]:
         """The show's settings list for a kind: filters, overlays or interactions."""

@@ -7,6 +7,7 @@ from abc import ABC, abstractmethod
 import numpy as np
 
 from ..options import LiveOptions
+from ..vision.context import FrameContext
 
 
 class VideoFilter(LiveOptions, ABC):
@@ -18,7 +19,15 @@ class VideoFilter(LiveOptions, ABC):
 
     name = "filter"
     enabled = True
+    # True if the filter changes no pixel outside face regions except by denoising or sharpening;
+    # filters that are not are bypassed while true-colour product mode is on.
+    true_colour_safe = False
+    changes_size = False  # True for filters that may return another size (the upscaler)
 
     @abstractmethod
     def apply(self, image: np.ndarray) -> np.ndarray:
         """Return the filtered RGB image (H×W×3 uint8)."""
+
+    # Face-aware filters override this to read the frame's shared facts (faces, true-colour mode).
+    def process(self, image: np.ndarray, context: FrameContext) -> np.ndarray:
+        return self.apply(image)

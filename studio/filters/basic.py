@@ -12,6 +12,7 @@ class MirrorFilter(VideoFilter):
     """Flip left-right, as hosts expect from a selfie camera."""
 
     name = "mirror"
+    true_colour_safe = True  # moves pixels, never recolours them
 
     def apply(self, image: np.ndarray) -> np.ndarray:
         return cv2.flip(image, 1)

@@ -1,0 +1,120 @@
+"""HD enhancement: denoise, halo-free sharpening, low-light lift and colour, with luma at full size
+and chroma at half size (where the eye cannot tell). In true-colour mode only denoise and
+sharpening reach pixels outside faces."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+from ..imaging import blend, guided_smooth
+from ..vision.context import FrameContext
+from ..vision.regions import region_mask
+from .base import VideoFilter
+
+DARK_LUMA = 100.0  # auto exposure acts on frames darker than this (mean luma)…
+TARGET_LUMA = 118.0  # …and brings them up towards this
+# YCrCb chroma of skin (Chai & Ngan 1999): colour boosts back off there so faces do not turn orange.
+SKIN_LOW, SKIN_HIGH = (0, 135, 80), (255, 175, 128)  # Y, Cr, Cb
+NEIGHBOURS = np.ones((3, 3), np.uint8)
+GAUSS_5 = cv2.getGaussianKernel(5, 1.0)
+
+
+class EnhanceFilter(VideoFilter):
+    """Sliders 0–100 (warmth −100…100)."""
+
+    name = "hd_enhance"
+    true_colour_safe = True  # honours true-colour mode itself
+
+    def __init__(self, denoise: int = 30, sharpen: int = 40, low_light: int = 50, saturation: int = 20,
+                 warmth: int = 0) -> None:
+        self.denoise, self.sharpen, self.low_light, self.saturation, self.warmth = (
+            denoise, sharpen, low_light, saturation, warmth)
+        self._gamma = 1.0
+        self._clahe: tuple[float, cv2.CLAHE] | None = None
+
+    def apply(self, image: np.ndarray) -> np.ndarray:
+        return self.process(image, FrameContext(None, 0.0))
+
+    def process(self, image: np.ndarray, context: FrameContext) -> np.ndarray:
+        h, w = image.shape[:2]
+        luma = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)  # the same weights as YCrCb's Y
+        half = cv2.resize(image, (max(w // 2, 1), max(h // 2, 1)), interpolation=cv2.INTER_AREA)
+        chroma = cv2.cvtColor(half, cv2.COLOR_RGB2YCrCb)
+        if self.denoise:
+            strength = float(self.denoise) / 100
+            # Edge-aware (guided) smoothing; coefficients at half size for luma, quarter for chroma.
+            chroma = guided_smooth(chroma, 2, (3 + 12 * strength) ** 2, subsample=2)
+            luma = guided_smooth(luma, 1, (2 + 10 * strength) ** 2, subsample=2)
+        if self.sharpen:
+            luma = self._sharpen(luma)
+        grading = bool(self.low_light or self.saturation or self.warmth)
+        protect = grading and context.true_colour
+        detail_only = self._merge(luma, chroma, (w, h)) if not grading or protect else None
+        if not grading:
+            return detail_only
+        if self.low_light:
+            luma = self._expose(luma)
+        if self.saturation or self.warmth:
+            chroma = self._colour(chroma)
+        graded = self._merge(luma, chroma, (w, h))
+        if not protect:
+            return graded
+        regions = context.regions(image)
+        if not regions:
+            return detail_only
+        return blend(detail_only, graded, region_mask(regions, image.shape).astype(np.float32) * (1 / 255))
+
+    @staticmethod
+    def _merge(luma: np.ndarray, chroma: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+        """Full-size luma with half-size YCrCb's chroma, back to RGB."""
+        full = cv2.resize(chroma, size, interpolation=cv2.INTER_LINEAR)
+        cv2.insertChannel(luma, full, 0)
+        return cv2.cvtColor(full, cv2.COLOR_YCrCb2RGB)
+
+    def _sharpen(self, luma: np.ndarray) -> np.ndarray:
+        """Unsharp mask clamped to each pixel's 3×3 neighbourhood range: edges get crisper, but no
+        pixel may overshoot its neighbours, so there are no bright or dark halos."""
+        amount = 2.0 * float(self.sharpen) / 100
+        blurred = cv2.sepFilter2D(luma, -1, GAUSS_5, GAUSS_5)
+        sharpened = cv2.addWeighted(luma, 1 + amount, blurred, -amount, 0)
+        return cv2.min(cv2.max(sharpened, cv2.erode(luma, NEIGHBOURS)), cv2.dilate(luma, NEIGHBOURS))
+
+    def _expose(self, luma: np.ndarray) -> np.ndarray:
+        """Auto exposure: a gamma that lifts a dark frame's mean luma towards the target (never
+        darkens), eased over frames so it does not pump; then local contrast (CLAHE)."""
+        strength = float(self.low_light) / 100
+        mean = float(cv2.resize(luma, (64, 36), interpolation=cv2.INTER_AREA).mean())
+        wanted = 1.0
+        if mean < DARK_LUMA:
+            target = mean + (TARGET_LUMA - mean) * strength
+            wanted = float(np.log(max(target, 1) / 255) / np.log(max(mean, 1) / 255))
+        self._gamma += 0.3 * (wanted - self._gamma)
+        if self._gamma < 0.99:
+            table = np.clip(np.rint(255 * (np.arange(256) / 255) ** self._gamma), 0, 255).astype(np.uint8)
+            luma = cv2.LUT(luma, table)
+        if mean < DARK_LUMA:
+            # CLAHE at half size; its change (a slowly varying tone curve) is applied at full size.
+            h, w = luma.shape
+            small = cv2.resize(luma, (max(w // 2, 1), max(h // 2, 1)), interpolation=cv2.INTER_AREA)
+            change = cv2.subtract(self._local_contrast(strength).apply(small), small, dtype=cv2.CV_16S)
+            if strength < 1:
+                change = cv2.multiply(change, (0.5 + 0.5 * strength,) * 4, dtype=cv2.CV_16S)
+            luma = cv2.add(luma, cv2.resize(change, (w, h), interpolation=cv2.INTER_LINEAR), dtype=cv2.CV_8U)
+        return luma
+
+    def _local_contrast(self, strength: float) -> cv2.CLAHE:
+        clip = round(1.0 + 1.5 * strength, 2)
+        if self._clahe is None or self._clahe[0] != clip:
+            self._clahe = (clip, cv2.createCLAHE(clipLimit=clip, tileGridSize=(8, 8)))
+        return self._clahe[1]
+
+    def _colour(self, chroma: np.ndarray) -> np.ndarray:
+        """Saturation (less on skin tones) and warmth, on half-size YCrCb."""
+        skin = cv2.blur(cv2.inRange(chroma, SKIN_LOW, SKIN_HIGH), (9, 9))
+        boost = float(self.saturation) / 100 * 0.6
+        gain = cv2.addWeighted(skin, -0.8 * boost / 255, skin, 0.0, 1 + boost, dtype=cv2.CV_32F)
+        warm = float(self.warmth) / 100 * 6
+        centred = cv2.subtract(chroma, (0, 128, 128, 0), dtype=cv2.CV_32F)
+        scaled = cv2.multiply(centred, cv2.merge([np.ones_like(gain), gain, gain]))
+        return cv2.add(scaled, (0, 128 + warm, 128 - warm, 0), dtype=cv2.CV_8U)

@@ -1,0 +1,60 @@
+"""Fast edge-aware building blocks shared by the enhancement filters. Full-resolution work uses
+OpenCV calls (SIMD, GIL released) rather than numpy expressions, which cost ~1 ms per 720p pass."""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+
+
+def box_mean(image: np.ndarray, radius: int) -> np.ndarray:
+    return cv2.boxFilter(image, -1, (2 * radius + 1, 2 * radius + 1), borderType=cv2.BORDER_REFLECT)
+
+
+def _coefficients(small: np.ndarray, radius: int, eps: float) -> tuple[np.ndarray, np.ndarray]:
+    """Self-guided filter coefficients: out = a·I + b, a → 0 where variance is below eps (flat skin,
+    noise), a → 1 at strong edges."""
+    size = (2 * radius + 1, 2 * radius + 1)
+    mean = cv2.boxFilter(small, -1, size, borderType=cv2.BORDER_REFLECT)
+    mean_sq = cv2.sqrBoxFilter(small, cv2.CV_32F, size, borderType=cv2.BORDER_REFLECT)
+    var = cv2.subtract(mean_sq, cv2.multiply(mean, mean))
+    a = cv2.divide(var, cv2.add(var, (eps,) * 4))  # a 4-tuple: a bare scalar adds to channel 0 only
+    b = cv2.subtract(mean, cv2.multiply(a, mean))
+    return (cv2.boxFilter(a, -1, size, borderType=cv2.BORDER_REFLECT),
+            cv2.boxFilter(b, -1, size, borderType=cv2.BORDER_REFLECT))
+
+
+def guided_smooth(image: np.ndarray, radius: int, eps: float, subsample: int = 1) -> np.ndarray:
+    """He et al.'s guided filter with each channel as its own guide (uint8 in, uint8 out): flattens
+    texture whose variance is below ``eps`` (in 0…255² units) and keeps stronger edges. With
+    ``subsample`` > 1 the coefficients come from a smaller copy (He & Sun's fast guided filter)."""
+    h, w = image.shape[:2]
+    small = image if subsample == 1 else cv2.resize(image, (max(w // subsample, 1), max(h // subsample, 1)),
+                                                    interpolation=cv2.INTER_AREA)
+    a, b = _coefficients(small.astype(np.float32), radius, float(eps))
+    if subsample != 1:
+        a = cv2.resize(a, (w, h), interpolation=cv2.INTER_LINEAR)
+        b = cv2.resize(b, (w, h), interpolation=cv2.INTER_LINEAR)
+    return cv2.add(cv2.multiply(image, a, dtype=cv2.CV_32F), b, dtype=cv2.CV_8U)
+
+
+def guided_filter(guide: np.ndarray, src: np.ndarray, radius: int, eps: float) -> np.ndarray:
+    """Guided filter of single-channel float32 ``src`` by float32 ``guide``: ``src``'s edges snap to
+    the guide's (fits a coarse mask to hair)."""
+    size = (2 * radius + 1, 2 * radius + 1)
+
+    def mean(x: np.ndarray) -> np.ndarray:
+        return cv2.boxFilter(x, -1, size, borderType=cv2.BORDER_REFLECT)
+
+    mean_i, mean_p = mean(guide), mean(src)
+    cov = cv2.subtract(mean(cv2.multiply(guide, src)), cv2.multiply(mean_i, mean_p))
+    mean_sq = cv2.sqrBoxFilter(guide, cv2.CV_32F, size, borderType=cv2.BORDER_REFLECT)
+    var = cv2.subtract(mean_sq, cv2.multiply(mean_i, mean_i))
+    a = cv2.divide(cov, cv2.add(var, (eps,) * 4))
+    b = cv2.subtract(mean_p, cv2.multiply(a, mean_i))
+    return cv2.add(cv2.multiply(mean(a), guide), mean(b))
+
+
+def blend(base: np.ndarray, changed: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """weight·changed + (1 − weight)·base, uint8; ``weight`` is H×W float32 0…1."""
+    return cv2.blendLinear(changed, base, weight, 1 - weight)

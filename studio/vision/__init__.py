@@ -1,0 +1,1 @@
+"""Offline face and person analysis for the face-aware filters (landmarks, masks, segmentation)."""

@@ -1,0 +1,104 @@
+"""Person segmentation, offline (MediaPipe's landscape selfie model through OpenCV). The model runs
+on its own thread at a capped rate on the newest frame, so the program thread never waits for it;
+the mask is refined against each current frame so edges follow hair and hands."""
+
+from __future__ import annotations
+
+import atexit
+import threading
+import time
+import weakref
+
+import cv2
+import numpy as np
+
+from ..frames import LatestSlot
+from ..imaging import guided_filter
+from .models import PERSON_SEGMENTER, load_net
+
+MODEL_SIZE = (256, 144)  # width, height
+IDLE_EXIT_SECONDS = 2.0  # the worker ends when no frame came this long (the filter was removed)
+
+_STOP = object()
+_live: weakref.WeakSet[PersonSegmenter] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_workers() -> None:
+    # A daemon thread still inside OpenCV when the interpreter exits aborts the process.
+    for segmenter in list(_live):
+        segmenter.close()
+
+
+class PersonSegmenter:
+    def __init__(self, rate_hz: float = 15.0, threaded: bool = True) -> None:
+        self.net = load_net(PERSON_SEGMENTER)
+        self.rate_hz = rate_hz
+        self.threaded = threaded
+        self.runs = 0
+        self.model_ms = 0.0
+        self._slot = LatestSlot()
+        self._mask: np.ndarray | None = None
+        self._lock = threading.Lock()
+        self._worker: threading.Thread | None = None
+        self._closed = False
+        _live.add(self)
+
+    def close(self) -> None:
+        self._closed = True
+        self._slot.put(_STOP)  # wakes the worker
+        if self._worker is not None:
+            self._worker.join(timeout=2)
+
+    def infer(self, small: np.ndarray) -> np.ndarray:
+        """Person probability (float32, model size) for a model-size RGB image."""
+        started = time.perf_counter()
+        self.net.setInput(cv2.dnn.blobFromImage(small, 1 / 255.0))
+        mask = self.net.forward()[0, 0].astype(np.float32)
+        self.model_ms = (time.perf_counter() - started) * 1000
+        self.runs += 1
+        return mask
+
+    def _store(self, mask: np.ndarray) -> None:
+        with self._lock:
+            # A little temporal smoothing on the small mask keeps edges from shimmering.
+            self._mask = mask if self._mask is None else 0.4 * self._mask + 0.6 * mask
+
+    def coarse_mask(self, image: np.ndarray) -> np.ndarray | None:
+        """Hand ``image`` over and return the newest model-size mask (None until the first)."""
+        small = cv2.resize(image, MODEL_SIZE, interpolation=cv2.INTER_AREA if image.shape[1] > MODEL_SIZE[0]
+                           else cv2.INTER_LINEAR)
+        if not self.threaded:
+            self._store(self.infer(small))
+        elif not self._closed:
+            self._slot.put(small)
+            if self._worker is None or not self._worker.is_alive():
+                self._worker = threading.Thread(target=self._run, name="segmenter", daemon=True)
+                self._worker.start()
+        with self._lock:
+            return self._mask
+
+    def _run(self) -> None:
+        interval = 1 / self.rate_hz
+        while not self._closed:
+            small = self._slot.get(timeout=IDLE_EXIT_SECONDS)
+            if not isinstance(small, np.ndarray) or self._closed:
+                return
+            started = time.monotonic()
+            self._store(self.infer(small))
+            time.sleep(max(0.0, interval - (time.monotonic() - started)))
+
+    def mask(self, image: np.ndarray, quarter: np.ndarray | None = None) -> np.ndarray | None:
+        """Full-size float32 person mask for ``image``, its edges fitted to the image at quarter
+        size (``quarter``: the caller's own quarter-size copy, if it has one)."""
+        h, w = image.shape[:2]
+        size = (max(w // 4, 1), max(h // 4, 1))
+        if quarter is None:
+            quarter = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+        coarse = self.coarse_mask(quarter)
+        if coarse is None:
+            return None
+        guide = cv2.cvtColor(quarter, cv2.COLOR_RGB2GRAY).astype(np.float32) * (1 / 255)
+        rough = cv2.resize(coarse, size, interpolation=cv2.INTER_LINEAR)
+        fitted = guided_filter(guide, rough, max(2, size[1] // 45), 1e-3)
+        return cv2.resize(np.clip(fitted, 0, 1), (w, h), interpolation=cv2.INTER_LINEAR)
