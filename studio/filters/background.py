@@ -7,6 +7,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from ..imaging import shrink
 from ..vision.context import FrameContext
 from ..vision.segmentation import PersonSegmenter
 from .base import VideoFilter
@@ -18,6 +19,7 @@ class BackgroundFilter(VideoFilter):
     name = "virtual_background"
     # It repaints everything but the person, so true-colour mode switches it off.
     true_colour_safe = False
+    keeps_geometry = True
 
     def __init__(self, mode: str = "blur", blur: int = 60, image: str = "", threaded: bool = True) -> None:
         self.mode, self.blur, self.image = mode, blur, image
@@ -44,7 +46,7 @@ class BackgroundFilter(VideoFilter):
         if self.mode == "off" or context.true_colour:
             return image
         h, w = image.shape[:2]
-        quarter = cv2.resize(image, (max(w // 4, 1), max(h // 4, 1)), interpolation=cv2.INTER_AREA)
+        quarter = shrink(image, 4)
         mask = self.segmenter.mask(image, quarter)
         if mask is None:
             return image  # the first mask is a frame or two away

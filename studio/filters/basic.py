@@ -20,6 +20,7 @@ class MirrorFilter(VideoFilter):
 
 class BrightnessContrastFilter(VideoFilter):
     """out = (in - 128) * contrast + 128 + brightness, through a 256-entry lookup table."""
+    keeps_geometry = True
 
     name = "brightness_contrast"
 

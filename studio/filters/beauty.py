@@ -27,6 +27,7 @@ class BeautyFilter(VideoFilter):
 
     name = "beauty"
     true_colour_safe = True  # it only ever changes pixels inside face regions
+    uses_faces = True
 
     def __init__(self, smoothing: int = 50, whitening: int = 25, rosy: int = 15, slimming: int = 15,
                  eyes: int = 10) -> None:

@@ -1,6 +1,6 @@
 """HD enhancement: denoise, halo-free sharpening, low-light lift and colour, with luma at full size
-and chroma at half size (where the eye cannot tell). In true-colour mode only denoise and
-sharpening reach pixels outside faces."""
+and chroma at half size (as the encoder's 4:2:0 keeps it anyway). In true-colour mode only denoise
+and sharpening reach pixels outside faces."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class EnhanceFilter(VideoFilter):
 
     name = "hd_enhance"
     true_colour_safe = True  # honours true-colour mode itself
+    keeps_geometry = True
 
     def __init__(self, denoise: int = 30, sharpen: int = 40, low_light: int = 50, saturation: int = 20,
                  warmth: int = 0) -> None:
@@ -36,11 +37,19 @@ class EnhanceFilter(VideoFilter):
     def apply(self, image: np.ndarray) -> np.ndarray:
         return self.process(image, FrameContext(None, 0.0))
 
+    def needs_faces(self, true_colour: bool) -> bool:
+        return true_colour and bool(self.low_light or self.saturation or self.warmth)
+
     def process(self, image: np.ndarray, context: FrameContext) -> np.ndarray:
+        grading = bool(self.low_light or self.saturation or self.warmth)
+        if not (self.denoise or self.sharpen or grading):
+            return image
         h, w = image.shape[:2]
-        luma = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)  # the same weights as YCrCb's Y
-        half = cv2.resize(image, (max(w // 2, 1), max(h // 2, 1)), interpolation=cv2.INTER_AREA)
-        chroma = cv2.cvtColor(half, cv2.COLOR_RGB2YCrCb)
+        luma = original = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)  # the same weights as YCrCb's Y
+        chroma: np.ndarray | None = None  # half-size YCrCb, made only if chroma changes
+        if self.denoise or self.saturation or self.warmth:
+            half = cv2.resize(image, (max(w // 2, 1), max(h // 2, 1)), interpolation=cv2.INTER_AREA)
+            chroma = cv2.cvtColor(half, cv2.COLOR_RGB2YCrCb)
         if self.denoise:
             strength = float(self.denoise) / 100
             # Edge-aware (guided) smoothing; coefficients at half size for luma, quarter for chroma.
@@ -48,16 +57,15 @@ class EnhanceFilter(VideoFilter):
             luma = guided_smooth(luma, 1, (2 + 10 * strength) ** 2, subsample=2)
         if self.sharpen:
             luma = self._sharpen(luma)
-        grading = bool(self.low_light or self.saturation or self.warmth)
         protect = grading and context.true_colour
-        detail_only = self._merge(luma, chroma, (w, h)) if not grading or protect else None
+        detail_only = self._rebuild(image, original, luma, chroma) if not grading or protect else None
         if not grading:
             return detail_only
         if self.low_light:
             luma = self._expose(luma)
-        if self.saturation or self.warmth:
+        if chroma is not None and (self.saturation or self.warmth):
             chroma = self._colour(chroma)
-        graded = self._merge(luma, chroma, (w, h))
+        graded = self._rebuild(image, original, luma, chroma)
         if not protect:
             return graded
         regions = context.regions(image)
@@ -66,9 +74,13 @@ class EnhanceFilter(VideoFilter):
         return blend(detail_only, graded, region_mask(regions, image.shape).astype(np.float32) * (1 / 255))
 
     @staticmethod
-    def _merge(luma: np.ndarray, chroma: np.ndarray, size: tuple[int, int]) -> np.ndarray:
-        """Full-size luma with half-size YCrCb's chroma, back to RGB."""
-        full = cv2.resize(chroma, size, interpolation=cv2.INTER_LINEAR)
+    def _rebuild(image: np.ndarray, original: np.ndarray, luma: np.ndarray, chroma: np.ndarray | None) -> np.ndarray:
+        """RGB from new full-size luma and new half-size chroma; with chroma untouched, the luma
+        change is added to R, G and B alike, which leaves the picture's own chroma exactly."""
+        if chroma is None:
+            change = cv2.subtract(luma, original, dtype=cv2.CV_16S)
+            return cv2.add(image, cv2.merge([change, change, change]), dtype=cv2.CV_8U)
+        full = cv2.resize(chroma, (image.shape[1], image.shape[0]), interpolation=cv2.INTER_LINEAR)
         cv2.insertChannel(luma, full, 0)
         return cv2.cvtColor(full, cv2.COLOR_YCrCb2RGB)
 

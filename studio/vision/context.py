@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
@@ -22,7 +24,21 @@ class FaceAnalysis:
         self.max_faces = max_faces
         self._tracker: FaceTracker | None = None
         self.error = ""
+        self.face_count = 0  # in the last analysed frame
+        self.analysis_ms = 0.0
         self._lock = threading.Lock()
+        self._worker: ThreadPoolExecutor | None = None
+
+    def start(self, image: np.ndarray, timestamp: float) -> Future[list[Face]]:
+        """Analyse ``image`` on the analysis thread, while the program thread runs other filters."""
+        if self._worker is None:
+            self._worker = ThreadPoolExecutor(1, thread_name_prefix="face-analysis")
+        return self._worker.submit(self.faces, image, timestamp)
+
+    def close(self) -> None:
+        if self._worker is not None:
+            self._worker.shutdown(wait=True)
+            self._worker = None
 
     def faces(self, image: np.ndarray, timestamp: float) -> list[Face]:
         with self._lock:
@@ -34,7 +50,11 @@ class FaceAnalysis:
                     log.error("face analysis off: %s", exc)
             if self._tracker is None:
                 return []
-            return self._tracker.update(image, timestamp)
+            started = time.perf_counter()
+            faces = self._tracker.update(image, timestamp)
+            self.analysis_ms = (time.perf_counter() - started) * 1000
+            self.face_count = len(faces)
+            return faces
 
 
 class FrameContext:
@@ -46,11 +66,21 @@ class FrameContext:
         self.true_colour = true_colour
         self._faces: list[Face] | None = None
         self._regions: list[FaceRegions] | None = None
+        self._pending: Future[list[Face]] | None = None
+
+    def prefetch(self, image: np.ndarray) -> None:
+        """Start finding faces in ``image`` now; filters that ask later get the answer. Only for an
+        image whose geometry the filters in between keep."""
+        if self.analysis is not None and self._faces is None and self._pending is None:
+            self._pending = self.analysis.start(image, self.timestamp)
 
     def faces(self, image: np.ndarray) -> list[Face]:
-        """Faces in this frame, found on the image of the first filter that asks."""
+        """Faces in this frame: prefetched, or found on the image of the first filter that asks."""
         if self._faces is None:
-            self._faces = self.analysis.faces(image, self.timestamp) if self.analysis else []
+            if self._pending is not None:
+                self._faces = self._pending.result()
+            else:
+                self._faces = self.analysis.faces(image, self.timestamp) if self.analysis else []
         return self._faces
 
     def regions(self, image: np.ndarray) -> list[FaceRegions]:

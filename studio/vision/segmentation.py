@@ -13,7 +13,7 @@ import cv2
 import numpy as np
 
 from ..frames import LatestSlot
-from ..imaging import guided_filter
+from ..imaging import guided_filter, shrink
 from .models import PERSON_SEGMENTER, load_net
 
 MODEL_SIZE = (256, 144)  # width, height
@@ -92,9 +92,9 @@ class PersonSegmenter:
         """Full-size float32 person mask for ``image``, its edges fitted to the image at quarter
         size (``quarter``: the caller's own quarter-size copy, if it has one)."""
         h, w = image.shape[:2]
-        size = (max(w // 4, 1), max(h // 4, 1))
         if quarter is None:
-            quarter = cv2.resize(image, size, interpolation=cv2.INTER_AREA)
+            quarter = shrink(image, 4)
+        size = (quarter.shape[1], quarter.shape[0])
         coarse = self.coarse_mask(quarter)
         if coarse is None:
             return None
