@@ -20,12 +20,15 @@ from .interactions.base import Interaction, ShowContext
 from .overlays.base import Overlay
 from .sources.base import AudioSource, SourceUnavailable, VideoSource
 from .text import blend_into, render_text
+from .vision.context import FrameContext
+from .vision.faces import Face
+from .vision.regions import FaceRegions
 
-API_VERSION = (1, 0)
+API_VERSION = (1, 1)  # 1.1: FrameContext, Face and FaceRegions for face-aware filters
 
-__all__ = ["API_VERSION", "AudioChunk", "AudioSource", "Comment", "CommentSource", "Event", "Interaction",
-           "Overlay", "ShowContext", "SourceUnavailable", "VideoFilter", "VideoFrame", "VideoSource", "blend_into",
-           "deprecated", "render_text"]
+__all__ = ["API_VERSION", "AudioChunk", "AudioSource", "Comment", "CommentSource", "Event", "Face", "FaceRegions",
+           "FrameContext", "Interaction", "Overlay", "ShowContext", "SourceUnavailable", "VideoFilter", "VideoFrame",
+           "VideoSource", "blend_into", "deprecated", "render_text"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -207,9 +207,9 @@ class Studio:
             raise RegistryError(f"no beauty preset {name!r}; there are {', '.join(presets)}")
         self.set_options("video_filter", "beauty", **presets[name])
 
-    def save_beauty_preset(self) -> dict[str, int]:
-        """The beauty filter's current sliders become the host's own preset."""
-        spec = next((s for s in self.config.filters if s.get("name") == "beauty"), {})
+    def save_beauty_preset(self, values: dict[str, Any] | None = None) -> dict[str, int]:
+        """``values`` (by default the beauty filter's current sliders) become the host's own preset."""
+        spec = values or next((s for s in self.config.filters if s.get("name") == "beauty"), {})
         defaults = {s.name: s.default for s in self.registry.get("video_filter", "beauty").settings or []}
         self.config.beauty_preset = {k: int(spec.get(k, defaults[k])) for k in BEAUTY_OPTIONS}
         return dict(self.config.beauty_preset)

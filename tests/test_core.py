@@ -112,7 +112,8 @@ def test_registry_holds_builtins_and_refuses_duplicates():
     assert {"testcard", "camera", "file", "image"} <= set(registry.names("video_source"))
     with pytest.raises(RegistryError, match="already registered"):
         registry.register(Contribution("video_filter", "mirror", MirrorFilter))
-    with pytest.raises(RegistryError, match="known: brightness_contrast, mirror"):
+    with pytest.raises(RegistryError,
+                       match="known: beauty, brightness_contrast, hd_enhance, hd_upscale, mirror, virtual_background"):
         registry.create("video_filter", "beautify")
 
 

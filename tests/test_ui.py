@@ -496,3 +496,91 @@ def test_interaction_and_overlay_settings_forms_apply_live_and_are_remembered(lo
     restore_config(config, open_settings())
     assert config.interactions == [{"name": "lucky_number", "highest": 50}]
     assert config.overlays[0]["corner"] == "bottom-right"
+
+
+def test_beauty_panel_drives_the_running_filters(loop, open_show):
+    studio, window = open_show()
+    dock = window.beauty_dock
+
+    async def scenario() -> None:
+        assert not dock.isVisible()  # opened from the filter box
+        window.beauty_button.click()
+        assert dock.isVisible()
+        dock.beauty_box.setChecked(True)
+        dock.hd_box.setChecked(True)
+        dock.background_combo.setCurrentIndex(dock.background_combo.findData("blur"))
+        dock.background_combo.activated.emit(dock.background_combo.currentIndex())
+        names = [g.name for g in studio.pipeline.filters]
+        assert names == ["hd_enhance", "beauty", "virtual_background"]  # HD first: faces found beside it
+        beauty = studio.pipeline.filters[1].filter
+        dock.sliders[("beauty", "smoothing")].setValue(77)
+        assert beauty.smoothing == 77  # the running filter has it for the next frame
+        assert dock.preset_combo.currentData() == ""  # custom now
+        dock.preset_combo.setCurrentIndex(dock.preset_combo.findData("glam"))
+        dock.preset_combo.activated.emit(dock.preset_combo.currentIndex())
+        assert beauty.smoothing == 75 and dock.sliders[("beauty", "eyes")].value() == 35
+        dock.sliders[("beauty", "rosy")].setValue(5)
+        dock.save_preset_button.click()
+        assert studio.config.beauty_preset["rosy"] == 5
+        assert dock.preset_combo.currentData() == "mine"
+        dock.sliders[("hd_enhance", "sharpen")].setValue(90)
+        assert studio.pipeline.filters[0].filter.sharpen == 90
+        dock.true_colour_check.setChecked(True)
+        assert studio.pipeline.true_colour is True
+        await wait_for(lambda: studio.stats()["true_colour_bypassed"] == ["virtual_background"], "bypass")
+        dock.split_check.setChecked(True)
+        assert studio.pipeline.keep_before is True
+        await wait_for(lambda: studio.pipeline.last_before is not None, "the before picture")
+        dock.hd_box.setChecked(False)
+        assert [g.name for g in studio.pipeline.filters] == ["beauty", "virtual_background"]
+        dock.hd_box.setChecked(True)  # back with the values it had
+        assert studio.pipeline.filters[0].filter.sharpen == 90
+        dock.toggleViewAction().trigger()
+        assert not dock.isVisible() and not window.beauty_button.isChecked()
+
+    run(loop, scenario())
+
+
+def test_beauty_panel_is_remembered(loop, settings_dir, translations, qtbot):
+    first = Studio(StudioConfig(port=0, audio_source="none"))
+    run(loop, first.start())
+    try:
+        window = MainWindow(first)
+        qtbot.addWidget(window)
+        dock = window.beauty_dock
+        dock.beauty_box.setChecked(True)
+        dock.sliders[("beauty", "slimming")].setValue(42)
+        dock.save_preset_button.click()
+        dock.true_colour_check.setChecked(True)
+        window.beauty_button.click()
+        window.close()
+    finally:
+        run(loop, first.close())
+    config = StudioConfig(port=0, audio_source="none")
+    restore_config(config, open_settings())
+    assert config.true_colour is True
+    assert config.beauty_preset["slimming"] == 42
+    assert {s["name"]: s for s in config.filters}["beauty"]["slimming"] == 42
+    second = Studio(config)
+    run(loop, second.start())
+    try:
+        window = MainWindow(second)
+        qtbot.addWidget(window)
+        dock = window.beauty_dock
+        assert dock.beauty_box.isChecked() and dock.sliders[("beauty", "slimming")].value() == 42
+        assert dock.true_colour_check.isChecked() and second.pipeline.true_colour
+        assert dock.preset_combo.findData("mine") > 0
+        assert dock.isVisibleTo(window) and window.beauty_button.isChecked()  # left open, opens again
+        window.close()
+    finally:
+        run(loop, second.close())
+
+
+def test_split_view_puts_before_left_and_after_right():
+    import numpy as np
+
+    from ui.main_window import split_view
+
+    before, after = np.zeros((4, 8, 3), np.uint8), np.full((4, 8, 3), 100, np.uint8)
+    view = split_view(before, after)
+    assert (view[:, :3] == 0).all() and (view[:, 5:] == 100).all() and (view[:, 3:5] == 255).all()

@@ -32,7 +32,9 @@ from studio.show import Studio
 from studio.sources.camera import list_cameras
 from studio.sources.microphone import list_microphones
 
+from .beauty_dock import MANAGED, BeautyDock
 from .i18n import Translations
+from .layout import row
 from .plugin_dock import PluginDock
 from .plugin_docks import add_plugin_docks
 from .settings import open_settings, read_json, remember_config
@@ -83,6 +85,12 @@ class MainWindow(QMainWindow):
         self.plugin_dock.hide()  # opened from the View menu
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.plugin_dock.toggleViewAction())
+        self.beauty_dock = BeautyDock(self.studio, self._set_enhancement)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.beauty_dock)
+        # Opened from the filter box or the View menu; it stays as the host left it.
+        self.beauty_dock.setVisible(self.settings.value("window/beauty_dock", False, type=bool))
+        self.view_menu.addAction(self.beauty_dock.toggleViewAction())
+        self.beauty_dock.split_check.toggled.connect(self._split_preview)
         self.plugin_docks = add_plugin_docks(self, self.studio)
         for dock in self.plugin_docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -123,8 +131,8 @@ class MainWindow(QMainWindow):
         self.orientation_combo = QComboBox()
         self.orientation_hint = QLabel(objectName="hint", wordWrap=True)
         self.video_labels = [QLabel() for _ in range(6)]
-        rows = (self.video_combo, _row(self.camera_combo, self.refresh_button), self.resolution_combo,
-                self.fps_combo, _row(self.path_edit, self.browse_button), self.orientation_combo)
+        rows = (self.video_combo, row(self.camera_combo, self.refresh_button), self.resolution_combo,
+                self.fps_combo, row(self.path_edit, self.browse_button), self.orientation_combo)
         for label, field in zip(self.video_labels, rows, strict=True):
             self.video_form.addRow(label, field)
         self.video_form.addRow(self.orientation_hint)
@@ -151,11 +159,12 @@ class MainWindow(QMainWindow):
         self.brightness_value = QLabel(minimumWidth=36)
         self.contrast_value = QLabel(minimumWidth=36)
         self.reset_button = QPushButton()
+        self.beauty_button = QPushButton(checkable=True)
         self.filter_labels = [QLabel() for _ in range(2)]
         filter_form.addRow(self.mirror_check)
-        filter_form.addRow(self.filter_labels[0], _row(self.brightness_slider, self.brightness_value))
-        filter_form.addRow(self.filter_labels[1], _row(self.contrast_slider, self.contrast_value))
-        filter_form.addRow(self.reset_button)
+        filter_form.addRow(self.filter_labels[0], row(self.brightness_slider, self.brightness_value))
+        filter_form.addRow(self.filter_labels[1], row(self.contrast_slider, self.contrast_value))
+        filter_form.addRow(row(self.reset_button, self.beauty_button))
 
         self.live_button = QPushButton(objectName="liveButton")
         self.live_button.setMinimumHeight(52)
@@ -213,7 +222,7 @@ class MainWindow(QMainWindow):
             else read_json(settings, "audio/mic", None, (int, str))
         self._fill_microphones(device)
 
-        mine = ("mirror", "brightness_contrast")
+        mine = ("mirror", "brightness_contrast", *MANAGED)
         self._other_filters = [spec for spec in config.filters if spec.get("name") not in mine]
         for spec in config.filters:
             if spec.get("name") == "mirror":
@@ -259,6 +268,9 @@ class MainWindow(QMainWindow):
         self.brightness_slider.valueChanged.connect(self._apply_filters)
         self.contrast_slider.valueChanged.connect(self._apply_filters)
         self.reset_button.clicked.connect(self._reset_filters)
+        self.beauty_button.setChecked(self.beauty_dock.isVisibleTo(self))
+        self.beauty_button.toggled.connect(self.beauty_dock.setVisible)
+        self.beauty_dock.toggleViewAction().toggled.connect(self.beauty_button.setChecked)
         self.copy_button.clicked.connect(self.copy_link)
         self.live_button.clicked.connect(self.toggle_live)
 
@@ -304,6 +316,7 @@ class MainWindow(QMainWindow):
         self.filter_labels[0].setText(self.tr("Brightness"))
         self.filter_labels[1].setText(self.tr("Contrast"))
         self.reset_button.setText(self.tr("Reset brightness and contrast"))
+        self.beauty_button.setText(self.tr("Beauty and HD…"))
         self._refresh_live()
         self._refresh_status()
 
@@ -383,7 +396,14 @@ class MainWindow(QMainWindow):
         brightness, contrast = self.brightness_slider.value(), self.contrast_slider.value() / 100
         if brightness != 0 or contrast != 1:
             specs.append({"name": "brightness_contrast", "brightness": brightness, "contrast": contrast})
-        return specs + self._other_filters
+        return specs + self.beauty_dock.specs() + self._other_filters
+
+    def _set_enhancement(self, _specs: list[dict[str, Any]]) -> None:
+        self._apply_filters()
+
+    def _split_preview(self, on: bool) -> None:
+        self.studio.pipeline.keep_before = on
+        self._shown_frame = None
 
     def _apply_filters(self) -> None:
         self._update_filter_values()
@@ -433,7 +453,11 @@ class MainWindow(QMainWindow):
         frame = self.studio.pipeline.last_program
         if frame is not None and frame is not self._shown_frame:
             self._shown_frame = frame
-            image = np.ascontiguousarray(frame.image)
+            image = frame.image
+            before = self.studio.pipeline.last_before
+            if self.beauty_dock.split_check.isChecked() and before is not None and before.shape == image.shape:
+                image = split_view(before, image)
+            image = np.ascontiguousarray(image)
             height, width = image.shape[:2]
             qimage = QImage(image.data, width, height, image.strides[0], QImage.Format.Format_RGB888)
             ratio = self.preview.devicePixelRatioF()
@@ -501,6 +525,7 @@ class MainWindow(QMainWindow):
         settings.setValue("audio/mic", json.dumps(self.mic_combo.currentData() or None))
         settings.setValue("language", self.translations.language)
         settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/beauty_dock", self.beauty_dock.isVisibleTo(self))
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -511,10 +536,11 @@ class MainWindow(QMainWindow):
         self.closed.emit()
 
 
-def _row(*widgets: QWidget) -> QWidget:
-    row = QWidget()
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        layout.addWidget(widget, 1 if isinstance(widget, (QComboBox, QLineEdit, QSlider)) else 0)
-    return row
+
+def split_view(before: np.ndarray, after: np.ndarray) -> np.ndarray:
+    """Left half before the filters, right half after, with a white divider."""
+    middle = before.shape[1] // 2
+    view = after.copy()
+    view[:, :middle] = before[:, :middle]
+    view[:, middle - 1:middle + 1] = 255
+    return view

@@ -58,6 +58,11 @@ def restore_config(config: StudioConfig, settings: QSettings) -> None:
     disabled = read_json(settings, "plugins/disabled", [])
     if config.disabled_plugins == default.disabled_plugins and all(isinstance(n, str) for n in disabled):
         config.disabled_plugins = disabled
+    if not config.true_colour:
+        config.true_colour = settings.value("video/true_colour", False, type=bool)
+    preset = read_json(settings, "beauty/preset", {})
+    if not config.beauty_preset and isinstance(preset, dict) and all(isinstance(v, int) for v in preset.values()):
+        config.beauty_preset = preset
     orientation = str(settings.value("video/orientation", ""))
     if config.orientation == default.orientation and orientation in ("landscape", "portrait"):
         config.orientation = orientation
@@ -72,3 +77,5 @@ def remember_config(config: StudioConfig, settings: QSettings) -> None:
     settings.setValue("overlays", json.dumps(config.overlays))
     settings.setValue("interactions", json.dumps(config.interactions))
     settings.setValue("plugins/disabled", json.dumps(config.disabled_plugins))
+    settings.setValue("video/true_colour", config.true_colour)
+    settings.setValue("beauty/preset", json.dumps(config.beauty_preset))

@@ -2,303 +2,412 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>BeautyDock</name>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="125"/>
+        <source>Beauty and HD</source>
+        <translation>Beauty and HD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="126"/>
+        <source>Beauty</source>
+        <translation>Beauty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="127"/>
+        <source>HD enhancement</source>
+        <translation>HD enhancement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="128"/>
+        <source>Virtual background</source>
+        <translation>Virtual background</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="129"/>
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="130"/>
+        <source>Save as my preset</source>
+        <translation>Save as my preset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="131"/>
+        <source>Upscale a low-resolution camera to HD</source>
+        <translation>Upscale a low-resolution camera to HD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="132"/>
+        <source>Background</source>
+        <translation>Background</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="133"/>
+        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <source>Picture</source>
+        <translation>Picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="134"/>
+        <source>True-colour product mode</source>
+        <translation>True-colour product mode</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="136"/>
+        <source>Products keep their real colours: outside faces, the picture is only denoised and sharpened.</source>
+        <translation>Products keep their real colours: outside faces, the picture is only denoised and sharpened.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="137"/>
+        <source>Before / after split preview</source>
+        <translation>Before / after split preview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <source>Blur</source>
+        <translation>Blur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <source>Natural</source>
+        <translation>Natural</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <source>Glam</source>
+        <translation>Glam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <source>My preset</source>
+        <translation>My preset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="155"/>
+        <source>Custom</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="207"/>
+        <source>Choose a background picture</source>
+        <translation>Choose a background picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="208"/>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>Pictures (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Host Studio</source>
         <translation>Host Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Viewer link</source>
         <translation>Viewer link</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Frame rate</source>
         <translation>Frame rate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Test card</source>
         <translation>Test card</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Media file</source>
         <translation>Media file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Look for cameras and microphones again</source>
         <translation>Look for cameras and microphones again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>No file chosen</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Landscape 16:9</source>
         <translation>Landscape 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Portrait 9:16</source>
         <translation>Portrait 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>The new orientation applies after a restart.</source>
         <translation>The new orientation applies after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Microphone</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Test tone</source>
         <translation>Test tone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Mirror (flip left-right)</source>
         <translation>Mirror (flip left-right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Brightness</source>
         <translation>Brightness</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Reset brightness and contrast</source>
         <translation>Reset brightness and contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="319"/>
+        <source>Beauty and HD…</source>
+        <translation>Beauty and HD…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Choose a file to show</source>
         <translation>Choose a file to show</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Could not change live state: {0}</source>
         <translation>Could not change live state: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Viewer link copied</source>
         <translation>Viewer link copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Go Live</source>
         <translation>Go Live</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>● LIVE</source>
         <translation>● LIVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>○ Preview only</source>
         <translation>○ Preview only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>No audio</source>
         <translation>No audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB (peak {1} dB)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>FPS {0}</source>
         <translation>FPS {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Bitrate {0}</source>
         <translation>Bitrate {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Viewers {0}</source>
         <translation>Viewers {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Dropped {0}</source>
         <translation>Dropped {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Loop lag {0} ms</source>
         <translation>Loop lag {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>Source {0}×{1} @ {2} fps</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>The video source stopped sending frames — showing placeholder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>Camera unavailable: {0} — showing placeholder, will resume automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>Video source unavailable: {0} — showing placeholder, will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>Filter {0} was switched off: {1} — the show goes on without it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>Audio unavailable: {0} — will retry automatically</translation>
     </message>

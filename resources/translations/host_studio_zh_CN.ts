@@ -2,303 +2,412 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BeautyDock</name>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="125"/>
+        <source>Beauty and HD</source>
+        <translation>美颜与高清</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="126"/>
+        <source>Beauty</source>
+        <translation>美颜</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="127"/>
+        <source>HD enhancement</source>
+        <translation>高清画质</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="128"/>
+        <source>Virtual background</source>
+        <translation>虚拟背景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="129"/>
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="130"/>
+        <source>Save as my preset</source>
+        <translation>保存为我的预设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="131"/>
+        <source>Upscale a low-resolution camera to HD</source>
+        <translation>低分辨率摄像头超清放大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="132"/>
+        <source>Background</source>
+        <translation>背景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="133"/>
+        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <source>Picture</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="134"/>
+        <source>True-colour product mode</source>
+        <translation>商品真色模式（所见即所得）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="136"/>
+        <source>Products keep their real colours: outside faces, the picture is only denoised and sharpened.</source>
+        <translation>商品保持真实颜色：人脸以外的画面只做降噪和锐化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="137"/>
+        <source>Before / after split preview</source>
+        <translation>前后对比分屏预览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <source>Blur</source>
+        <translation>虚化</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <source>Natural</source>
+        <translation>自然</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <source>Glam</source>
+        <translation>精致</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <source>My preset</source>
+        <translation>我的预设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="155"/>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="207"/>
+        <source>Choose a background picture</source>
+        <translation>选择背景图片</translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="208"/>
+        <source>Pictures (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="247"/>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>Host Studio</source>
         <translation>Host Studio 主播工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="274"/>
+        <location filename="../../ui/main_window.py" line="286"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="275"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="276"/>
+        <location filename="../../ui/main_window.py" line="288"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="279"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Viewer link</source>
         <translation>观众链接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="280"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="293"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Source</source>
         <translation>信号源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="282"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283"/>
+        <location filename="../../ui/main_window.py" line="295"/>
         <source>Orientation</source>
         <translation>画面方向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Test card</source>
         <translation>测试卡</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="286"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>Media file</source>
         <translation>媒体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Look for cameras and microphones again</source>
         <translation>重新查找摄像头和麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="290"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Landscape 16:9</source>
         <translation>横屏 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Portrait 9:16</source>
         <translation>竖屏 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>The new orientation applies after a restart.</source>
         <translation>新的画面方向将在重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Level</source>
         <translation>电平</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Test tone</source>
         <translation>测试音</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Filters</source>
         <translation>滤镜</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Mirror (flip left-right)</source>
         <translation>镜像（左右翻转）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Reset brightness and contrast</source>
         <translation>重置亮度和对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="319"/>
+        <source>Beauty and HD…</source>
+        <translation>美颜与高清…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>媒体文件 (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Choose a file to show</source>
         <translation>选择要播放的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="411"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>Could not change live state: {0}</source>
         <translation>无法切换直播状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="419"/>
+        <location filename="../../ui/main_window.py" line="439"/>
         <source>Viewer link copied</source>
         <translation>观众链接已复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="423"/>
+        <location filename="../../ui/main_window.py" line="443"/>
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>● LIVE</source>
         <translation>● 直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="424"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>○ Preview only</source>
         <translation>○ 仅预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="448"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>No audio</source>
         <translation>无音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB（峰值 {1} dB）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="486"/>
         <source>FPS {0}</source>
         <translation>帧率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="463"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>Bitrate {0}</source>
         <translation>码率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="464"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="465"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>Viewers {0}</source>
         <translation>观众 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="466"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Dropped {0}</source>
         <translation>丢帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="467"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Loop lag {0} ms</source>
         <translation>事件循环延迟 {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="469"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>信号源 {0}×{1} @ {2} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="473"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>视频源已停止输出画面 — 正在显示占位画面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="475"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>摄像头不可用：{0} — 正在显示占位画面，设备恢复后将自动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="477"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>视频源不可用：{0} — 正在显示占位画面，将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>滤镜 {0} 已停用：{1} — 直播继续进行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>音频不可用：{0} — 将自动重试</translation>
     </message>
