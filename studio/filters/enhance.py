@@ -7,7 +7,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
-from ..imaging import blend, guided_smooth
+from ..imaging import blend
 from ..vision.context import FrameContext
 from ..vision.regions import region_mask
 from .base import VideoFilter
@@ -32,6 +32,8 @@ class EnhanceFilter(VideoFilter):
         self.denoise, self.sharpen, self.low_light, self.saturation, self.warmth = (
             denoise, sharpen, low_light, saturation, warmth)
         self._gamma = 1.0
+        self._colour_key: tuple[float, float] | None = None
+        self._colour_tables: tuple[np.ndarray, np.ndarray] = ()  # type: ignore[assignment]
         self._clahe: tuple[float, cv2.CLAHE] | None = None
 
     def apply(self, image: np.ndarray) -> np.ndarray:
@@ -51,10 +53,11 @@ class EnhanceFilter(VideoFilter):
             half = cv2.resize(image, (max(w // 2, 1), max(h // 2, 1)), interpolation=cv2.INTER_AREA)
             chroma = cv2.cvtColor(half, cv2.COLOR_RGB2YCrCb)
         if self.denoise:
+            # Bilateral filters: edge-preserving, and one OpenCV call each (at 720p the number of
+            # passes over memory, not arithmetic, sets the cost). Chroma at half size.
             strength = float(self.denoise) / 100
-            # Edge-aware (guided) smoothing; coefficients at half size for luma, quarter for chroma.
-            chroma = guided_smooth(chroma, 2, (3 + 12 * strength) ** 2, subsample=2)
-            luma = guided_smooth(luma, 1, (2 + 10 * strength) ** 2, subsample=2)
+            chroma = cv2.bilateralFilter(chroma, 3, 8 + 30 * strength, 1.5)
+            luma = cv2.bilateralFilter(luma, 3, 8 + 25 * strength, 1.0)
         if self.sharpen:
             luma = self._sharpen(luma)
         protect = grading and context.true_colour
@@ -122,11 +125,25 @@ class EnhanceFilter(VideoFilter):
         return self._clahe[1]
 
     def _colour(self, chroma: np.ndarray) -> np.ndarray:
-        """Saturation (less on skin tones) and warmth, on half-size YCrCb."""
-        skin = cv2.blur(cv2.inRange(chroma, SKIN_LOW, SKIN_HIGH), (9, 9))
+        """Saturation and warmth on half-size YCrCb through lookup tables; skin tones (a cleaned
+        YCrCb skin mask) get a fifth of the saturation boost, so faces do not turn orange."""
         boost = float(self.saturation) / 100 * 0.6
-        gain = cv2.addWeighted(skin, -0.8 * boost / 255, skin, 0.0, 1 + boost, dtype=cv2.CV_32F)
         warm = float(self.warmth) / 100 * 6
-        centred = cv2.subtract(chroma, (0, 128, 128, 0), dtype=cv2.CV_32F)
-        scaled = cv2.multiply(centred, cv2.merge([np.ones_like(gain), gain, gain]))
-        return cv2.add(scaled, (0, 128 + warm, 128 - warm, 0), dtype=cv2.CV_8U)
+        key = (boost, warm)
+        if self._colour_key != key:
+            self._colour_key = key
+            self._colour_tables = tuple(_chroma_table(gain, warm) for gain in (1 + boost, 1 + 0.2 * boost))
+        vivid, skin_tone = (cv2.LUT(chroma, table) for table in self._colour_tables)
+        skin = cv2.medianBlur(cv2.inRange(chroma, SKIN_LOW, SKIN_HIGH), 5)
+        cv2.copyTo(skin_tone, skin, vivid)
+        return vivid
+
+
+def _chroma_table(gain: float, warm: float) -> np.ndarray:
+    """A 256×1×3 lookup table: Y kept, Cr and Cb scaled about neutral (128) and shifted by warmth."""
+    levels = np.arange(256, dtype=np.float64)
+    table = np.empty((256, 1, 3), np.uint8)
+    table[:, 0, 0] = levels
+    for channel, shift in ((1, warm), (2, -warm)):
+        table[:, 0, channel] = np.clip(np.rint(128 + (levels - 128) * gain + shift), 0, 255)
+    return table

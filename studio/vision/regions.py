@@ -22,6 +22,7 @@ LIPS = [61, 185, 40, 39, 37, 0, 267, 269, 270, 409, 291, 375, 321, 405, 314, 17,
 JAW = [234, 93, 132, 58, 172, 136, 150, 149, 176, 148, 377, 400, 378, 379, 365, 397, 288, 361, 323, 454]
 CHIN, NOSE_TIP = 152, 1
 
+SKIN_WIDTH = 96  # the feathered skin mask is drawn at this face width, then enlarged
 REGION_MARGIN = 0.15  # of the face width: how far outside the oval an effect may reach
 
 
@@ -52,20 +53,26 @@ class FaceRegions:
         size = (y1 - y0, x1 - x0)
         feather = max(width * 0.04, 1.0)
 
-        def polygon(indices: list[int], grow: float = 0.0) -> np.ndarray:
-            mask = np.zeros(size, np.uint8)
-            cv2.fillPoly(mask, [np.round(_offset(local[indices], grow)).astype(np.int32)], 255)
+        def polygon(indices: list[int], grow: float, scale: float, shape: tuple[int, int]) -> np.ndarray:
+            mask = np.zeros(shape, np.uint8)
+            points = _offset(local[indices], grow) * scale
+            cv2.fillPoly(mask, [np.round(points * 16).astype(np.int32)], 255, cv2.LINE_AA, shift=4)
             return mask
 
         # Outlines are grown or shrunk by moving their points, not by morphology: fillPoly is cheap
         # at any size, a 50-pixel dilation is not.
-        region = polygon(FACE_OVAL, margin)
-        keep_sharp = np.zeros(size, np.uint8)
+        region = polygon(FACE_OVAL, margin, 1.0, size)
+        region[region < 128] = 0  # a hard edge: pixels are in the region or not
+        # The feathered skin mask is drawn where the face is about SKIN_WIDTH wide, then enlarged.
+        scale = min(1.0, SKIN_WIDTH / width)
+        small = (max(round(size[0] * scale), 1), max(round(size[1] * scale), 1))
+        keep_sharp = np.zeros(small, np.uint8)
         for part in (RIGHT_EYE, LEFT_EYE, RIGHT_BROW, LEFT_BROW, LIPS):
-            keep_sharp |= polygon(part, 2 * feather)
-        skin = cv2.subtract(polygon(FACE_OVAL, -2 * feather), keep_sharp)
+            keep_sharp |= polygon(part, 2 * feather, scale, small)
+        skin = cv2.subtract(polygon(FACE_OVAL, -2 * feather, scale, small), keep_sharp)
         # The blur spreads about one feather: it stays inside the oval and off the grown holes.
-        skin = cv2.GaussianBlur(skin, (0, 0), feather / 2).astype(np.float32) * (1 / 255)
+        skin = cv2.GaussianBlur(skin, (0, 0), max(feather * scale / 2, 0.5))
+        skin = cv2.resize(skin, (size[1], size[0]), interpolation=cv2.INTER_LINEAR).astype(np.float32) * (1 / 255)
         return cls(face, (slice(y0, y1), slice(x0, x1)), region, skin)
 
 

@@ -39,6 +39,8 @@ class PersonSegmenter:
         self.model_ms = 0.0
         self._slot = LatestSlot()
         self._mask: np.ndarray | None = None
+        self._fitted: np.ndarray | None = None  # the newest model mask fitted to its frame (uint8)
+        self._fitted_from: np.ndarray | None = None
         self._lock = threading.Lock()
         self._worker: threading.Thread | None = None
         self._closed = False
@@ -89,16 +91,20 @@ class PersonSegmenter:
             time.sleep(max(0.0, interval - (time.monotonic() - started)))
 
     def mask(self, image: np.ndarray, quarter: np.ndarray | None = None) -> np.ndarray | None:
-        """Full-size float32 person mask for ``image``, its edges fitted to the image at quarter
-        size (``quarter``: the caller's own quarter-size copy, if it has one)."""
+        """Full-size uint8 person mask (255 = person) for ``image``. Each new model mask is fitted
+        to the frame it arrives with, at quarter size (``quarter``: the caller's own quarter-size
+        copy, if it has one), so its edges follow hair and hands; between model runs the fitted
+        mask is reused."""
         h, w = image.shape[:2]
         if quarter is None:
             quarter = shrink(image, 4)
-        size = (quarter.shape[1], quarter.shape[0])
         coarse = self.coarse_mask(quarter)
         if coarse is None:
             return None
-        guide = cv2.cvtColor(quarter, cv2.COLOR_RGB2GRAY).astype(np.float32) * (1 / 255)
-        rough = cv2.resize(coarse, size, interpolation=cv2.INTER_LINEAR)
-        fitted = guided_filter(guide, rough, max(2, size[1] // 45), 1e-3)
-        return cv2.resize(np.clip(fitted, 0, 1), (w, h), interpolation=cv2.INTER_LINEAR)
+        if coarse is not self._fitted_from or self._fitted is None or self._fitted.shape != quarter.shape[:2]:
+            size = (quarter.shape[1], quarter.shape[0])
+            guide = cv2.cvtColor(quarter, cv2.COLOR_RGB2GRAY).astype(np.float32) * (1 / 255)
+            rough = cv2.resize(coarse, size, interpolation=cv2.INTER_LINEAR)
+            fitted = guided_filter(guide, rough, max(2, size[1] // 45), 1e-3)
+            self._fitted, self._fitted_from = cv2.convertScaleAbs(fitted, alpha=255.0), coarse
+        return cv2.resize(self._fitted, (w, h), interpolation=cv2.INTER_LINEAR)
