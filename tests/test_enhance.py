@@ -201,3 +201,4 @@ def test_segmenter_worker_runs_beside_the_program_and_ends() -> None:
     worker = flt.segmenter._worker
     flt.segmenter.close()
     assert worker is not None and not worker.is_alive()
+

@@ -35,7 +35,9 @@ def test_landmarks_sit_on_the_face() -> None:
 
 def test_tracking_follows_a_moving_face() -> None:
     frames = [host_frame(dx=-100 + 6 * i, dy=2 * (i % 5)) for i in range(40)]
-    history = track(frames)
+    tracker = FaceTracker()
+    history = track(frames, tracker)
+    assert tracker.measured >= 38  # a moving face is measured every frame
     assert all(len(faces) == 1 for faces in history[1:])
     assert len({faces[0].track_id for faces in history[1:]}) == 1
     # The nose moves with the picture; smoothing may lag a moving face by a few pixels, no more.
@@ -58,6 +60,7 @@ def test_still_face_jitter_is_under_one_pixel() -> None:
     raw_jitter = np.linalg.norm(np.array(raw[30:]).std(axis=0), axis=1)
     assert jitter.max() < 1.0
     assert jitter.mean() < raw_jitter.mean() / 2
+    assert tracker.measured < 0.6 * 90  # a still face is measured every other frame
 
 
 def test_several_faces_are_tracked_apart() -> None:

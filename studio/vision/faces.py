@@ -15,6 +15,7 @@ from .models import FACE_DETECTOR, FACE_LANDMARKS, load_net
 DETECT_SIZE = 128
 MESH_SIZE = 192
 RIGHT_EYE_OUTER, LEFT_EYE_OUTER = 33, 263  # the image's left and right eye corners
+STILL_SPEED = 0.15  # face widths per second below which a face counts as still
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,7 @@ class _Track:
     track_id: int
     roi: Roi
     smoother: OneEuro
+    last: Face | None = None  # measured on the previous frame, if it was measured
 
 
 class FaceTracker:
@@ -208,6 +210,7 @@ class FaceTracker:
         self.tracks: list[_Track] = []
         self._frames = 0
         self._tile = 0
+        self.measured = 0  # face-mesh runs, all tracks
         self._next_id = 1
         self._last_time: float | None = None
 
@@ -239,7 +242,14 @@ class FaceTracker:
         faces: list[Face] = []
         survivors: list[_Track] = []
         for track in self.tracks:
+            if track.last is not None and track.smoother.speed < STILL_SPEED:
+                # A still face is measured every other frame: its smoothed points hardly move.
+                faces.append(track.last)
+                survivors.append(track)
+                track.last = None
+                continue
             points, presence = self.mesh.landmarks(image, track.roi)
+            self.measured += 1
             if presence < self.presence_threshold:
                 continue
             scale = float(np.linalg.norm(points[454] - points[234]))
@@ -248,7 +258,8 @@ class FaceTracker:
             if any(_iou(_roi_box(track.roi), _roi_box(t.roi)) > 0.5 for t in survivors):
                 continue  # two tracks converged on one face
             survivors.append(track)
-            faces.append(Face(track.track_id, smoothed.astype(np.float32), presence))
+            track.last = Face(track.track_id, smoothed.astype(np.float32), presence)
+            faces.append(track.last)
         self.tracks = survivors
         return faces
 
