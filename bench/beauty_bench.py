@@ -48,9 +48,9 @@ def process_cpu_s() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def chain_phase(frames: list[np.ndarray], seconds: float) -> dict[str, Any]:
+def chain_phase(frames: list[np.ndarray], seconds: float, paced: bool = True) -> dict[str, Any]:
     """The chain as the program thread runs it, paced at 30 fps (so the person segmenter runs at its
-    own capped rate beside it, as in a show)."""
+    own capped rate beside it, as in a show), or back to back (its throughput)."""
     analysis = FaceAnalysis()
     background = BackgroundFilter(mode="blur")
     guards = {"beauty": FilterGuard(BeautyFilter()), "virtual_background": FilterGuard(background),
@@ -71,7 +71,8 @@ def chain_phase(frames: list[np.ndarray], seconds: float) -> dict[str, Any]:
         ms["chain"].append((time.perf_counter() - start) * 1000)
         ms["faces (analysis thread)"].append(analysis.analysis_ms)
         due += 1 / FPS
-        time.sleep(max(0.0, due - time.monotonic()))
+        if paced:
+            time.sleep(max(0.0, due - time.monotonic()))
     cpu = process_cpu_s() - cpu0
     runs = background.segmenter.runs - runs0
     background.segmenter.close()
@@ -163,6 +164,7 @@ def main() -> None:
     keep_buffers()
     frames = moving_frames(90)
     chain = chain_phase(frames, args.seconds)
+    back_to_back = chain_phase(frames, args.seconds / 2, paced=False)
     base = baseline_phase(frames, 60)
     upscale = upscale_phase(frames, 60)
     if args.skip_live:
@@ -179,7 +181,9 @@ def main() -> None:
     c.table(f"Beauty + HD chain at 720p, {chain['frames']} frames paced at 30 fps ({c.machine()['nproc']} cores)",
             ["stage", "mean ms", "p95 ms"],
             [[name, v["mean"], v["p95"]] for name, v in ms.items()])
-    c.table("Beside the program thread", ["what", "value"], [
+    c.table("The same chain with frames back to back (throughput, not latency)", ["stage", "mean ms", "p95 ms"],
+            [[name, v["mean"], v["p95"]] for name, v in back_to_back["ms"].items()])
+    c.table("Beside the program thread (paced run)", ["what", "value"], [
         ["person segmenter runs per second", chain["segmenter_runs_per_s"]],
         ["person segmenter model ms per run", chain["segmenter_model_ms"]],
         ["process CPU ms per frame (all threads)", chain["process_cpu_ms_per_frame"]]])
@@ -195,13 +199,14 @@ def main() -> None:
         [[" + ".join(r["filters"]) or "none", r["program_fps"], r["encoder_fps"], r["dropped_program"],
           r["dropped_encoder"], r["cpu_one_core_pct"]] for r in (live_plain, live_full)])
     targets = {
-        f"whole chain ≤ {TARGET_CHAIN_MS:.0f} ms per 720p frame": c.verdict(ms["chain"]["mean"] <= TARGET_CHAIN_MS),
+        f"whole chain ≤ {TARGET_CHAIN_MS:.0f} ms per 720p frame (paced, mean)": c.verdict(
+            ms["chain"]["mean"] <= TARGET_CHAIN_MS),
         "720p30 holds with the full chain and the encoder": c.verdict(
             live_full["program_fps"] >= 29 and live_full["encoder_fps"] >= 29),
     }
     c.table("Targets", ["target", "result"], [[k, v] for k, v in targets.items()])
-    c.save("beauty_bench", {"chain": chain, "baseline_bilateral": base, "upscale": upscale,
-                            "live": [live_plain, live_full], "targets": targets})
+    c.save("beauty_bench", {"chain": chain, "chain_back_to_back": back_to_back, "baseline_bilateral": base,
+                            "upscale": upscale, "live": [live_plain, live_full], "targets": targets})
 
 
 if __name__ == "__main__":

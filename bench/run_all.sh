@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs every benchmark with modest durations (about 9 minutes on 2 cores); results in bench/results/.
+# Runs every benchmark with modest durations (about 11 minutes on 2 cores); results in bench/results/.
 # --encoder-threads 2 runs are the baseline of the earlier two-thread libvpx setting;
 # --busy-procs 2 adds two busy-loop processes (a fully busy machine), as other work would.
 set -e
@@ -13,3 +13,5 @@ $PY bench/viewers_bench.py --seconds 5
 $PY bench/viewers_bench.py --seconds 5 --encoder-threads 2
 $PY bench/latency_bench.py --seconds 10 --joins 10 --baseline-joins 3
 $PY bench/guard_bench.py
+$PY bench/beauty_bench.py --seconds 20
+$PY bench/beauty_quality.py

@@ -17,6 +17,11 @@ def shrink(image: np.ndarray, factor: int) -> np.ndarray:
     return image
 
 
+def psnr(picture: np.ndarray, reference: np.ndarray) -> float:
+    """Peak signal-to-noise ratio in dB of ``picture`` against ``reference`` (uint8)."""
+    return float(10 * np.log10(255 ** 2 / np.mean((picture.astype(np.float64) - reference) ** 2)))
+
+
 def box_mean(image: np.ndarray, radius: int) -> np.ndarray:
     return cv2.boxFilter(image, -1, (2 * radius + 1, 2 * radius + 1), borderType=cv2.BORDER_REFLECT)
 

@@ -22,13 +22,23 @@ from .i18n import Translations
 from .main_window import MainWindow
 
 
-async def shoot(out: str, width: int, height: int, seconds: float) -> None:
-    studio = Studio(StudioConfig(port=0))
+async def shoot(out: str, width: int, height: int, seconds: float, picture: str = "", beauty: bool = False) -> None:
+    config = StudioConfig(port=0)
+    if picture:
+        config.video_source, config.video_options = "image", {"path": picture}
+    studio = Studio(config)
     await studio.start()
     try:
         window = MainWindow(studio)
         window.resize(width, height)
         window.show()
+        if beauty:  # the beauty panel open, beauty and HD on, before/after split
+            window.beauty_button.click()
+            window.beauty_dock.hd_box.setChecked(True)
+            window.beauty_dock.beauty_box.setChecked(True)
+            window.beauty_dock.preset_combo.setCurrentIndex(window.beauty_dock.preset_combo.findData("glam"))
+            window.beauty_dock.preset_combo.activated.emit(window.beauty_dock.preset_combo.currentIndex())
+            window.beauty_dock.split_check.setChecked(True)
         window.live_button.click()
         await asyncio.sleep(seconds)  # encoders warm up so the status bar shows real rates
         if not studio.is_live or window.preview_updates == 0:
@@ -46,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="en", choices=["en", "zh_CN"])
     parser.add_argument("--size", default="1280x800", help="window size, WIDTHxHEIGHT")
     parser.add_argument("--seconds", type=float, default=4.0, help="how long to be live before the shot")
+    parser.add_argument("--picture", default="", help="show this picture instead of the test card")
+    parser.add_argument("--beauty", action="store_true", help="open the beauty panel, with a before/after split")
     args = parser.parse_args(argv)
     width, height = (int(n) for n in args.size.split("x"))
     with tempfile.TemporaryDirectory() as settings_dir:
@@ -56,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         try:
-            loop.run_until_complete(shoot(args.out, width, height, args.seconds))
+            loop.run_until_complete(shoot(args.out, width, height, args.seconds, args.picture, args.beauty))
         finally:
             loop.close()
             asyncio.set_event_loop(None)

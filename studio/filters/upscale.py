@@ -7,6 +7,7 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from ..imaging import psnr
 from .base import VideoFilter
 
 
@@ -23,6 +24,16 @@ def back_project(small: np.ndarray, size: tuple[int, int], iterations: int = 2) 
         estimate += cv2.resize(error, size, interpolation=cv2.INTER_CUBIC)
     up[..., 0] = np.clip(estimate + 0.5, 0, 255).astype(np.uint8)
     return cv2.cvtColor(up, cv2.COLOR_YCrCb2RGB)
+
+
+def gain_over_bicubic(image: np.ndarray) -> float:
+    """How the upscaler is judged: ``image`` halved (as a camera's binning would), brought back by
+    back-projection and by bicubic; the PSNR difference in dB against the original."""
+    h, w = (s - s % 2 for s in image.shape[:2])
+    image = image[:h, :w]
+    small = cv2.resize(image, (w // 2, h // 2), interpolation=cv2.INTER_AREA)
+    return psnr(back_project(small, (w, h)), image) - psnr(cv2.resize(small, (w, h), interpolation=cv2.INTER_CUBIC),
+                                                           image)
 
 
 class UpscaleFilter(VideoFilter):
