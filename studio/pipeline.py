@@ -56,7 +56,10 @@ def run_chain(guards: list[FilterGuard], image: np.ndarray, context: FrameContex
         if not getattr(flt, "keeps_geometry", False):
             break
     for guard in guards:
-        image = guard.apply(image, context)
+        result = guard.apply(image, context)
+        if result is not image:
+            context.own(result)
+        image = result
     return image
 
 

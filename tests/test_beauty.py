@@ -118,3 +118,14 @@ def test_presets_are_stronger_in_glam() -> None:
     face = regions_for(context.faces(frame), frame.shape)[0].window
     change = [np.abs(o[face].astype(int) - frame[face]).mean() for o in (out_natural, out_glam)]
     assert 0 < change[0] < change[1]
+
+
+def test_beauty_copies_a_source_image_but_draws_into_its_own() -> None:
+    frame = host_frame()
+    original = frame.copy()
+    out, context = run(BeautyFilter(), frame)
+    assert np.array_equal(frame, original) and out is not frame  # a source's buffer is never touched
+    made = frame.copy()  # as an earlier filter of this frame would have made it
+    context.own(made)
+    again = BeautyFilter().process(made, context)
+    assert again is made and not np.array_equal(made, original)

@@ -44,7 +44,7 @@ class BeautyFilter(VideoFilter):
         regions = context.regions(image)
         if not regions:
             return image
-        out = image.copy()
+        out = image if context.owns(image) else image.copy()
         for region in regions:
             window = out[region.window]
             toned = self._tone(window, region)

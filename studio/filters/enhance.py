@@ -27,7 +27,7 @@ class EnhanceFilter(VideoFilter):
     true_colour_safe = True  # honours true-colour mode itself
     keeps_geometry = True
 
-    def __init__(self, denoise: int = 30, sharpen: int = 40, low_light: int = 50, saturation: int = 20,
+    def __init__(self, denoise: int = 30, sharpen: int = 40, low_light: int = 50, saturation: int = 0,
                  warmth: int = 0) -> None:
         self.denoise, self.sharpen, self.low_light, self.saturation, self.warmth = (
             denoise, sharpen, low_light, saturation, warmth)
@@ -134,7 +134,7 @@ class EnhanceFilter(VideoFilter):
             self._colour_key = key
             self._colour_tables = tuple(_chroma_table(gain, warm) for gain in (1 + boost, 1 + 0.2 * boost))
         vivid, skin_tone = (cv2.LUT(chroma, table) for table in self._colour_tables)
-        skin = cv2.medianBlur(cv2.inRange(chroma, SKIN_LOW, SKIN_HIGH), 5)
+        skin = cv2.medianBlur(cv2.inRange(chroma, SKIN_LOW, SKIN_HIGH), 3)
         cv2.copyTo(skin_tone, skin, vivid)
         return vivid
 

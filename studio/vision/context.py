@@ -67,6 +67,15 @@ class FrameContext:
         self._faces: list[Face] | None = None
         self._regions: list[FaceRegions] | None = None
         self._pending: Future[list[Face]] | None = None
+        self._owned: list[np.ndarray] = []  # images made by this frame's filters
+
+    def own(self, image: np.ndarray) -> None:
+        self._owned.append(image)
+
+    def owns(self, image: np.ndarray) -> bool:
+        """True if an earlier filter of this frame made ``image``: then no source or other consumer
+        shares it, and a filter may draw into it rather than copy it."""
+        return any(image is owned for owned in self._owned)
 
     def prefetch(self, image: np.ndarray) -> None:
         """Start finding faces in ``image`` now; filters that ask later get the answer. Only for an
