@@ -192,3 +192,27 @@ def test_segmenter_worker_runs_beside_the_program_and_ends() -> None:
     flt.segmenter.close()
     assert worker is not None and not worker.is_alive()
 
+
+
+def test_light_denoise_cleans_luma_and_strong_denoise_cleans_chroma_too() -> None:
+    clean = photo("astronaut")
+    noisy = sensor_noise(clean, 10, seed=2)
+
+    def chroma_error(image: np.ndarray) -> float:
+        ycc = [cv2.cvtColor(x, cv2.COLOR_RGB2YCrCb).astype(float)[..., 1:] for x in (image, clean)]
+        return float(np.abs(ycc[0] - ycc[1]).mean())
+
+    def luma_error(image: np.ndarray) -> float:
+        return float(np.abs(luma(image).astype(float) - luma(clean)).mean())
+
+    light, strong = enhance(noisy, denoise=30), enhance(noisy, denoise=80)
+    assert luma_error(light) < 0.9 * luma_error(noisy)
+    assert abs(chroma_error(light) - chroma_error(noisy)) < 0.3  # chroma left as it was
+    assert chroma_error(strong) < 0.8 * chroma_error(noisy)
+    def chroma_grain(image: np.ndarray) -> float:
+        ycc = cv2.cvtColor(image, cv2.COLOR_RGB2YCrCb).astype(np.float32)[..., 1:]
+        return float(((ycc - cv2.GaussianBlur(ycc, (0, 0), 2)) ** 2).mean())
+
+    dark = (noisy * 0.35).astype(np.uint8)  # a dark frame: light denoise cleans chroma too
+    assert chroma_grain(enhance(dark, frames=3, denoise=30, low_light=70)) < \
+        0.8 * chroma_grain(enhance(dark, frames=3, low_light=70))

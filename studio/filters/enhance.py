@@ -43,32 +43,43 @@ class EnhanceFilter(VideoFilter):
         return true_colour and bool(self.low_light or self.saturation or self.warmth)
 
     def process(self, image: np.ndarray, context: FrameContext) -> np.ndarray:
-        grading = bool(self.low_light or self.saturation or self.warmth)
+        mean = self._meter(image) if self.low_light else 255.0
+        exposing = bool(self.low_light) and (mean < DARK_LUMA or self._gamma < 0.99)  # a bright frame: nothing
+        grading = exposing or bool(self.saturation or self.warmth)
         if not (self.denoise or self.sharpen or grading):
             return image
         h, w = image.shape[:2]
-        luma = original = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)  # the same weights as YCrCb's Y
         chroma: np.ndarray | None = None  # half-size YCrCb, made only if chroma changes
-        if self.denoise or self.saturation or self.warmth:
+        ycc: np.ndarray | None = None  # full-size YCrCb, when only luma changes
+        # Colour blotches are a dim-light kind of noise: chroma is denoised on dark frames, or from
+        # half strength up; below that, denoise takes the grain out of luma only.
+        chroma_denoise = bool(self.denoise) and (self.denoise >= 50 or exposing)
+        if chroma_denoise or self.saturation or self.warmth:
+            luma = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)  # the same weights as YCrCb's Y
             half = cv2.resize(image, (max(w // 2, 1), max(h // 2, 1)), interpolation=cv2.INTER_AREA)
             chroma = cv2.cvtColor(half, cv2.COLOR_RGB2YCrCb)
+        else:
+            ycc = cv2.cvtColor(image, cv2.COLOR_RGB2YCrCb)
+            luma = cv2.extractChannel(ycc, 0)
+        original = luma
         if self.denoise:
             # Bilateral filters: edge-preserving, and one OpenCV call each (at 720p the number of
             # passes over memory, not arithmetic, sets the cost). Chroma at half size.
             strength = float(self.denoise) / 100
-            chroma = cv2.bilateralFilter(chroma, 3, 8 + 30 * strength, 1.5)
+            if chroma_denoise:
+                chroma = cv2.bilateralFilter(chroma, 3, 8 + 30 * strength, 1.5)
             luma = cv2.bilateralFilter(luma, 3, 8 + 25 * strength, 1.0)
         if self.sharpen:
             luma = self._sharpen(luma)
         protect = grading and context.true_colour
-        detail_only = self._rebuild(image, original, luma, chroma) if not grading or protect else None
+        detail_only = self._rebuild(image, original, luma, chroma, ycc) if not grading or protect else None
         if not grading:
             return detail_only
-        if self.low_light:
-            luma = self._expose(luma)
+        if exposing:
+            luma = self._expose(luma, mean)
         if chroma is not None and (self.saturation or self.warmth):
             chroma = self._colour(chroma)
-        graded = self._rebuild(image, original, luma, chroma)
+        graded = self._rebuild(image, original, luma, chroma, ycc)
         if not protect:
             return graded
         regions = context.regions(image)
@@ -77,12 +88,16 @@ class EnhanceFilter(VideoFilter):
         return blend(detail_only, graded, region_mask(regions, image.shape).astype(np.float32) * (1 / 255))
 
     @staticmethod
-    def _rebuild(image: np.ndarray, original: np.ndarray, luma: np.ndarray, chroma: np.ndarray | None) -> np.ndarray:
-        """RGB from new full-size luma and new half-size chroma; with chroma untouched, the luma
-        change is added to R, G and B alike, which leaves the picture's own chroma exactly."""
+    def _rebuild(image: np.ndarray, original: np.ndarray, luma: np.ndarray, chroma: np.ndarray | None,
+                 ycc: np.ndarray | None) -> np.ndarray:
+        """RGB from the new full-size luma and the half-size chroma, or the frame's own full-size
+        chroma (``ycc``) when only luma changed; the frame itself when nothing did."""
         if chroma is None:
-            change = cv2.subtract(luma, original, dtype=cv2.CV_16S)
-            return cv2.add(image, cv2.merge([change, change, change]), dtype=cv2.CV_8U)
+            if luma is original:
+                return image
+            assert ycc is not None
+            cv2.insertChannel(luma, ycc, 0)
+            return cv2.cvtColor(ycc, cv2.COLOR_YCrCb2RGB)
         full = cv2.resize(chroma, (image.shape[1], image.shape[0]), interpolation=cv2.INTER_LINEAR)
         cv2.insertChannel(luma, full, 0)
         return cv2.cvtColor(full, cv2.COLOR_YCrCb2RGB)
@@ -95,16 +110,20 @@ class EnhanceFilter(VideoFilter):
         sharpened = cv2.addWeighted(luma, 1 + amount, blurred, -amount, 0)
         return cv2.min(cv2.max(sharpened, cv2.erode(luma, NEIGHBOURS)), cv2.dilate(luma, NEIGHBOURS))
 
-    def _expose(self, luma: np.ndarray) -> np.ndarray:
-        """Auto exposure: a gamma that lifts a dark frame's mean luma towards the target (never
-        darkens), eased over frames so it does not pump; then local contrast (CLAHE)."""
-        strength = float(self.low_light) / 100
-        mean = float(cv2.resize(luma, (64, 36), interpolation=cv2.INTER_AREA).mean())
+    def _meter(self, image: np.ndarray) -> float:
+        """Mean luma from every 8th pixel, and the exposure gamma eased towards what it asks for:
+        one that lifts a dark frame's mean towards the target (never darkens), without pumping."""
+        mean = float(cv2.cvtColor(np.ascontiguousarray(image[::8, ::8]), cv2.COLOR_RGB2GRAY).mean())
         wanted = 1.0
         if mean < DARK_LUMA:
-            target = mean + (TARGET_LUMA - mean) * strength
+            target = mean + (TARGET_LUMA - mean) * float(self.low_light) / 100
             wanted = float(np.log(max(target, 1) / 255) / np.log(max(mean, 1) / 255))
         self._gamma += 0.3 * (wanted - self._gamma)
+        return mean
+
+    def _expose(self, luma: np.ndarray, mean: float) -> np.ndarray:
+        """Auto exposure with the metered gamma, then local contrast (CLAHE) on dark frames."""
+        strength = float(self.low_light) / 100
         if self._gamma < 0.99:
             table = np.clip(np.rint(255 * (np.arange(256) / 255) ** self._gamma), 0, 255).astype(np.uint8)
             luma = cv2.LUT(luma, table)
