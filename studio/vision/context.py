@@ -29,32 +29,54 @@ class FaceAnalysis:
         self._lock = threading.Lock()
         self._worker: ThreadPoolExecutor | None = None
 
-    def start(self, image: np.ndarray, timestamp: float) -> Future[list[Face]]:
-        """Analyse ``image`` on the analysis thread, while the program thread runs other filters."""
+    def start(self, image: np.ndarray, timestamp: float) -> Future[tuple[list[Face], list[FaceRegions]]]:
+        """Analyse ``image`` on the analysis thread, while the program thread runs other filters:
+        its faces, and their region masks."""
         if self._worker is None:
             self._worker = ThreadPoolExecutor(1, thread_name_prefix="face-analysis")
-        return self._worker.submit(self.faces, image, timestamp)
+        answer = self._worker.submit(self._faces_and_regions, image, timestamp)
+        # Detection runs after the answer is out: faces it finds are followed from the next frame.
+        self._worker.submit(self.search, image)
+        return answer
+
+    def _faces_and_regions(self, image: np.ndarray, timestamp: float) -> tuple[list[Face], list[FaceRegions]]:
+        faces = self.faces(image, timestamp, search=False)
+        return faces, regions_for(faces, image.shape)
 
     def close(self) -> None:
         if self._worker is not None:
             self._worker.shutdown(wait=True)
             self._worker = None
 
-    def faces(self, image: np.ndarray, timestamp: float) -> list[Face]:
+    def _ready(self) -> FaceTracker | None:
+        if self._tracker is None and not self.error:
+            try:
+                self._tracker = FaceTracker(self.max_faces)
+            except ModelMissing as exc:
+                self.error = str(exc)
+                log.error("face analysis off: %s", exc)
+        return self._tracker
+
+    def faces(self, image: np.ndarray, timestamp: float, search: bool = True) -> list[Face]:
+        """Faces in ``image``; with ``search`` False, only the faces already tracked (detection
+        is left to ``search``)."""
         with self._lock:
-            if self._tracker is None and not self.error:
-                try:
-                    self._tracker = FaceTracker(self.max_faces)
-                except ModelMissing as exc:
-                    self.error = str(exc)
-                    log.error("face analysis off: %s", exc)
-            if self._tracker is None:
+            tracker = self._ready()
+            if tracker is None:
                 return []
             started = time.perf_counter()
-            faces = self._tracker.update(image, timestamp)
+            if search:
+                tracker.search(image)
+            faces = tracker.track(image, timestamp)
             self.analysis_ms = (time.perf_counter() - started) * 1000
             self.face_count = len(faces)
             return faces
+
+    def search(self, image: np.ndarray) -> None:
+        with self._lock:
+            tracker = self._ready()
+            if tracker is not None:
+                tracker.search(image)
 
 
 class FrameContext:
@@ -66,7 +88,7 @@ class FrameContext:
         self.true_colour = true_colour
         self._faces: list[Face] | None = None
         self._regions: list[FaceRegions] | None = None
-        self._pending: Future[list[Face]] | None = None
+        self._pending: Future[tuple[list[Face], list[FaceRegions]]] | None = None
         self._owned: list[np.ndarray] = []  # images made by this frame's filters
 
     def own(self, image: np.ndarray) -> None:
@@ -87,7 +109,7 @@ class FrameContext:
         """Faces in this frame: prefetched, or found on the image of the first filter that asks."""
         if self._faces is None:
             if self._pending is not None:
-                self._faces = self._pending.result()
+                self._faces, self._regions = self._pending.result()
             else:
                 self._faces = self.analysis.faces(image, self.timestamp) if self.analysis else []
         return self._faces

@@ -15,7 +15,7 @@ from .models import FACE_DETECTOR, FACE_LANDMARKS, load_net
 DETECT_SIZE = 128
 MESH_SIZE = 192
 RIGHT_EYE_OUTER, LEFT_EYE_OUTER = 33, 263  # the image's left and right eye corners
-STILL_SPEED = 0.15  # face widths per second below which a face counts as still
+SLOW_SPEED = 0.8  # face widths per second below which a face is measured every other frame
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,10 @@ class _Track:
     track_id: int
     roi: Roi
     smoother: OneEuro
-    last: Face | None = None  # measured on the previous frame, if it was measured
+    last: Face | None = None  # the last measured face
+    measured_at: float = 0.0
+    velocity: np.ndarray | None = None  # of the smoothed points' centre, pixels per second
+    skipped: bool = False  # the previous frame was not measured
 
 
 class FaceTracker:
@@ -219,18 +222,22 @@ class FaceTracker:
         self._last_time = None
 
     def update(self, image: np.ndarray, timestamp: float) -> list[Face]:
-        dt = 1 / 30 if self._last_time is None else min(max(timestamp - self._last_time, 1e-3), 0.5)
-        self._last_time = timestamp
+        """Look for new faces when due, then follow every face into this frame."""
+        self.search(image)
+        return self.track(image, timestamp)
+
+    def search(self, image: np.ndarray) -> None:
+        """Detection, when due: the whole frame every ``detect_every`` frames (every 3rd while
+        nobody is seen), and one tile for smaller faces half a cycle later (every frame while
+        nobody is seen, so the whole frame is searched within a second)."""
+        if len(self.tracks) >= self.max_faces:
+            return
         found: list[tuple[np.ndarray, Roi]] = []
-        if len(self.tracks) < self.max_faces:
-            every = self.detect_every if self.tracks else 3
-            if self._frames % every == 0:
-                found += self.detector.detect(image)
-            if not self.tracks or self._frames % self.detect_every == 0:
-                # Small faces: one tile a frame while nobody is seen, so the whole frame is
-                # searched within a second.
-                found += self.detector.detect(image, tile=self._tile)
-                self._tile += 1
+        if self._frames % (self.detect_every if self.tracks else 3) == 0:
+            found += self.detector.detect(image)
+        if not self.tracks or self._frames % self.detect_every == self.detect_every // 2:
+            found += self.detector.detect(image, tile=self._tile)
+            self._tile += 1
         for box, roi in found:
             if len(self.tracks) >= self.max_faces:
                 break
@@ -238,16 +245,25 @@ class FaceTracker:
                 continue
             self.tracks.append(_Track(self._next_id, roi, OneEuro()))
             self._next_id += 1
+
+    def track(self, image: np.ndarray, timestamp: float) -> list[Face]:
+        """Landmarks for every tracked face in this frame."""
+        dt = 1 / 30 if self._last_time is None else min(max(timestamp - self._last_time, 1e-3), 0.5)
+        self._last_time = timestamp
         self._frames += 1
         faces: list[Face] = []
         survivors: list[_Track] = []
         for track in self.tracks:
-            if track.last is not None and track.smoother.speed < STILL_SPEED:
-                # A still face is measured every other frame: its smoothed points hardly move.
-                faces.append(track.last)
+            if track.last is not None and not track.skipped and track.smoother.speed < SLOW_SPEED:
+                # A face that moves slowly is measured every other frame; in between, its smoothed
+                # points carry on at their measured speed.
+                velocity = track.velocity if track.velocity is not None else np.zeros(2, np.float32)
+                shifted = track.last.landmarks + velocity * (timestamp - track.measured_at)
+                faces.append(Face(track.track_id, shifted.astype(np.float32), track.last.presence))
                 survivors.append(track)
-                track.last = None
+                track.skipped = True
                 continue
+            track.skipped = False
             points, presence = self.mesh.landmarks(image, track.roi)
             self.measured += 1
             if presence < self.presence_threshold:
@@ -258,8 +274,12 @@ class FaceTracker:
             if any(_iou(_roi_box(track.roi), _roi_box(t.roi)) > 0.5 for t in survivors):
                 continue  # two tracks converged on one face
             survivors.append(track)
-            track.last = Face(track.track_id, smoothed.astype(np.float32), presence)
-            faces.append(track.last)
+            face = Face(track.track_id, smoothed.astype(np.float32), presence)
+            if track.last is not None and timestamp > track.measured_at:
+                moved = face.landmarks.mean(axis=0) - track.last.landmarks.mean(axis=0)
+                track.velocity = moved / (timestamp - track.measured_at)
+            track.last, track.measured_at = face, timestamp
+            faces.append(face)
         self.tracks = survivors
         return faces
 
