@@ -39,21 +39,11 @@ def _coefficients(small: np.ndarray, radius: int, eps: float) -> tuple[np.ndarra
             cv2.boxFilter(b, -1, size, borderType=cv2.BORDER_REFLECT))
 
 
-def guided_smooth(image: np.ndarray, radius: int, eps: float, subsample: int = 1) -> np.ndarray:
+def guided_smooth(image: np.ndarray, radius: int, eps: float) -> np.ndarray:
     """He et al.'s guided filter with each channel as its own guide (uint8 in, uint8 out): flattens
-    texture whose variance is below ``eps`` (in 0…255² units) and keeps stronger edges. With
-    ``subsample`` > 1 the coefficients come from a smaller copy (He & Sun's fast guided filter)
-    and reach full size as 8-bit maps: at 720p the float maps would be most of the memory traffic,
-    and 8 bits cost at most one level."""
-    h, w = image.shape[:2]
-    small = image if subsample == 1 else cv2.resize(image, (max(w // subsample, 1), max(h // subsample, 1)),
-                                                    interpolation=cv2.INTER_AREA)
-    a, b = _coefficients(small.astype(np.float32), radius, float(eps))
-    if subsample == 1:
-        return cv2.add(cv2.multiply(image, a, dtype=cv2.CV_32F), b, dtype=cv2.CV_8U)
-    a8 = cv2.resize(cv2.convertScaleAbs(a, alpha=255.0), (w, h), interpolation=cv2.INTER_LINEAR)
-    b8 = cv2.resize(cv2.convertScaleAbs(b), (w, h), interpolation=cv2.INTER_LINEAR)
-    return cv2.add(cv2.multiply(image, a8, scale=1 / 255), b8)
+    texture whose variance is below ``eps`` (in 0…255² units) and keeps stronger edges."""
+    a, b = _coefficients(image.astype(np.float32), radius, float(eps))
+    return cv2.add(cv2.multiply(image, a, dtype=cv2.CV_32F), b, dtype=cv2.CV_8U)
 
 
 def guided_filter(guide: np.ndarray, src: np.ndarray, radius: int, eps: float) -> np.ndarray:

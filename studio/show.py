@@ -187,8 +187,30 @@ class Studio:
         self.pipeline.set_audio_source(self._make_audio_source())
 
     def set_filters(self, specs: list[dict[str, Any]]) -> None:
+        """The filter chain, in order. A filter already running keeps its instance, and with it
+        its state (a person mask, an exposure curve, a face track), taking the new settings; only
+        filters new to the chain are made."""
+        running = {g.name: g for g in self.pipeline.filters if g.error is None}
+        chain: list[tuple[FilterGuard, dict[str, Any] | None]] = []  # (guard, new settings if kept)
+        for spec in specs:  # everything is checked before anything running changes
+            guard = running.pop(spec.get("name", ""), None)
+            if guard is None:
+                chain += [(made, None) for made in self._make_filters([spec])]
+                continue
+            options = {k: v for k, v in spec.items() if k != "name"}
+            settings = self.registry.get("video_filter", spec["name"]).settings
+            if settings is not None:
+                try:
+                    options = validate(settings, options)
+                except SettingsError as exc:
+                    raise RegistryError(f"video_filter {spec['name']!r}: {exc}") from exc
+            chain.append((guard, options))
+        for guard, options in chain:
+            if options is not None:
+                guard.filter.set_options(**options)
+        guards = [guard for guard, _ in chain]
         self.config.filters = specs
-        self.pipeline.set_filters(self._make_filters(specs))
+        self.pipeline.set_filters(guards)
 
     def set_true_colour(self, on: bool) -> None:
         """True-colour product mode: from the next frame, pixels outside faces are only denoised and

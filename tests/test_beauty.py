@@ -55,9 +55,14 @@ def test_smoothing_flattens_skin_and_keeps_edges_elsewhere() -> None:
 
 def test_slimming_moves_the_jaw_in_and_nothing_outside_the_face() -> None:
     frame = host_frame()
-    out, context = run(BeautyFilter(**{**ONLY, "slimming": 80}), frame)
+    out, context = run(BeautyFilter(**{**ONLY, "slimming": 80, "eyes": 80}), frame)
     region = region_mask(context.regions(frame), frame.shape)
     assert np.array_equal(out[region == 0], frame[region == 0])
+    out, context = run(BeautyFilter(**{**ONLY, "slimming": 80}), frame)
+    # Inside the region but away from the jaw and the eyes nothing moves: no seam, no shift.
+    nose = context.faces(frame)[0].landmarks[1].astype(int)
+    patch = (slice(nose[1] - 8, nose[1] + 8), slice(nose[0] - 8, nose[0] + 8))
+    assert np.array_equal(out[patch], frame[patch])
     # Landmarks found afresh on the slimmed picture: the jaw is narrower.
     def jaw_width(image: np.ndarray) -> float:
         tracker = FaceTracker()
@@ -80,7 +85,7 @@ def test_eye_enlarging_opens_the_eyes() -> None:
     face = context.faces(frame)[0]
     for ring in ((33, 133, 159, 145), (263, 362, 386, 374)):
         centre = face.landmarks[list(ring)].mean(axis=0).astype(int)
-        half = int(np.linalg.norm(face.landmarks[ring[0]] - face.landmarks[ring[1]]))
+        half = int(0.7 * np.linalg.norm(face.landmarks[ring[0]] - face.landmarks[ring[1]]))  # clear of the brows
         window = (slice(centre[1] - half, centre[1] + half), slice(centre[0] - half, centre[0] + half))
         dark_before = (luma(frame)[window] < 70).sum()
         dark_after = (luma(out)[window] < 70).sum()
@@ -129,3 +134,47 @@ def test_beauty_copies_a_source_image_but_draws_into_its_own() -> None:
     context.own(made)
     again = BeautyFilter().process(made, context)
     assert again is made and not np.array_equal(made, original)
+
+
+def test_a_view_of_the_source_is_never_drawn_into() -> None:
+    """A filter that hands on a view of its input (a crop, say) does not make the source's buffer
+    the chain's own."""
+    from studio.filters.base import VideoFilter
+    from studio.guard import FilterGuard
+    from studio.pipeline import run_chain
+
+    class SameView(VideoFilter):
+        keeps_geometry = True
+
+        def apply(self, image: np.ndarray) -> np.ndarray:
+            return image[:, :]
+
+    frame = host_frame()
+    original = frame.copy()
+    analysis = FaceAnalysis()
+    for i in range(3):
+        out = run_chain([FilterGuard(SameView()), FilterGuard(BeautyFilter())], frame, FrameContext(analysis, i / 30))
+    assert np.array_equal(frame, original)
+    assert not np.array_equal(out, original)
+
+
+def test_faces_found_before_a_mirror_are_not_used_after_it() -> None:
+    """Beauty, then a mirror, then HD grading in true-colour mode: the faces found for beauty no
+    longer fit the mirrored picture, so HD grades nothing rather than the wrong pixels."""
+    from studio.filters.basic import MirrorFilter
+    from studio.filters.enhance import EnhanceFilter
+    from studio.guard import FilterGuard
+    from studio.pipeline import run_chain
+
+    frame = host_frame(dx=-250)
+    hd = dict(denoise=0, sharpen=0, low_light=0, saturation=90, warmth=50)
+    outputs = []
+    for tail in ([FilterGuard(EnhanceFilter(**hd))], []):
+        analysis, chain = FaceAnalysis(), [FilterGuard(BeautyFilter()), FilterGuard(MirrorFilter()), *tail]
+        for i in range(3):
+            context = FrameContext(analysis, i / 30, true_colour=True)
+            out = run_chain(chain, frame, context)
+        outputs.append(out)
+        if tail:
+            assert context.faces(out) == [] and context.regions(out) == []
+    assert np.array_equal(outputs[0], outputs[1])  # HD graded nothing

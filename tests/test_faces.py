@@ -140,3 +140,13 @@ def test_face_analysis_runs_beside_filters_that_keep_geometry() -> None:
             assert nose_x < WIDTH / 2
         analysis._tracker.reset()  # type: ignore[union-attr]
     analysis.close()
+
+
+@pytest.mark.parametrize("shape", [(720, 1280), (1280, 720), (1080, 1920), (480, 640)])
+def test_search_tiles_cover_the_whole_frame(shape: tuple[int, int]) -> None:
+    from studio.vision.faces import FaceDetector
+
+    small, large = np.zeros(shape, bool), np.zeros(shape, bool)
+    for x, y, side in FaceDetector._tiles(shape):
+        (large if side == min(shape) else small)[y:y + side, x:x + side] = True
+    assert large.all() and small.all()

@@ -179,9 +179,9 @@ def test_filters_reach_the_program(loop, window, studio):
 
         window.brightness_slider.setValue(40)
         window.contrast_slider.setValue(150)
-        assert studio.config.filters == [{"name": "mirror"},
-                                         {"name": "brightness_contrast", "brightness": 40, "contrast": 1.5}]
-        assert [f.name for f in studio.pipeline.filters] == ["mirror", "brightness_contrast"]
+        assert studio.config.filters == [{"name": "brightness_contrast", "brightness": 40, "contrast": 1.5},
+                                         {"name": "mirror"}]  # the mirror last: faces are found before it
+        assert [f.name for f in studio.pipeline.filters] == ["brightness_contrast", "mirror"]
         assert window.contrast_value.text() == "1.50×"
         window.reset_button.click()
         window.mirror_check.setChecked(False)
@@ -265,8 +265,8 @@ def test_settings_persist_across_windows(loop, settings_dir, translations, qtbot
     restore_config(config, open_settings())  # what run_window does before creating the Studio
     assert (config.video_source, config.audio_source, config.orientation) == ("camera", "none", "portrait")
     assert config.video_options == {"index": 0, "width": 1920, "height": 1080, "fps": 15.0}
-    assert config.filters == [{"name": "mirror"},
-                              {"name": "brightness_contrast", "brightness": -20, "contrast": 1.0}]
+    assert config.filters == [{"name": "brightness_contrast", "brightness": -20, "contrast": 1.0},
+                              {"name": "mirror"}]
 
     second = Studio(config)
     run(loop, second.start())

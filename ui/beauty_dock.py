@@ -31,14 +31,15 @@ from studio.show import Studio
 from .i18n import ui_language
 from .layout import row
 
-# The filters this panel owns, in the order they run: HD first, so face analysis runs beside it.
-MANAGED = ("hd_upscale", "hd_enhance", "beauty", "virtual_background")
+# The filters this panel owns, in the order they run: HD first, so the faces are found while it
+# runs; the upscaler last, so the rest works at the camera's own (smaller) size.
+MANAGED = ("hd_enhance", "beauty", "virtual_background", "hd_upscale")
 SLIDERS = {"beauty": ("smoothing", "whitening", "rosy", "slimming", "eyes"),
            "hd_enhance": ("denoise", "sharpen", "low_light", "saturation", "warmth")}
 
 
 class BeautyDock(QDockWidget):
-    def __init__(self, studio: Studio, apply_filters: Callable[[list[dict[str, Any]]], None]) -> None:
+    def __init__(self, studio: Studio, apply_filters: Callable[[], None]) -> None:
         super().__init__(objectName="beautyDock")
         self.studio = studio
         self._apply_filters = apply_filters
@@ -168,7 +169,7 @@ class BeautyDock(QDockWidget):
         return [{"name": name, **self.values[name]} for name in self.enabled()]
 
     def _enabled_changed(self) -> None:
-        self._apply_filters(self.specs())
+        self._apply_filters()  # the window rebuilds the chain from every panel's specs
 
     def _set(self, name: str, key: str, value: Any) -> None:
         self.values[name][key] = value
@@ -199,9 +200,7 @@ class BeautyDock(QDockWidget):
         mode = self.background_combo.currentData()
         if mode != "off":
             self.values["virtual_background"]["mode"] = mode
-            if "virtual_background" in [s.get("name") for s in self.studio.config.filters]:
-                self.studio.set_options("video_filter", "virtual_background", mode=mode)
-        self._enabled_changed()
+        self._enabled_changed()  # a running background filter keeps its mask and takes the mode
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a background picture"),

@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
         self.plugin_dock.hide()  # opened from the View menu
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.plugin_dock.toggleViewAction())
-        self.beauty_dock = BeautyDock(self.studio, self._set_enhancement)
+        self.beauty_dock = BeautyDock(self.studio, self._apply_filters)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.beauty_dock)
         # Opened from the filter box or the View menu; it stays as the host left it.
         self.beauty_dock.setVisible(self.settings.value("window/beauty_dock", False, type=bool))
@@ -392,14 +392,15 @@ class MainWindow(QMainWindow):
             self.studio.set_audio_source(name)
 
     def filter_specs(self) -> list[dict[str, Any]]:
-        specs: list[dict[str, Any]] = [{"name": "mirror"}] if self.mirror_check.isChecked() else []
+        """Colour first, then beauty and enhancement, plugins, and the mirror last: filters that
+        keep every pixel in place come before the first that needs faces, so the faces are found
+        beside them."""
+        specs: list[dict[str, Any]] = []
         brightness, contrast = self.brightness_slider.value(), self.contrast_slider.value() / 100
         if brightness != 0 or contrast != 1:
             specs.append({"name": "brightness_contrast", "brightness": brightness, "contrast": contrast})
-        return specs + self.beauty_dock.specs() + self._other_filters
-
-    def _set_enhancement(self, _specs: list[dict[str, Any]]) -> None:
-        self._apply_filters()
+        specs += self.beauty_dock.specs() + self._other_filters
+        return specs + ([{"name": "mirror"}] if self.mirror_check.isChecked() else [])
 
     def _split_preview(self, on: bool) -> None:
         self.studio.pipeline.keep_before = on

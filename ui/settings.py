@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from studio.config import StudioConfig
+from studio.filters.beauty import BEAUTY_OPTIONS
 from studio.registry import default_registry
 
 ORGANISATION = "HostStudio"
@@ -61,7 +62,8 @@ def restore_config(config: StudioConfig, settings: QSettings) -> None:
     if not config.true_colour:
         config.true_colour = settings.value("video/true_colour", False, type=bool)
     preset = read_json(settings, "beauty/preset", {})
-    if not config.beauty_preset and isinstance(preset, dict) and all(isinstance(v, int) for v in preset.values()):
+    if not config.beauty_preset and isinstance(preset, dict) and set(preset) == set(BEAUTY_OPTIONS) \
+            and all(isinstance(v, int) and 0 <= v <= 100 for v in preset.values()):
         config.beauty_preset = preset
     orientation = str(settings.value("video/orientation", ""))
     if config.orientation == default.orientation and orientation in ("landscape", "portrait"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import cv2
@@ -13,6 +14,7 @@ from ..vision.segmentation import PersonSegmenter
 from .base import VideoFilter
 
 MODES = ("off", "blur", "image")
+log = logging.getLogger(__name__)
 
 
 class BackgroundFilter(VideoFilter):
@@ -48,9 +50,9 @@ class BackgroundFilter(VideoFilter):
         h, w = image.shape[:2]
         quarter = shrink(image, 4)
         mask = self.segmenter.mask(image, quarter)
-        if mask is None:
-            return image  # the first mask is a frame or two away
         backdrop = self._blurred(quarter, (w, h)) if self.mode == "blur" else self._picture(image.shape)
+        if mask is None:  # until the first mask (a frame or two) the room is never shown
+            return backdrop.copy() if self.mode == "image" else backdrop  # the picture stays cached
         return composite(image, backdrop, mask)
 
     def _blurred(self, quarter: np.ndarray, size: tuple[int, int]) -> np.ndarray:
@@ -72,8 +74,11 @@ class BackgroundFilter(VideoFilter):
 def _load_backdrop(path: Path, shape: tuple[int, ...]) -> np.ndarray:
     """The picture cropped to fill the frame; a plain grey card if it cannot be read."""
     h, w = shape[:2]
-    picture = cv2.imread(str(path), cv2.IMREAD_COLOR) if path.is_file() else None
+    picture = None
+    if path.is_file():  # imdecode, not imread: imread cannot open non-ASCII paths on Windows
+        picture = cv2.imdecode(np.fromfile(str(path), np.uint8), cv2.IMREAD_COLOR)
     if picture is None:
+        log.warning("background picture %r cannot be read; showing a plain card", str(path))
         return np.full((h, w, 3), 64, np.uint8)
     picture = cv2.cvtColor(picture, cv2.COLOR_BGR2RGB)
     scale = max(w / picture.shape[1], h / picture.shape[0])

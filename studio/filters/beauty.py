@@ -28,6 +28,7 @@ class BeautyFilter(VideoFilter):
     name = "beauty"
     true_colour_safe = True  # it only ever changes pixels inside face regions
     uses_faces = True
+    keeps_geometry = True  # its warps move pixels by a few at most, inside the faces' own regions
 
     def __init__(self, smoothing: int = 50, whitening: int = 25, rosy: int = 15, slimming: int = 15,
                  eyes: int = 10) -> None:
@@ -56,11 +57,12 @@ class BeautyFilter(VideoFilter):
 
     # -- colour ------------------------------------------------------------------------------
     def _whitening_table(self) -> np.ndarray:
-        if self._lut_key != self.whitening:
-            beta = 1 + 0.06 * float(self.whitening)  # log curve: lifts shadows and mids, keeps white
+        whitening = self.whitening  # read once: the window may change it meanwhile
+        if self._lut_key != whitening:
+            beta = 1 + 0.06 * float(whitening)  # log curve: lifts shadows and mids, keeps white
             x = np.arange(256, dtype=np.float64) / 255
             self._lut = np.clip(np.rint(255 * np.log1p((beta - 1) * x) / np.log(beta)), 0, 255).astype(np.uint8)
-            self._lut_key = self.whitening
+            self._lut_key = whitening
         return self._lut
 
     def _tone(self, window: np.ndarray, region: FaceRegions) -> np.ndarray:
@@ -88,7 +90,10 @@ class BeautyFilter(VideoFilter):
         if not (self.slimming or self.eyes):
             return window
         h, w = window.shape[:2]
-        gy, gx = np.mgrid[0:h + WARP_STEP:WARP_STEP, 0:w + WARP_STEP:WARP_STEP].astype(np.float32)
+        # Coarse cells sit where cv2.resize puts them when it enlarges the field (pixel centres):
+        # cell i at STEP·i + (STEP − 1)/2.
+        rows, cols = -(-h // WARP_STEP), -(-w // WARP_STEP)
+        gy, gx = (np.mgrid[0:rows, 0:cols].astype(np.float32) * WARP_STEP + (WARP_STEP - 1) / 2)
         dx, dy = np.zeros_like(gx), np.zeros_like(gy)
         points = region.face.landmarks - np.array(region.origin, np.float32)
         width = max(region.face.width, 1.0)
@@ -105,8 +110,11 @@ class BeautyFilter(VideoFilter):
                 ring = points[eye]
                 eye_width = float(np.hypot(*(ring.max(axis=0) - ring.min(axis=0))))
                 _magnify(gx, gy, dx, dy, ring.mean(axis=0), 0.9 * eye_width, 0.0025 * float(self.eyes))
-        map_x = cv2.resize(gx + dx, None, fx=WARP_STEP, fy=WARP_STEP, interpolation=cv2.INTER_LINEAR)[:h, :w]
-        map_y = cv2.resize(gy + dy, None, fx=WARP_STEP, fy=WARP_STEP, interpolation=cv2.INTER_LINEAR)[:h, :w]
+        # Only the displacement is interpolated; the identity is exact, so where nothing moves,
+        # every pixel samples itself.
+        size = (cols * WARP_STEP, rows * WARP_STEP)
+        map_x = cv2.resize(dx, size, interpolation=cv2.INTER_LINEAR)[:h, :w] + np.arange(w, dtype=np.float32)
+        map_y = cv2.resize(dy, size, interpolation=cv2.INTER_LINEAR)[:h, :w] + np.arange(h, dtype=np.float32)[:, None]
         return cv2.remap(window, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_REPLICATE)
 
 

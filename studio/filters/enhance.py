@@ -9,7 +9,7 @@ import numpy as np
 
 from ..imaging import blend
 from ..vision.context import FrameContext
-from ..vision.regions import region_mask
+from ..vision.regions import face_weights
 from .base import VideoFilter
 
 DARK_LUMA = 100.0  # auto exposure acts on frames darker than this (mean luma)…
@@ -72,7 +72,10 @@ class EnhanceFilter(VideoFilter):
         if self.sharpen:
             luma = self._sharpen(luma)
         protect = grading and context.true_colour
-        detail_only = self._rebuild(image, original, luma, chroma, ycc) if not grading or protect else None
+        # Outside faces in true-colour mode: denoised and sharpened only, the frame's own chroma
+        # unless chroma itself was denoised.
+        detail_chroma = chroma if chroma_denoise else None
+        detail_only = self._rebuild(image, original, luma, detail_chroma, ycc) if not grading or protect else None
         if not grading:
             return detail_only
         if exposing:
@@ -85,7 +88,7 @@ class EnhanceFilter(VideoFilter):
         regions = context.regions(image)
         if not regions:
             return detail_only
-        return blend(detail_only, graded, region_mask(regions, image.shape).astype(np.float32) * (1 / 255))
+        return blend(detail_only, graded, face_weights(regions, image.shape))
 
     @staticmethod
     def _rebuild(image: np.ndarray, original: np.ndarray, luma: np.ndarray, chroma: np.ndarray | None,
@@ -95,7 +98,8 @@ class EnhanceFilter(VideoFilter):
         if chroma is None:
             if luma is original:
                 return image
-            assert ycc is not None
+            if ycc is None:
+                ycc = cv2.cvtColor(image, cv2.COLOR_RGB2YCrCb)
             cv2.insertChannel(luma, ycc, 0)
             return cv2.cvtColor(ycc, cv2.COLOR_YCrCb2RGB)
         full = cv2.resize(chroma, (image.shape[1], image.shape[0]), interpolation=cv2.INTER_LINEAR)

@@ -11,7 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 import numpy as np
 
 from .faces import Face, FaceTracker
-from .models import ModelMissing
+from .models import INSTALL_HINT, ModelMissing
 from .regions import FaceRegions, regions_for
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,10 @@ class FaceAnalysis:
                 self._tracker = FaceTracker(self.max_faces)
             except ModelMissing as exc:
                 self.error = str(exc)
-                log.error("face analysis off: %s", exc)
+            except Exception as exc:  # a damaged model file: OpenCV raises cv2.error
+                self.error = f"the face models cannot be loaded ({type(exc).__name__}: {exc}); {INSTALL_HINT}"
+            if self.error:
+                log.error("face analysis off: %s", self.error)
         return self._tracker
 
     def faces(self, image: np.ndarray, timestamp: float, search: bool = True) -> list[Face]:
@@ -75,8 +78,12 @@ class FaceAnalysis:
     def search(self, image: np.ndarray) -> None:
         with self._lock:
             tracker = self._ready()
-            if tracker is not None:
+            if tracker is None:
+                return
+            try:
                 tracker.search(image)
+            except Exception:  # on the analysis thread nobody waits for it: say it here
+                log.exception("face detection failed; tracked faces carry on")
 
 
 class FrameContext:
@@ -90,6 +97,12 @@ class FrameContext:
         self._regions: list[FaceRegions] | None = None
         self._pending: Future[tuple[list[Face], list[FaceRegions]]] | None = None
         self._owned: list[np.ndarray] = []  # images made by this frame's filters
+
+    def moved(self) -> None:
+        """A filter moved the picture's pixels (mirror, upscaler, a warp): faces found before no
+        longer fit, so later filters see none this frame rather than the wrong ones."""
+        if self._faces is not None or self._pending is not None:
+            self._faces, self._regions, self._pending = [], [], None
 
     def own(self, image: np.ndarray) -> None:
         self._owned.append(image)

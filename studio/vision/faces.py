@@ -97,8 +97,7 @@ class FaceDetector:
         for side in (min(h, w), min(h, w) // 2):
             side = max(side, 1)
             step = max(side // 2, 1)
-            tiles += [(x, y, side) for y in range(0, max(h - side, 0) + 1, step)
-                      for x in range(0, max(w - side, 0) + 1, step)]
+            tiles += [(x, y, side) for y in _starts(h, side, step) for x in _starts(w, side, step)]
         return tiles
 
     def tile_count(self, shape: tuple[int, ...]) -> int:
@@ -215,11 +214,9 @@ class FaceTracker:
         self._tile = 0
         self.measured = 0  # face-mesh runs, all tracks
         self._next_id = 1
-        self._last_time: float | None = None
 
     def reset(self) -> None:
         self.tracks = []
-        self._last_time = None
 
     def update(self, image: np.ndarray, timestamp: float) -> list[Face]:
         """Look for new faces when due, then follow every face into this frame."""
@@ -248,8 +245,6 @@ class FaceTracker:
 
     def track(self, image: np.ndarray, timestamp: float) -> list[Face]:
         """Landmarks for every tracked face in this frame."""
-        dt = 1 / 30 if self._last_time is None else min(max(timestamp - self._last_time, 1e-3), 0.5)
-        self._last_time = timestamp
         self._frames += 1
         faces: list[Face] = []
         survivors: list[_Track] = []
@@ -269,6 +264,8 @@ class FaceTracker:
             if presence < self.presence_threshold:
                 continue
             scale = float(np.linalg.norm(points[454] - points[234]))
+            # Time since this face was last measured: a skipped frame does not count.
+            dt = min(max(timestamp - track.measured_at, 1e-3), 0.5) if track.last is not None else 1 / 30
             smoothed = track.smoother(points, dt, scale)
             track.roi = roi_from_landmarks(points)  # crop from the raw points: smoothing must not lag tracking
             if any(_iou(_roi_box(track.roi), _roi_box(t.roi)) > 0.5 for t in survivors):
@@ -282,6 +279,13 @@ class FaceTracker:
             faces.append(face)
         self.tracks = survivors
         return faces
+
+
+def _starts(length: int, side: int, step: int) -> list[int]:
+    """Where squares of ``side`` start along ``length``, ``step`` apart, the last flush with the end."""
+    last = max(length - side, 0)
+    starts = list(range(0, last + 1, step))
+    return starts if starts[-1] == last else [*starts, last]
 
 
 def _roi_box(roi: Roi) -> np.ndarray:

@@ -34,6 +34,7 @@ class FaceRegions:
     window: tuple[slice, slice]
     region: np.ndarray  # uint8 0/255: where any face effect may change pixels
     skin: np.ndarray  # float32 0…1: oval minus eyes, brows and lips, feathered inside the oval
+    oval: np.ndarray  # float32 0…1: the whole oval, feathered inside it (for colour grading)
 
     @property
     def origin(self) -> tuple[int, int]:
@@ -61,19 +62,23 @@ class FaceRegions:
 
         # Outlines are grown or shrunk by moving their points, not by morphology: fillPoly is cheap
         # at any size, a 50-pixel dilation is not.
-        region = polygon(FACE_OVAL, margin, 1.0, size)
-        region[region < 128] = 0  # a hard edge: pixels are in the region or not
+        # Anti-aliased, then cut at half: a hard edge, exactly the polygon.
+        _, region = cv2.threshold(polygon(FACE_OVAL, margin, 1.0, size), 127, 255, cv2.THRESH_BINARY)
         # The feathered skin mask is drawn where the face is about SKIN_WIDTH wide, then enlarged.
         scale = min(1.0, SKIN_WIDTH / width)
         small = (max(round(size[0] * scale), 1), max(round(size[1] * scale), 1))
         keep_sharp = np.zeros(small, np.uint8)
         for part in (RIGHT_EYE, LEFT_EYE, RIGHT_BROW, LEFT_BROW, LIPS):
             keep_sharp |= polygon(part, 2 * feather, scale, small)
-        skin = cv2.subtract(polygon(FACE_OVAL, -2 * feather, scale, small), keep_sharp)
-        # The blur spreads about one feather: it stays inside the oval and off the grown holes.
-        skin = cv2.GaussianBlur(skin, (0, 0), max(feather * scale / 2, 0.5))
-        skin = cv2.resize(skin, (size[1], size[0]), interpolation=cv2.INTER_LINEAR).astype(np.float32) * (1 / 255)
-        return cls(face, (slice(y0, y1), slice(x0, x1)), region, skin)
+        inner = polygon(FACE_OVAL, -2 * feather, scale, small)
+
+        def feathered(mask: np.ndarray) -> np.ndarray:
+            # The blur spreads about one feather: it stays inside the oval and off the grown holes.
+            soft = cv2.GaussianBlur(mask, (0, 0), max(feather * scale / 2, 0.5))
+            return cv2.resize(soft, (size[1], size[0]), interpolation=cv2.INTER_LINEAR).astype(np.float32) * (1 / 255)
+
+        return cls(face, (slice(y0, y1), slice(x0, x1)), region, feathered(cv2.subtract(inner, keep_sharp)),
+                   feathered(inner))
 
 
 def _offset(points: np.ndarray, distance: float) -> np.ndarray:
@@ -88,6 +93,14 @@ def _offset(points: np.ndarray, distance: float) -> np.ndarray:
 
 def regions_for(faces: list[Face], shape: tuple[int, ...]) -> list[FaceRegions]:
     return [r for r in (FaceRegions.build(face, shape) for face in faces) if r is not None]
+
+
+def face_weights(regions: list[FaceRegions], shape: tuple[int, ...]) -> np.ndarray:
+    """Full-frame float32 weights, 1 inside the faces' ovals fading to 0 at their edge."""
+    weights = np.zeros(shape[:2], np.float32)
+    for r in regions:
+        np.maximum(weights[r.window], r.oval, out=weights[r.window])
+    return weights
 
 
 def region_mask(regions: list[FaceRegions], shape: tuple[int, ...]) -> np.ndarray:

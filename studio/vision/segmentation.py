@@ -106,5 +106,6 @@ class PersonSegmenter:
             guide = cv2.cvtColor(quarter, cv2.COLOR_RGB2GRAY).astype(np.float32) * (1 / 255)
             rough = cv2.resize(coarse, size, interpolation=cv2.INTER_LINEAR)
             fitted = guided_filter(guide, rough, max(2, size[1] // 45), 1e-3)
-            self._fitted, self._fitted_from = cv2.convertScaleAbs(fitted, alpha=255.0), coarse
+            # Clipped first: the guided filter overshoots a little, and negative weight is not person.
+            self._fitted, self._fitted_from = np.clip(fitted * 255 + 0.5, 0, 255).astype(np.uint8), coarse
         return cv2.resize(self._fitted, (w, h), interpolation=cv2.INTER_LINEAR)
