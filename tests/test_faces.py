@@ -150,3 +150,30 @@ def test_search_tiles_cover_the_whole_frame(shape: tuple[int, int]) -> None:
     for x, y, side in FaceDetector._tiles(shape):
         (large if side == min(shape) else small)[y:y + side, x:x + side] = True
     assert large.all() and small.all()
+
+
+def test_a_face_moving_closer_and_away_keeps_its_track() -> None:
+    """The host leans in and back (the picture scales from 480 to 700 px and back): one track,
+    a face in every frame, and the face's width follows the scale."""
+    sizes = [480 + 20 * i for i in range(12)] + [700 - 20 * i for i in range(12)]
+    tracker = FaceTracker()
+    history = track([host_frame(size) for size in sizes], tracker)
+    assert all(len(faces) == 1 for faces in history[1:])
+    assert len({faces[0].track_id for faces in history[1:]}) == 1
+    widths = [faces[0].width for faces in history[1:]]
+    assert max(widths) > 1.3 * widths[0] and widths[-1] < 0.8 * max(widths)
+
+
+@pytest.mark.parametrize(("factor", "dx"), [(0.3, 0), (0.6, 60), (2.5, 0)])
+def test_a_track_whose_crop_lost_the_face_recovers(factor: float, dx: int) -> None:
+    """After an occlusion or a jump the crop may be far too small, too large or off to one side:
+    within a second the face is followed at its right size again, as one face."""
+    from dataclasses import replace
+
+    frame = host_frame()
+    tracker = FaceTracker()
+    right = track([frame] * 4, tracker)[-1][0].width
+    roi = tracker.tracks[0].roi
+    tracker.tracks[0].roi = replace(roi, size=roi.size * factor, cx=roi.cx + dx)
+    history = [tracker.update(frame, (4 + i) / 30) for i in range(30)]
+    assert len(history[-1]) == 1 and abs(history[-1][0].width - right) < 0.1 * right

@@ -15,7 +15,7 @@ from .models import FACE_DETECTOR, FACE_LANDMARKS, load_net
 DETECT_SIZE = 128
 MESH_SIZE = 192
 RIGHT_EYE_OUTER, LEFT_EYE_OUTER = 33, 263  # the image's left and right eye corners
-SLOW_SPEED = 0.8  # face widths per second below which a face is measured every other frame
+SLOW_SPEED = 0.5  # face widths per second below which a face is measured every other frame
 
 
 @dataclass(frozen=True)
@@ -196,6 +196,8 @@ class _Track:
     last: Face | None = None  # the last measured face
     measured_at: float = 0.0
     velocity: np.ndarray | None = None  # of the smoothed points' centre, pixels per second
+    motion: float = float("inf")  # raw points between the last two measurements, face widths/s
+    raw: np.ndarray | None = None  # the last measured points, unsmoothed
     skipped: bool = False  # the previous frame was not measured
 
 
@@ -249,7 +251,7 @@ class FaceTracker:
         faces: list[Face] = []
         survivors: list[_Track] = []
         for track in self.tracks:
-            if track.last is not None and not track.skipped and track.smoother.speed < SLOW_SPEED:
+            if track.last is not None and not track.skipped and track.motion < SLOW_SPEED:
                 # A face that moves slowly is measured every other frame; in between, its smoothed
                 # points carry on at their measured speed.
                 velocity = track.velocity if track.velocity is not None else np.zeros(2, np.float32)
@@ -266,6 +268,10 @@ class FaceTracker:
             scale = float(np.linalg.norm(points[454] - points[234]))
             # Time since this face was last measured: a skipped frame does not count.
             dt = min(max(timestamp - track.measured_at, 1e-3), 0.5) if track.last is not None else 1 / 30
+            if track.raw is not None:  # how fast it moves or grows, measured now (the smoother lags)
+                shift = float(np.abs(points - track.raw).mean())
+                track.motion = shift / max(scale, 1.0) / dt
+            track.raw = points
             smoothed = track.smoother(points, dt, scale)
             track.roi = roi_from_landmarks(points)  # crop from the raw points: smoothing must not lag tracking
             if any(_iou(_roi_box(track.roi), _roi_box(t.roi)) > 0.5 for t in survivors):
