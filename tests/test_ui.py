@@ -584,3 +584,19 @@ def test_split_view_puts_before_left_and_after_right():
     before, after = np.zeros((4, 8, 3), np.uint8), np.full((4, 8, 3), 100, np.uint8)
     view = split_view(before, after)
     assert (view[:, :3] == 0).all() and (view[:, 5:] == 100).all() and (view[:, 3:5] == 255).all()
+
+
+def test_missing_face_models_are_shown_in_the_banner(loop, open_show, monkeypatch):
+    from studio.vision import models
+
+    monkeypatch.setattr(models, "MODEL_PACKAGE", "no-such-model-package")
+    studio, window = open_show(filters=[{"name": "beauty"}])
+
+    async def scenario() -> None:
+        await wait_for(lambda: studio.pipeline.faces.error != "", "the face analysis to give up")
+        window._refresh_status()
+        assert window.banner.isVisible()
+        assert "Face effects are off" in window.banner.text() and "pip install --no-deps" in window.banner.text()
+        assert studio.stats()["program_fps"] > 0  # the show goes on
+
+    run(loop, scenario())

@@ -504,6 +504,8 @@ class MainWindow(QMainWindow):
         for name, error in stats.get("filter_errors", {}).items():
             problems.append(self.tr("Filter {0} was switched off: {1} — the show goes on without it").format(
                 name, error))
+        if stats.get("face_analysis_error"):
+            problems.append(self.tr("Face effects are off: {0}").format(stats["face_analysis_error"]))
         if stats.get("audio_error"):
             problems.append(self.tr("Audio unavailable: {0} — will retry automatically").format(
                 stats["audio_error"]))

@@ -4,103 +4,103 @@
 <context>
     <name>BeautyDock</name>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="125"/>
+        <location filename="../../ui/beauty_dock.py" line="126"/>
         <source>Beauty and HD</source>
         <translation>Beauty and HD</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="126"/>
+        <location filename="../../ui/beauty_dock.py" line="127"/>
         <source>Beauty</source>
         <translation>Beauty</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="127"/>
+        <location filename="../../ui/beauty_dock.py" line="128"/>
         <source>HD enhancement</source>
         <translation>HD enhancement</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="128"/>
+        <location filename="../../ui/beauty_dock.py" line="129"/>
         <source>Virtual background</source>
         <translation>Virtual background</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="129"/>
+        <location filename="../../ui/beauty_dock.py" line="130"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="130"/>
+        <location filename="../../ui/beauty_dock.py" line="131"/>
         <source>Save as my preset</source>
         <translation>Save as my preset</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="131"/>
+        <location filename="../../ui/beauty_dock.py" line="132"/>
         <source>Upscale a low-resolution camera to HD</source>
         <translation>Upscale a low-resolution camera to HD</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="132"/>
+        <location filename="../../ui/beauty_dock.py" line="133"/>
         <source>Background</source>
         <translation>Background</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="133"/>
-        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <location filename="../../ui/beauty_dock.py" line="134"/>
+        <location filename="../../ui/beauty_dock.py" line="144"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="134"/>
+        <location filename="../../ui/beauty_dock.py" line="135"/>
         <source>True-colour product mode</source>
         <translation>True-colour product mode</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="136"/>
+        <location filename="../../ui/beauty_dock.py" line="137"/>
         <source>Products keep their real colours: outside faces, the picture is only denoised and sharpened.</source>
         <translation>Products keep their real colours: outside faces, the picture is only denoised and sharpened.</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="137"/>
+        <location filename="../../ui/beauty_dock.py" line="138"/>
         <source>Before / after split preview</source>
         <translation>Before / after split preview</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <location filename="../../ui/beauty_dock.py" line="144"/>
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <location filename="../../ui/beauty_dock.py" line="144"/>
         <source>Blur</source>
         <translation>Blur</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <location filename="../../ui/beauty_dock.py" line="153"/>
         <source>Natural</source>
         <translation>Natural</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <location filename="../../ui/beauty_dock.py" line="153"/>
         <source>Glam</source>
         <translation>Glam</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <location filename="../../ui/beauty_dock.py" line="153"/>
         <source>My preset</source>
         <translation>My preset</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="155"/>
+        <location filename="../../ui/beauty_dock.py" line="156"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="207"/>
+        <location filename="../../ui/beauty_dock.py" line="206"/>
         <source>Choose a background picture</source>
         <translation>Choose a background picture</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="208"/>
+        <location filename="../../ui/beauty_dock.py" line="207"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -312,102 +312,107 @@
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Could not change live state: {0}</source>
         <translation>Could not change live state: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Viewer link copied</source>
         <translation>Viewer link copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Go Live</source>
         <translation>Go Live</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>● LIVE</source>
         <translation>● LIVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>○ Preview only</source>
         <translation>○ Preview only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>No audio</source>
         <translation>No audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB (peak {1} dB)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>FPS {0}</source>
         <translation>FPS {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Bitrate {0}</source>
         <translation>Bitrate {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Viewers {0}</source>
         <translation>Viewers {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Dropped {0}</source>
         <translation>Dropped {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Loop lag {0} ms</source>
         <translation>Loop lag {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>Source {0}×{1} @ {2} fps</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>The video source stopped sending frames — showing placeholder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>Camera unavailable: {0} — showing placeholder, will resume automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>Video source unavailable: {0} — showing placeholder, will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>Filter {0} was switched off: {1} — the show goes on without it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="508"/>
+        <source>Face effects are off: {0}</source>
+        <translation>Face effects are off: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>Audio unavailable: {0} — will retry automatically</translation>
     </message>

@@ -4,103 +4,103 @@
 <context>
     <name>BeautyDock</name>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="125"/>
+        <location filename="../../ui/beauty_dock.py" line="126"/>
         <source>Beauty and HD</source>
         <translation>美颜与高清</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="126"/>
+        <location filename="../../ui/beauty_dock.py" line="127"/>
         <source>Beauty</source>
         <translation>美颜</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="127"/>
+        <location filename="../../ui/beauty_dock.py" line="128"/>
         <source>HD enhancement</source>
         <translation>高清画质</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="128"/>
+        <location filename="../../ui/beauty_dock.py" line="129"/>
         <source>Virtual background</source>
         <translation>虚拟背景</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="129"/>
+        <location filename="../../ui/beauty_dock.py" line="130"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="130"/>
+        <location filename="../../ui/beauty_dock.py" line="131"/>
         <source>Save as my preset</source>
         <translation>保存为我的预设</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="131"/>
+        <location filename="../../ui/beauty_dock.py" line="132"/>
         <source>Upscale a low-resolution camera to HD</source>
         <translation>低分辨率摄像头超清放大</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="132"/>
+        <location filename="../../ui/beauty_dock.py" line="133"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="133"/>
-        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <location filename="../../ui/beauty_dock.py" line="134"/>
+        <location filename="../../ui/beauty_dock.py" line="144"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="134"/>
+        <location filename="../../ui/beauty_dock.py" line="135"/>
         <source>True-colour product mode</source>
         <translation>商品真色模式（所见即所得）</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="136"/>
+        <location filename="../../ui/beauty_dock.py" line="137"/>
         <source>Products keep their real colours: outside faces, the picture is only denoised and sharpened.</source>
         <translation>商品保持真实颜色：人脸以外的画面只做降噪和锐化。</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="137"/>
+        <location filename="../../ui/beauty_dock.py" line="138"/>
         <source>Before / after split preview</source>
         <translation>前后对比分屏预览</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <location filename="../../ui/beauty_dock.py" line="144"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <location filename="../../ui/beauty_dock.py" line="144"/>
         <source>Blur</source>
         <translation>虚化</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <location filename="../../ui/beauty_dock.py" line="153"/>
         <source>Natural</source>
         <translation>自然</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <location filename="../../ui/beauty_dock.py" line="153"/>
         <source>Glam</source>
         <translation>精致</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <location filename="../../ui/beauty_dock.py" line="153"/>
         <source>My preset</source>
         <translation>我的预设</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="155"/>
+        <location filename="../../ui/beauty_dock.py" line="156"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="207"/>
+        <location filename="../../ui/beauty_dock.py" line="206"/>
         <source>Choose a background picture</source>
         <translation>选择背景图片</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="208"/>
+        <location filename="../../ui/beauty_dock.py" line="207"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -312,102 +312,107 @@
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="432"/>
         <source>Could not change live state: {0}</source>
         <translation>无法切换直播状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Viewer link copied</source>
         <translation>观众链接已复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>● LIVE</source>
         <translation>● 直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="445"/>
         <source>○ Preview only</source>
         <translation>○ 仅预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="472"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>No audio</source>
         <translation>无音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="481"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB（峰值 {1} dB）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="486"/>
+        <location filename="../../ui/main_window.py" line="487"/>
         <source>FPS {0}</source>
         <translation>帧率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="487"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>Bitrate {0}</source>
         <translation>码率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="489"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="489"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>Viewers {0}</source>
         <translation>观众 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="491"/>
         <source>Dropped {0}</source>
         <translation>丢帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="492"/>
         <source>Loop lag {0} ms</source>
         <translation>事件循环延迟 {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>信号源 {0}×{1} @ {2} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>视频源已停止输出画面 — 正在显示占位画面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>摄像头不可用：{0} — 正在显示占位画面，设备恢复后将自动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>视频源不可用：{0} — 正在显示占位画面，将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>滤镜 {0} 已停用：{1} — 直播继续进行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="508"/>
+        <source>Face effects are off: {0}</source>
+        <translation>人脸特效已关闭：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>音频不可用：{0} — 将自动重试</translation>
     </message>
