@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import resource
 import sys
 import tempfile
@@ -21,6 +22,7 @@ import av
 import cv2
 import numpy as np
 
+from studio import cores
 from studio.allocator import keep_buffers
 from studio.config import StudioConfig
 from studio.filters.background import BackgroundFilter
@@ -156,11 +158,12 @@ async def live_phase(video: Path, seconds: float, filters: list[str]) -> dict[st
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=20.0)
-    parser.add_argument("--cv-threads", type=int, default=None)
+    parser.add_argument("--cv-threads", type=int, default=None, help="OpenCV threads (default: studio.cores)")
     parser.add_argument("--skip-live", action="store_true")
     args = parser.parse_args()
     if args.cv_threads is not None:
-        cv2.setNumThreads(args.cv_threads)
+        os.environ[cores.ENV] = str(args.cv_threads)  # the live shows' pipelines read it too
+    cores.share_cores()
     keep_buffers()
     frames = moving_frames(90)
     chain = chain_phase(frames, args.seconds)

@@ -16,6 +16,7 @@ import numpy as np
 
 from .allocator import keep_buffers
 from .compositor import Compositor
+from .cores import share_cores
 from .filters.base import VideoFilter
 from .frames import AudioChunk, LatestSlot, VideoFrame
 from .guard import HANG_SECONDS, FilterGuard
@@ -73,6 +74,7 @@ class Pipeline:
     def __init__(self, video_source: VideoSource, audio_source: AudioSource | None, compositor: Compositor,
                  fps: float, filters: list[VideoFilter | FilterGuard] | None = None) -> None:
         keep_buffers()
+        share_cores()
         self.compositor = compositor
         self.fps = fps
         self.filters: list[FilterGuard] = []

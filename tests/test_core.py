@@ -202,3 +202,20 @@ def test_image_buffers_stay_in_the_heap():
     from studio.allocator import keep_buffers
 
     assert keep_buffers() is True
+
+
+def test_opencv_leaves_the_cores_to_the_pipeline(monkeypatch):
+    import cv2
+
+    from studio.cores import ENV, share_cores
+
+    monkeypatch.delenv(ENV, raising=False)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert share_cores() == 1 and cv2.getNumThreads() == 1
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    assert share_cores() == 6
+    monkeypatch.setenv(ENV, "3")
+    assert share_cores() == 3
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    monkeypatch.delenv(ENV)
+    share_cores()
