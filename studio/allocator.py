@@ -1,6 +1,6 @@
 """Keep freed image buffers in the heap. glibc hands every buffer over 128 KiB back to the kernel
-on free, so each new 720p array page-faults afresh; in a VM that costs ~1 ms per buffer, and a
-filter chain makes dozens per frame. Measured: HD enhancement 21 → 13 ms per 720p frame."""
+on free, so each new 720p array page-faults afresh; in a VM that costs up to a millisecond per
+buffer, and a filter chain makes dozens per frame."""
 
 from __future__ import annotations
 

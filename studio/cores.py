@@ -1,7 +1,8 @@
 """How many threads OpenCV may use inside one call. The pipeline already keeps every core busy with
 its own stages (source, program, face analysis, segmenter, encoders); OpenCV's workers only
-compete with them. Measured on 2 cores with the full beauty chain live: 131% of a core with
-OpenCV's 2 threads, 113% with 1, the same frame rate and chain time."""
+compete with them. On 2 cores with the full beauty chain live (bench/beauty_bench.py,
+--cv-threads 2 against the default): 131% of a core with OpenCV's 2 threads, 120% with 1, at the
+same frame rate."""
 
 from __future__ import annotations
 
