@@ -1,5 +1,5 @@
-"""HD enhancement: denoise, halo-free sharpening, low-light lift and colour, with luma at full size
-and chroma at half size (as the encoder's 4:2:0 keeps it anyway). In true-colour mode only denoise
+"""HD enhancement: denoise, halo-free sharpening, low-light lift and colour, in YUV 4:2:0 (luma at full size
+and chroma at half, as the encoder sends it anyway). In true-colour mode only denoise
 and sharpening reach pixels outside faces."""
 
 from __future__ import annotations
@@ -15,9 +15,16 @@ from .base import VideoFilter
 DARK_LUMA = 100.0  # auto exposure acts on frames darker than this (mean luma)…
 TARGET_LUMA = 118.0  # …and brings them up towards this
 # YCrCb chroma of skin (Chai & Ngan 1999): colour boosts back off there so faces do not turn orange.
-SKIN_LOW, SKIN_HIGH = (0, 135, 80), (255, 175, 128)  # Y, Cr, Cb
+SKIN_V, SKIN_U = (135, 175), (80, 128)  # as V (Cr) and U (Cb) ranges
 NEIGHBOURS = np.ones((3, 3), np.uint8)
 GAUSS_5 = cv2.getGaussianKernel(5, 1.0)
+
+
+def _planes(yuv: np.ndarray, h: int, w: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Views of an I420 buffer's Y (h × w), U and V (h/2 × w/2) planes."""
+    flat = yuv.reshape(-1)
+    size = (h // 2) * (w // 2)
+    return yuv[:h], flat[h * w:h * w + size].reshape(h // 2, w // 2), flat[h * w + size:].reshape(h // 2, w // 2)
 
 
 class EnhanceFilter(VideoFilter):
@@ -33,7 +40,7 @@ class EnhanceFilter(VideoFilter):
             denoise, sharpen, low_light, saturation, warmth)
         self._gamma = 1.0
         self._colour_key: tuple[float, float] | None = None
-        self._colour_tables: tuple[np.ndarray, np.ndarray] = ()  # type: ignore[assignment]
+        self._colour_tables: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._clahe: tuple[float, cv2.CLAHE] | None = None
 
     def apply(self, image: np.ndarray) -> np.ndarray:
@@ -49,62 +56,40 @@ class EnhanceFilter(VideoFilter):
         if not (self.denoise or self.sharpen or grading):
             return image
         h, w = image.shape[:2]
-        chroma: np.ndarray | None = None  # half-size YCrCb, made only if chroma changes
-        ycc: np.ndarray | None = None  # full-size YCrCb, when only luma changes
-        # Colour blotches are a dim-light kind of noise: chroma is denoised on dark frames, or from
-        # half strength up; below that, denoise takes the grain out of luma only.
-        chroma_denoise = bool(self.denoise) and (self.denoise >= 50 or exposing)
-        if chroma_denoise or self.saturation or self.warmth:
-            luma = cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)  # the same weights as YCrCb's Y
-            half = cv2.resize(image, (max(w // 2, 1), max(h // 2, 1)), interpolation=cv2.INTER_AREA)
-            chroma = cv2.cvtColor(half, cv2.COLOR_RGB2YCrCb)
-        else:
-            ycc = cv2.cvtColor(image, cv2.COLOR_RGB2YCrCb)
-            luma = cv2.extractChannel(ycc, 0)
-        original = luma
+        if h % 2 or w % 2:  # 4:2:0 needs even sides
+            padded = cv2.copyMakeBorder(image, 0, h % 2, 0, w % 2, cv2.BORDER_REPLICATE)
+            return self.process(padded, context)[:h, :w]
+        # Work in YUV 4:2:0, as the encoder will send it anyway: one conversion each way, luma at
+        # full size and chroma at half, each plane in place.
+        yuv = cv2.cvtColor(image, cv2.COLOR_RGB2YUV_I420)
+        luma, u, v = _planes(yuv, h, w)
         if self.denoise:
-            # Bilateral filters: edge-preserving, and one OpenCV call each (at 720p the number of
-            # passes over memory, not arithmetic, sets the cost). Chroma at half size.
+            # Bilateral filters: edge-preserving, one call each. Colour blotches are a dim-light
+            # kind of noise: chroma is denoised on dark frames, or from half strength up.
             strength = float(self.denoise) / 100
-            if chroma_denoise:
-                chroma = cv2.bilateralFilter(chroma, 3, 8 + 30 * strength, 1.5)
-            luma = cv2.bilateralFilter(luma, 3, 8 + 25 * strength, 1.0)
+            luma[...] = cv2.bilateralFilter(luma, 3, 8 + 25 * strength, 1.0)
+            if self.denoise >= 50 or exposing:
+                for plane in (u, v):
+                    plane[...] = cv2.bilateralFilter(plane, 3, 8 + 30 * strength, 1.5)
         if self.sharpen:
-            luma = self._sharpen(luma)
+            luma[...] = self._sharpen(luma)
         protect = grading and context.true_colour
-        # Outside faces in true-colour mode: denoised and sharpened only, the frame's own chroma
-        # unless chroma itself was denoised.
-        detail_chroma = chroma if chroma_denoise else None
-        detail_only = self._rebuild(image, original, luma, detail_chroma, ycc) if not grading or protect else None
+        detail_only = None
+        if not grading or protect:  # with neither denoise nor sharpening, the frame as it came
+            detail_only = cv2.cvtColor(yuv, cv2.COLOR_YUV2RGB_I420) if self.denoise or self.sharpen else image
         if not grading:
             return detail_only
         if exposing:
-            luma = self._expose(luma, mean)
-        if chroma is not None and (self.saturation or self.warmth):
-            chroma = self._colour(chroma)
-        graded = self._rebuild(image, original, luma, chroma, ycc)
+            luma[...] = self._expose(luma, mean)
+        if self.saturation or self.warmth:
+            self._colour(u, v)
+        graded = cv2.cvtColor(yuv, cv2.COLOR_YUV2RGB_I420)
         if not protect:
             return graded
         regions = context.regions(image)
         if not regions:
             return detail_only
         return blend(detail_only, graded, face_weights(regions, image.shape))
-
-    @staticmethod
-    def _rebuild(image: np.ndarray, original: np.ndarray, luma: np.ndarray, chroma: np.ndarray | None,
-                 ycc: np.ndarray | None) -> np.ndarray:
-        """RGB from the new full-size luma and the half-size chroma, or the frame's own full-size
-        chroma (``ycc``) when only luma changed; the frame itself when nothing did."""
-        if chroma is None:
-            if luma is original:
-                return image
-            if ycc is None:
-                ycc = cv2.cvtColor(image, cv2.COLOR_RGB2YCrCb)
-            cv2.insertChannel(luma, ycc, 0)
-            return cv2.cvtColor(ycc, cv2.COLOR_YCrCb2RGB)
-        full = cv2.resize(chroma, (image.shape[1], image.shape[0]), interpolation=cv2.INTER_LINEAR)
-        cv2.insertChannel(luma, full, 0)
-        return cv2.cvtColor(full, cv2.COLOR_YCrCb2RGB)
 
     def _sharpen(self, luma: np.ndarray) -> np.ndarray:
         """Unsharp mask clamped to each pixel's 3×3 neighbourhood range: edges get crisper, but no
@@ -148,26 +133,26 @@ class EnhanceFilter(VideoFilter):
             self._clahe = (clip, cv2.createCLAHE(clipLimit=clip, tileGridSize=(8, 8)))
         return self._clahe[1]
 
-    def _colour(self, chroma: np.ndarray) -> np.ndarray:
-        """Saturation and warmth on half-size YCrCb through lookup tables; skin tones (a cleaned
-        YCrCb skin mask) get a fifth of the saturation boost, so faces do not turn orange."""
+    def _colour(self, u: np.ndarray, v: np.ndarray) -> None:
+        """Saturation and warmth on the half-size U and V planes, in place, through lookup tables;
+        skin tones (a cleaned skin mask) get a fifth of the saturation boost, so faces do not turn
+        orange."""
         boost = float(self.saturation) / 100 * 0.6
         warm = float(self.warmth) / 100 * 6
         key = (boost, warm)
         if self._colour_key != key:
             self._colour_key = key
-            self._colour_tables = tuple(_chroma_table(gain, warm) for gain in (1 + boost, 1 + 0.2 * boost))
-        vivid, skin_tone = (cv2.LUT(chroma, table) for table in self._colour_tables)
-        skin = cv2.medianBlur(cv2.inRange(chroma, SKIN_LOW, SKIN_HIGH), 3)
-        cv2.copyTo(skin_tone, skin, vivid)
-        return vivid
+            self._colour_tables = {name: (_chroma_table(1 + boost, shift), _chroma_table(1 + 0.2 * boost, shift))
+                                   for name, shift in (("u", -warm), ("v", warm))}
+        skin = cv2.medianBlur(cv2.bitwise_and(cv2.inRange(v, *SKIN_V), cv2.inRange(u, *SKIN_U)), 3)
+        for name, plane in (("u", u), ("v", v)):
+            vivid_table, skin_table = self._colour_tables[name]
+            vivid = cv2.LUT(plane, vivid_table)
+            cv2.copyTo(cv2.LUT(plane, skin_table), skin, vivid)
+            plane[...] = vivid
 
 
-def _chroma_table(gain: float, warm: float) -> np.ndarray:
-    """A 256×1×3 lookup table: Y kept, Cr and Cb scaled about neutral (128) and shifted by warmth."""
+def _chroma_table(gain: float, shift: float) -> np.ndarray:
+    """A 256-entry lookup table for U or V: scaled about neutral (128), then shifted."""
     levels = np.arange(256, dtype=np.float64)
-    table = np.empty((256, 1, 3), np.uint8)
-    table[:, 0, 0] = levels
-    for channel, shift in ((1, warm), (2, -warm)):
-        table[:, 0, channel] = np.clip(np.rint(128 + (levels - 128) * gain + shift), 0, 255)
-    return table
+    return np.clip(np.rint(128 + (levels - 128) * gain + shift), 0, 255).astype(np.uint8)
