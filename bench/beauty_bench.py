@@ -36,7 +36,7 @@ from studio.vision.context import FaceAnalysis, FrameContext
 from tests.photos import host_frame, sensor_noise
 
 FPS = 30.0
-CHAIN = ["hd_enhance", "beauty", "virtual_background"]  # HD first: face analysis runs beside it
+CHAIN = ["hd_enhance", "virtual_background", "beauty"]  # faces are found while HD and the background run
 TARGET_CHAIN_MS = 15.0
 
 

@@ -31,9 +31,10 @@ from studio.show import Studio
 from .i18n import ui_language
 from .layout import row
 
-# The filters this panel owns, in the order they run: HD first, so the faces are found while it
-# runs; the upscaler last, so the rest works at the camera's own (smaller) size.
-MANAGED = ("hd_enhance", "beauty", "virtual_background", "hd_upscale")
+# The filters this panel owns, in the order they run: HD and the background first, so the faces
+# are found while they run (beauty and the background commute: one changes faces, the other what
+# is behind the person); the upscaler last, so the rest works at the camera's own (smaller) size.
+MANAGED = ("hd_enhance", "virtual_background", "beauty", "hd_upscale")
 SLIDERS = {"beauty": ("smoothing", "whitening", "rosy", "slimming", "eyes"),
            "hd_enhance": ("denoise", "sharpen", "low_light", "saturation", "warmth")}
 
