@@ -511,8 +511,8 @@ def test_beauty_panel_drives_the_running_filters(loop, open_show):
         dock.background_combo.setCurrentIndex(dock.background_combo.findData("blur"))
         dock.background_combo.activated.emit(dock.background_combo.currentIndex())
         names = [g.name for g in studio.pipeline.filters]
-        assert names == ["hd_enhance", "beauty", "virtual_background"]  # HD first: faces found beside it
-        beauty = studio.pipeline.filters[1].filter
+        assert names == ["hd_enhance", "virtual_background", "beauty"]  # faces are found beside the first two
+        beauty = studio.pipeline.filters[2].filter
         dock.sliders[("beauty", "smoothing")].setValue(77)
         assert beauty.smoothing == 77  # the running filter has it for the next frame
         assert dock.preset_combo.currentData() == ""  # custom now
@@ -532,7 +532,7 @@ def test_beauty_panel_drives_the_running_filters(loop, open_show):
         assert studio.pipeline.keep_before is True
         await wait_for(lambda: studio.pipeline.last_before is not None, "the before picture")
         dock.hd_box.setChecked(False)
-        assert [g.name for g in studio.pipeline.filters] == ["beauty", "virtual_background"]
+        assert [g.name for g in studio.pipeline.filters] == ["virtual_background", "beauty"]
         dock.hd_box.setChecked(True)  # back with the values it had
         assert studio.pipeline.filters[0].filter.sharpen == 90
         dock.toggleViewAction().trigger()
