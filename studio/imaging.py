@@ -22,10 +22,6 @@ def psnr(picture: np.ndarray, reference: np.ndarray) -> float:
     return float(10 * np.log10(255 ** 2 / np.mean((picture.astype(np.float64) - reference) ** 2)))
 
 
-def box_mean(image: np.ndarray, radius: int) -> np.ndarray:
-    return cv2.boxFilter(image, -1, (2 * radius + 1, 2 * radius + 1), borderType=cv2.BORDER_REFLECT)
-
-
 def _coefficients(small: np.ndarray, radius: int, eps: float) -> tuple[np.ndarray, np.ndarray]:
     """Self-guided filter coefficients: out = a·I + b, a → 0 where variance is below eps (flat skin,
     noise), a → 1 at strong edges."""

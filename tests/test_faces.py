@@ -117,17 +117,16 @@ def test_face_analysis_runs_beside_filters_that_keep_geometry() -> None:
     from studio.pipeline import run_chain
 
     frame = host_frame(dx=-200)
-    seen: list[str] = []
-    analysis = FaceAnalysis()
-    original = analysis.faces
-
-    def recording(image: np.ndarray, timestamp: float, search: bool = True) -> list:
-        seen.append(threading.current_thread().name)
-        return original(image, timestamp, search)
-
-    analysis.faces = recording  # type: ignore[method-assign]
     for chain in ([EnhanceFilter(), BeautyFilter()], [MirrorFilter(), BeautyFilter()]):
-        seen.clear()
+        seen: list[str] = []
+        analysis = FaceAnalysis()  # a fresh tracker for each chain
+        original = analysis.faces
+
+        def recording(image: np.ndarray, timestamp: float, search: bool = True, original=original, seen=seen) -> list:
+            seen.append(threading.current_thread().name)
+            return original(image, timestamp, search)
+
+        analysis.faces = recording  # type: ignore[method-assign]
         for i in range(3):
             context = FrameContext(analysis, i / 30)
             run_chain([FilterGuard(f) for f in chain], frame, context)
@@ -138,8 +137,7 @@ def test_face_analysis_runs_beside_filters_that_keep_geometry() -> None:
         else:
             assert all(name.startswith("face-analysis") for name in seen)
             assert nose_x < WIDTH / 2
-        analysis._tracker.reset()  # type: ignore[union-attr]
-    analysis.close()
+        analysis.close()
 
 
 @pytest.mark.parametrize("shape", [(720, 1280), (1280, 720), (1080, 1920), (480, 640)])

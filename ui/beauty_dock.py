@@ -46,6 +46,7 @@ class BeautyDock(QDockWidget):
         self._apply_filters = apply_filters
         configured = {s["name"]: s for s in studio.config.filters if s.get("name") in MANAGED}
         self.values: dict[str, dict[str, Any]] = {}
+        self._applying_preset = False  # preset sliders moving: the preset stays chosen
         for name in MANAGED:
             defaults = {s.name: s.default for s in studio.registry.get("video_filter", name).settings or ()}
             self.values[name] = {**defaults, **{k: v for k, v in configured.get(name, {}).items() if k != "name"}}
@@ -178,8 +179,6 @@ class BeautyDock(QDockWidget):
             self.preset_combo.setCurrentIndex(0)  # the sliders no longer match a preset
         if name in self.enabled():
             self.studio.set_options("video_filter", name, **{key: value})
-
-    _applying_preset = False
 
     def _preset_chosen(self) -> None:
         preset = self.preset_combo.currentData()

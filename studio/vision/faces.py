@@ -217,9 +217,6 @@ class FaceTracker:
         self.measured = 0  # face-mesh runs, all tracks
         self._next_id = 1
 
-    def reset(self) -> None:
-        self.tracks = []
-
     def update(self, image: np.ndarray, timestamp: float) -> list[Face]:
         """Look for new faces when due, then follow every face into this frame."""
         self.search(image)
