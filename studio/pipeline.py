@@ -57,14 +57,18 @@ def run_chain(guards: list[FilterGuard], image: np.ndarray, context: FrameContex
         if not getattr(flt, "keeps_geometry", False):
             break
     source = image
-    for guard in guards:
-        result = guard.apply(image, context)
-        if result is not image:
-            if not np.may_share_memory(result, source):  # a view of the source is not ours to draw into
-                context.own(result)
-            if not getattr(guard.filter, "keeps_geometry", False):
-                context.moved()  # faces found so far no longer fit the picture
-        image = result
+    context.begin()
+    try:
+        for guard in guards:
+            result = guard.apply(image, context)
+            if result is not image:
+                if not np.may_share_memory(result, source):  # a view of the source is not ours to draw into
+                    context.own(result)
+                if not getattr(guard.filter, "keeps_geometry", False):
+                    context.moved()  # faces found so far no longer fit the picture
+            image = result
+    finally:
+        context.finish()
     return image
 
 

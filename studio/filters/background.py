@@ -49,7 +49,7 @@ class BackgroundFilter(VideoFilter):
             return image
         h, w = image.shape[:2]
         quarter = shrink(image, 4)
-        mask = self.segmenter.mask(image, quarter)
+        mask = self.segmenter.mask(image, quarter, context.after)
         backdrop = self._blurred(quarter, (w, h)) if self.mode == "blur" else self._picture(image.shape)
         if mask is None:  # until the first mask (a frame or two) the room is never shown
             return backdrop.copy() if self.mode == "image" else backdrop  # the picture stays cached

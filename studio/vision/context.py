@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
@@ -29,14 +30,18 @@ class FaceAnalysis:
         self._lock = threading.Lock()
         self._worker: ThreadPoolExecutor | None = None
 
-    def start(self, image: np.ndarray, timestamp: float) -> Future[tuple[list[Face], list[FaceRegions]]]:
+    def start(self, image: np.ndarray, timestamp: float,
+              later: Callable[[Callable[[], object]], None] | None = None,
+              ) -> Future[tuple[list[Face], list[FaceRegions]]]:
         """Analyse ``image`` on the analysis thread, while the program thread runs other filters:
-        its faces, and their region masks."""
+        its faces, and their region masks. Detection is handed to ``later`` (the end of the chain),
+        so it does not take a core from the chain; faces it finds are followed from the next frame."""
         if self._worker is None:
             self._worker = ThreadPoolExecutor(1, thread_name_prefix="face-analysis")
-        answer = self._worker.submit(self._faces_and_regions, image, timestamp)
-        # Detection runs after the answer is out: faces it finds are followed from the next frame.
-        self._worker.submit(self.search, image)
+        worker = self._worker
+        answer = worker.submit(self._faces_and_regions, image, timestamp)
+        detect = lambda: worker.submit(self.search, image)  # noqa: E731
+        detect() if later is None else later(detect)
         return answer
 
     def _faces_and_regions(self, image: np.ndarray, timestamp: float) -> tuple[list[Face], list[FaceRegions]]:
@@ -97,6 +102,24 @@ class FrameContext:
         self._regions: list[FaceRegions] | None = None
         self._pending: Future[tuple[list[Face], list[FaceRegions]]] | None = None
         self._owned: list[np.ndarray] = []  # images made by this frame's filters
+        self._after: list[Callable[[], object]] | None = None  # a list while a chain runs
+
+    def after(self, work: Callable[[], object]) -> None:
+        """Run ``work`` when the chain has finished this frame (at once outside a chain). Filters
+        hand background jobs over here, so on two cores they start when the program thread is idle
+        instead of taking a core from the rest of the chain."""
+        if self._after is None:
+            work()
+        else:
+            self._after.append(work)
+
+    def begin(self) -> None:
+        self._after = []
+
+    def finish(self) -> None:
+        work, self._after = self._after or [], None
+        for job in work:
+            job()
 
     def moved(self) -> None:
         """A filter moved the picture's pixels (mirror, upscaler, a warp): faces found before no
@@ -116,7 +139,7 @@ class FrameContext:
         """Start finding faces in ``image`` now; filters that ask later get the answer. Only for an
         image whose geometry the filters in between keep."""
         if self.analysis is not None and self._faces is None and self._pending is None:
-            self._pending = self.analysis.start(image, self.timestamp)
+            self._pending = self.analysis.start(image, self.timestamp, self.after)
 
     def faces(self, image: np.ndarray) -> list[Face]:
         """Faces in this frame: prefetched, or found on the image of the first filter that asks."""

@@ -8,6 +8,7 @@ import atexit
 import threading
 import time
 import weakref
+from collections.abc import Callable
 
 import cv2
 import numpy as np
@@ -69,19 +70,25 @@ class PersonSegmenter:
             # A little temporal smoothing on the small mask keeps edges from shimmering.
             self._mask = mask if self._mask is None else 0.4 * self._mask + 0.6 * mask
 
-    def coarse_mask(self, image: np.ndarray) -> np.ndarray | None:
-        """Hand ``image`` over and return the newest model-size mask (None until the first)."""
+    def coarse_mask(self, image: np.ndarray, later: Callable[[Callable[[], object]], None] | None = None,
+                    ) -> np.ndarray | None:
+        """Hand ``image`` over (through ``later``: at the end of the chain) and return the newest
+        model-size mask (None until the first)."""
         small = cv2.resize(image, MODEL_SIZE, interpolation=cv2.INTER_AREA if image.shape[1] > MODEL_SIZE[0]
                            else cv2.INTER_LINEAR)
         if not self.threaded:
             self._store(self.infer(small))
         elif not self._closed:
-            self._slot.put(small)
-            if self._worker is None or not self._worker.is_alive():
-                self._worker = threading.Thread(target=self._run, name="segmenter", daemon=True)
-                self._worker.start()
+            hand_over = lambda: self._hand_over(small)  # noqa: E731
+            hand_over() if later is None else later(hand_over)
         with self._lock:
             return self._mask
+
+    def _hand_over(self, small: np.ndarray) -> None:
+        self._slot.put(small)
+        if self._worker is None or not self._worker.is_alive():
+            self._worker = threading.Thread(target=self._run, name="segmenter", daemon=True)
+            self._worker.start()
 
     def _run(self) -> None:
         interval = 1 / self.rate_hz
@@ -93,7 +100,8 @@ class PersonSegmenter:
             self._store(self.infer(small))
             time.sleep(max(0.0, interval - (time.monotonic() - started)))
 
-    def mask(self, image: np.ndarray, quarter: np.ndarray | None = None) -> np.ndarray | None:
+    def mask(self, image: np.ndarray, quarter: np.ndarray | None = None,
+             later: Callable[[Callable[[], object]], None] | None = None) -> np.ndarray | None:
         """Full-size uint8 person mask (255 = person) for ``image``. Each new model mask is fitted
         to the frame it arrives with, at quarter size (``quarter``: the caller's own quarter-size
         copy, if it has one), so its edges follow hair and hands; between model runs the fitted
@@ -101,7 +109,7 @@ class PersonSegmenter:
         h, w = image.shape[:2]
         if quarter is None:
             quarter = shrink(image, 4)
-        coarse = self.coarse_mask(quarter)
+        coarse = self.coarse_mask(quarter, later)
         if coarse is None:
             return None
         if coarse is not self._fitted_from or self._fitted is None or self._fitted.shape != quarter.shape[:2]:
