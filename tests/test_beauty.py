@@ -178,3 +178,37 @@ def test_faces_found_before_a_mirror_are_not_used_after_it() -> None:
         if tail:
             assert context.faces(out) == [] and context.regions(out) == []
     assert np.array_equal(outputs[0], outputs[1])  # HD graded nothing
+
+
+def test_background_jobs_start_after_the_chain_even_when_a_filter_fails() -> None:
+    """Work a filter hands to ``context.after`` (the segmenter's next frame, face detection) runs
+    when the last filter is done, so it does not take a core from the chain; outside a chain, at once."""
+    from studio.filters.base import VideoFilter
+    from studio.guard import FilterGuard
+    from studio.pipeline import run_chain
+
+    order: list[str] = []
+
+    class Handing(VideoFilter):
+        keeps_geometry = True
+
+        def __init__(self, name: str, fail: bool = False) -> None:
+            self.label, self.fail = name, fail
+
+        def process(self, image: np.ndarray, context: FrameContext) -> np.ndarray:
+            order.append(self.label)
+            context.after(lambda: order.append(f"after {self.label}"))
+            if self.fail:
+                raise RuntimeError("broken plugin")
+            return image
+
+        def apply(self, image: np.ndarray) -> np.ndarray:
+            return self.process(image, FrameContext(None, 0.0))
+
+    frame = no_face_frame()
+    run_chain([FilterGuard(Handing("a")), FilterGuard(Handing("b", fail=True)), FilterGuard(Handing("c"))],
+              frame, FrameContext(None, 0.0))
+    assert order == ["a", "b", "c", "after a", "after b", "after c"]
+    order.clear()
+    Handing("d").apply(frame)
+    assert order == ["d", "after d"]
