@@ -43,6 +43,10 @@ class StudioConfig:
     video_codec: str = "vp8"
     video_bitrate: int = 2_500_000
     audio_bitrate: int = 64_000
+    outputs: list[dict[str, Any]] = field(default_factory=list)  # RTMP / WHIP targets, started with Go Live
+    recording_folder: str = field(default_factory=lambda: str(Path.home() / "Videos" / "Host Studio"))
+    recording_bitrate: int = 0  # 0: the embedded server's encode is shared
+    ingest_token: str = ""  # bearer token for WHIP streams sent to the studio; empty: a new one per run
     host: str = "127.0.0.1"  # the embedded server stays local unless the host opts in
     port: int = 8080
     max_viewers: int = 100

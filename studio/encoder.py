@@ -109,15 +109,23 @@ class SharedVideoEncoder(EncoderThread):
     kind = "video"
 
     def __init__(self, width: int, height: int, fps: float, bitrate: int, epoch: float,
-                 codec: str = "vp8", keyframe_interval: float = 0.5) -> None:
+                 codec: str = "vp8", keyframe_interval: float = 0.5, gop_seconds: float = 0.0) -> None:
         super().__init__(epoch)
         if codec not in CODECS:
             raise ValueError(f"codec must be one of {sorted(CODECS)}, not {codec!r}")
         self.width, self.height, self.fps, self.bitrate, self.codec_name = width, height, fps, bitrate, codec
+        # 0: a safety keyframe every 10 s (WebRTC viewers ask for their own); platforms that take
+        # RTMP want one every 2 s.
+        self.gop_seconds = gop_seconds
         self.keyframes = KeyframeGate(keyframe_interval)
         self.keyframe_count = 0
         self.fanout = PacketFanout(self.keyframes.request, needs_keyframe=True)
         self._context = self._open_context()
+
+    @property
+    def codec_context(self) -> av.VideoCodecContext:
+        """The open encoder, for muxers that describe its stream (read only)."""
+        return self._context
 
     def _open_context(self) -> av.VideoCodecContext:
         ctx = av.CodecContext.create(CODECS[self.codec_name], "w")
@@ -126,7 +134,7 @@ class SharedVideoEncoder(EncoderThread):
         ctx.time_base = VIDEO_TIME_BASE
         ctx.framerate = fractions.Fraction(round(self.fps * 1000), 1000)
         ctx.bit_rate = self.bitrate
-        ctx.gop_size = int(self.fps * 10)  # a safety keyframe; joins and PLIs ask for their own
+        ctx.gop_size = max(1, round(self.fps * (self.gop_seconds or 10)))
         # libvpx's worker threads spin-wait on each other: on two cores a second thread only burns CPU
         # and collapses under load (bench/pipeline_bench.py --busy-procs 2).
         ctx.thread_count = 1 if (os.cpu_count() or 1) < 4 else 2
@@ -166,24 +174,40 @@ class SharedVideoEncoder(EncoderThread):
         self.fanout.publish_threadsafe(EncodedPacket(packet, packet.is_keyframe, capture_time, size))
 
 
+AUDIO_CODECS = {"opus": ("libopus", "s16"), "aac": ("aac", "fltp")}  # WebRTC; RTMP/FLV
+
+
 class SharedAudioEncoder(EncoderThread):
-    """One Opus encode of the program audio (48 kHz, 20 ms frames) shared by every viewer."""
+    """One encode of the program audio (48 kHz stereo) shared by every output that wants this
+    codec: Opus (20 ms frames) for WebRTC, AAC for RTMP."""
 
     kind = "audio"
 
-    def __init__(self, epoch: float, bitrate: int = 64000) -> None:
+    def __init__(self, epoch: float, bitrate: int = 64000, codec: str = "opus") -> None:
         super().__init__(epoch)
+        if codec not in AUDIO_CODECS:
+            raise ValueError(f"audio codec must be one of {sorted(AUDIO_CODECS)}, not {codec!r}")
+        self.codec_name, self.bitrate = codec, bitrate
         self.fanout = PacketFanout(lambda: None, needs_keyframe=False, max_queue=50)
-        ctx = av.CodecContext.create("libopus", "w")
+        name, sample_format = AUDIO_CODECS[codec]
+        ctx = av.CodecContext.create(name, "w")
         ctx.sample_rate = 48000
         ctx.layout = "stereo"
-        ctx.format = "s16"
+        ctx.format = sample_format
         ctx.bit_rate = bitrate
         ctx.time_base = AUDIO_TIME_BASE
-        ctx.options = {"application": "lowdelay", "frame_duration": "20"}
+        if codec == "opus":
+            ctx.options = {"application": "lowdelay", "frame_duration": "20"}
         self._context = ctx
+        # AAC takes 1024 samples a frame, not the sources' 20 ms: a FIFO re-cuts the chunks.
+        self._fifo = av.AudioFifo() if codec == "aac" else None
+        self._to_float = av.AudioResampler(format="fltp", layout="stereo", rate=48000) if self._fifo else None
         # Audio must not drop chunks the way video drops frames: it queues, bounded.
         self.input = _AudioQueue()
+
+    @property
+    def codec_context(self) -> av.AudioCodecContext:
+        return self._context
 
     def _encode_one(self, item: object) -> None:
         assert isinstance(item, AudioChunk)
@@ -195,11 +219,21 @@ class SharedAudioEncoder(EncoderThread):
         frame.sample_rate = 48000
         frame.pts = int(round((item.capture_time - self.epoch) * 48000))
         frame.time_base = AUDIO_TIME_BASE
+        if self._fifo is None:
+            self._encode_frame(frame, item.capture_time)
+            return
+        assert self._to_float is not None
+        for converted in self._to_float.resample(frame):
+            self._fifo.write(converted)
+        while self._fifo.samples >= 1024:
+            self._encode_frame(self._fifo.read(1024), item.capture_time)
+
+    def _encode_frame(self, frame: av.AudioFrame, capture_time: float) -> None:
         for packet in self._context.encode(frame):
             packet.time_base = AUDIO_TIME_BASE
             self.packets += 1
             self.meter.add(packet.size)
-            self.fanout.publish_threadsafe(EncodedPacket(packet, True, item.capture_time, packet.size))
+            self.fanout.publish_threadsafe(EncodedPacket(packet, True, capture_time, packet.size))
 
 
 class _AudioQueue(LatestSlot):

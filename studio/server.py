@@ -7,6 +7,7 @@ and touches no other session.
 from __future__ import annotations
 
 import logging
+import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,10 @@ class StudioServer:
             web.post("/whep", self.whep_offer),
             web.delete("/whep/{session_id}", self.whep_delete),
             web.patch("/whep/{session_id}", self.whep_patch),
+            web.options("/whip/{stream}", self.whip_options),
+            web.post("/whip/{stream}", self.whip_offer),
+            web.delete("/whip/session/{session_id}", self.whip_delete),
+            web.patch("/whip/session/{session_id}", self.whep_patch),
             web.get("/events", self.events.handle),
             web.get("/api/status", self.status),
             web.get("/plugins/widgets.json", self.widget_list),
@@ -79,18 +84,25 @@ class StudioServer:
             return _error(404, "no such widget")
         return web.FileResponse(path, headers={"Content-Type": "text/javascript; charset=utf-8"})
 
-    async def whep_offer(self, request: web.Request) -> web.Response:
+    @staticmethod
+    async def _read_offer(request: web.Request) -> str | web.Response:
+        """The SDP offer in the body, or the 4xx that says what is wrong with it."""
         if request.content_type != SDP_TYPE:
             return _error(415, f"Content-Type must be {SDP_TYPE}")
         too_large = _error(413, f"SDP offer larger than {MAX_SDP_BYTES} bytes")
         if request.content_length is not None and request.content_length > MAX_SDP_BYTES:
             return too_large
         try:
-            body = await request.text()
+            return await request.text()
         except web.HTTPRequestEntityTooLarge:
             return too_large
         except (UnicodeDecodeError, LookupError):  # LookupError: an unknown charset parameter
             return _error(400, "SDP offer is not valid UTF-8 text")
+
+    async def whep_offer(self, request: web.Request) -> web.Response:
+        body = await self._read_offer(request)
+        if isinstance(body, web.Response):
+            return body
         endpoint = self.studio.whep
         if endpoint is None:
             return _error(503, "the show is not live yet; try again shortly", **{"Retry-After": "2"})
@@ -113,3 +125,34 @@ class StudioServer:
         # Candidates are all in the answer (aiortc gathers before answering): no trickle ICE.
         raise web.HTTPMethodNotAllowed(
             "PATCH", ["DELETE"], text="trickle ICE is not supported; send all candidates in the offer\n")
+
+    # -- WHIP ingest: streams sent to the studio ---------------------------------------------
+    def _authorised(self, request: web.Request) -> bool:
+        given = request.headers.get("Authorization", "")
+        return secrets.compare_digest(given.encode(), f"Bearer {self.studio.ingest_token}".encode())
+
+    async def whip_options(self, request: web.Request) -> web.Response:
+        return web.Response(status=204, headers={"Accept-Post": SDP_TYPE, "Allow": "OPTIONS, POST"})
+
+    async def whip_offer(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return _error(401, "a valid bearer token is needed to send a stream here",
+                          **{"WWW-Authenticate": 'Bearer realm="whip"'})
+        body = await self._read_offer(request)
+        if isinstance(body, web.Response):
+            return body
+        try:
+            session_id, answer = await self.studio.ingest.accept(request.match_info["stream"], body)
+        except OfferError as exc:
+            return _error(400, str(exc))
+        except Unavailable as exc:
+            return _error(503, str(exc), **{"Retry-After": "10"})
+        return web.Response(status=201, text=answer, content_type=SDP_TYPE,
+                            headers={"Location": f"/whip/session/{session_id}", "ETag": f'"{session_id}"'})
+
+    async def whip_delete(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return _error(401, "a valid bearer token is needed to end a stream")
+        if not await self.studio.ingest.end(request.match_info["session_id"]):
+            return _error(404, "no such WHIP session")
+        return web.Response(status=200, text="session ended\n")

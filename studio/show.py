@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import secrets
 import sys
 import time
 from pathlib import Path
@@ -13,12 +14,16 @@ from .comments.base import CommentSource
 from .compositor import Compositor
 from .config import StudioConfig
 from .encoder import SharedAudioEncoder, SharedVideoEncoder
+from .encoder_pool import AudioSpec, EncoderPool, VideoSpec
 from .eventlog import Event, EventLog
 from .events import EventHub
 from .filters.beauty import BEAUTY_OPTIONS, BEAUTY_PRESETS, MY_PRESET
 from .guard import FilterGuard
 from .interactions.runtime import InteractionHost
 from .loopwatch import LoopWatch
+from .outputs.base import Output, OutputError
+from .outputs.factory import make_output
+from .outputs.recording import Recorder
 from .overlays.base import OverlayStage
 from .pipeline import Pipeline
 from .registry import Registry, RegistryError, default_registry
@@ -26,6 +31,7 @@ from .server import StudioServer
 from .settings_schema import SettingsError, validate
 from .sources.base import AudioSource, VideoSource
 from .whep import WhepEndpoint
+from .whip_ingest import WhipIngest
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +70,15 @@ class Studio:
         self.video_encoder: SharedVideoEncoder | None = None
         self.audio_encoder: SharedAudioEncoder | None = None
         self.whep: WhepEndpoint | None = None
+        self.encoders = EncoderPool(self.pipeline)
+        self.outputs: dict[str, Output] = {}
+        for spec in self.config.outputs:
+            output = make_output(spec, self.encoders, self.config)
+            self.outputs[output.name] = output
+        self.recorder: Recorder | None = None
+        # Streams sent to the studio over WHIP need this bearer token.
+        self.ingest_token = self.config.ingest_token or secrets.token_urlsafe(16)
+        self.ingest = WhipIngest()
         self.live_since: float | None = None
         self._live_lock = asyncio.Lock()  # Go Live and Stop never interleave
 
@@ -123,25 +138,64 @@ class Studio:
         async with self._live_lock:
             if self.is_live:
                 return
-            loop = asyncio.get_running_loop()
-            epoch = time.time()  # audio and video timestamps share this zero, which keeps them in sync
-            width, height = self.config.canvas_size
-            # Both built before either starts, so a failure leaves nothing running.
-            video = SharedVideoEncoder(width, height, self.config.fps, self.config.video_bitrate, epoch,
-                                       self.config.video_codec)
+            video = self.encoders.video(self.server_video_spec())
             # Always an audio encoder: a source picked later while live is heard at once.
-            audio = SharedAudioEncoder(epoch, self.config.audio_bitrate)
-            for encoder in (video, audio):
-                encoder.fanout.bind(loop)
-                encoder.start()
-            self.pipeline.add_video_consumer(video.input)
-            self.pipeline.add_audio_consumer(audio.input)
+            audio = self.encoders.audio(AudioSpec("opus", self.config.audio_bitrate))
             self.video_encoder, self.audio_encoder = video, audio
             self.whep = WhepEndpoint(video, audio, self.config.max_viewers, self._publish_viewers)
             self.live_since = time.time()
             self.show_state = {**self.show_state, "live": True, "viewers": 0}
+        for output in self.outputs.values():
+            output.start()
         await self.events.publish("live", live=True, since=self.live_since)
         log.info("live: viewers at %s", self.viewer_url)
+
+    @property
+    def ingest_url(self) -> str:
+        """Where a stream can be sent to the studio over WHIP (with ``ingest_token``)."""
+        return f"{self.viewer_url}whip/"
+
+    def server_video_spec(self) -> VideoSpec:
+        width, height = self.config.canvas_size
+        return VideoSpec(self.config.video_codec, width, height, self.config.fps, self.config.video_bitrate)
+
+    # -- outputs ------------------------------------------------------------------------------
+    def add_output(self, spec: dict[str, Any]) -> Output:
+        """An RTMP or WHIP output from its settings (started with the show, or at once if live).
+        OutputError says what is wrong with the settings."""
+        output = make_output(spec, self.encoders, self.config)
+        if output.name in self.outputs:
+            raise OutputError(f"there is already an output named {output.name!r}", retry=False)
+        self.outputs[output.name] = output
+        self.config.outputs = [s for s in self.config.outputs if s.get("name") != output.name] + [dict(spec)]
+        if self.is_live:
+            output.start()
+        return output
+
+    async def remove_output(self, name: str) -> None:
+        output = self.outputs.pop(name, None)
+        if output is not None:
+            await output.stop()
+        self.config.outputs = [s for s in self.config.outputs if s.get("name") != name]
+
+    def start_recording(self, folder: str | None = None) -> Recorder:
+        """Record the program with its audio; independent of Go Live."""
+        if self.recorder is not None and self.recorder.running:
+            return self.recorder
+        if folder:
+            self.config.recording_folder = folder
+        width, height = self.config.canvas_size
+        video = self.server_video_spec()
+        if self.config.recording_bitrate:
+            video = VideoSpec(video.codec, width, height, video.fps, self.config.recording_bitrate)
+        self.recorder = Recorder(self.config.recording_folder, self.encoders, video,
+                                 AudioSpec("opus", self.config.audio_bitrate))
+        self.recorder.start()
+        return self.recorder
+
+    async def stop_recording(self) -> None:
+        if self.recorder is not None:
+            await self.recorder.stop()
 
     async def stop_live(self) -> None:
         async with self._live_lock:
@@ -152,16 +206,16 @@ class Studio:
             self.video_encoder = self.audio_encoder = None
             self.live_since = None
             await whep.end_all()
-            loop = asyncio.get_running_loop()
+            await asyncio.gather(*(output.stop() for output in self.outputs.values()))
             for encoder in encoders:
-                self.pipeline.remove_consumer(encoder.input)
-                encoder.fanout.close_all()
-                await loop.run_in_executor(None, encoder.stop)  # joins a thread: keep it off the loop
+                await self.encoders.release(encoder)
         await self.events.publish("live", live=False)
         await self._publish_viewers()
 
     async def close(self) -> None:
         await self.stop_live()
+        await self.stop_recording()
+        await self.ingest.end_all()
         await self.server.stop()
         for task in self._source_tasks:
             task.cancel()
@@ -352,5 +406,7 @@ class Studio:
                          keyframe_requests=video.keyframes.requests, encoder_errors=video.errors)
         if self.audio_encoder is not None:
             stats["dropped_audio"] = self.audio_encoder.input.dropped
+        stats["outputs"] = [output.status() for output in self.outputs.values()]
+        stats["recording"] = self.recorder.status() if self.recorder is not None else None
         stats["dropped_total"] = stats["dropped_source"] + stats.get("dropped_encoder", 0)
         return stats

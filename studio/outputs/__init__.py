@@ -1,0 +1,1 @@
+"""Where the show goes: WHIP, RTMP, recording (see base.Output)."""

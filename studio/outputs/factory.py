@@ -1,0 +1,38 @@
+"""Outputs from their settings, as the show's config and the window give them:
+``{"kind": "rtmp", "name": "douyin", "url": "rtmp://…/live", "key": "…", "bitrate": 3000000}`` or
+``{"kind": "whip", "name": "sfu", "url": "https://…/whip", "token": "…"}``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..config import StudioConfig
+from ..encoder_pool import AudioSpec, EncoderPool, VideoSpec
+from .base import Output, OutputError
+from .rtmp import RtmpOutput
+from .whip import WhipOutput
+
+KINDS = ("rtmp", "whip")
+RTMP_GOP_SECONDS = 2.0  # what the platforms ask of a third-party encoder
+RTMP_AUDIO = AudioSpec("aac", 128_000)
+
+
+def make_output(spec: dict[str, Any], pool: EncoderPool, config: StudioConfig) -> Output:
+    kind = spec.get("kind")
+    if kind not in KINDS:
+        raise OutputError(f"an output's kind must be one of {', '.join(KINDS)}, not {kind!r}", retry=False)
+    name = str(spec.get("name") or kind)
+    unknown = set(spec) - {"kind", "name", "url", "key", "token", "bitrate", "codec"}
+    if unknown:
+        raise OutputError(f"output {name!r}: unknown setting(s) {', '.join(sorted(unknown))}", retry=False)
+    if not spec.get("url"):
+        raise OutputError(f"output {name!r} needs a server URL", retry=False)
+    width, height = config.canvas_size
+    bitrate = int(spec.get("bitrate") or config.video_bitrate)
+    if kind == "rtmp":
+        video = VideoSpec("h264", width, height, config.fps, bitrate, RTMP_GOP_SECONDS)
+        return RtmpOutput(name, spec["url"], str(spec.get("key", "")), pool, video, RTMP_AUDIO)
+    codec = str(spec.get("codec") or config.video_codec)
+    video = VideoSpec(codec, width, height, config.fps, bitrate)
+    return WhipOutput(name, spec["url"], str(spec.get("token", "")), pool, video,
+                      AudioSpec("opus", config.audio_bitrate))

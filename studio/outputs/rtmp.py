@@ -1,0 +1,61 @@
+"""RTMP push, the way Douyin, Kuaishou, Taobao Live, TikTok, YouTube and Bilibili take a
+third-party encoder: a server URL and a stream key; H.264 and AAC in FLV."""
+
+from __future__ import annotations
+
+import errno
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..encoder_pool import AudioSpec, EncoderPool, VideoSpec
+from .base import OutputError
+from .muxer import MuxedOutput
+
+CONNECT_TIMEOUT_US = 10_000_000  # a server that accepts and then says nothing fails in 10 s
+
+
+def check_rtmp_url(url: str) -> None:
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("rtmp", "rtmps") or not parts.hostname:
+        raise OutputError(f"an RTMP server URL looks like rtmp://host/app, not {url!r}", retry=False)
+
+
+class RtmpOutput(MuxedOutput):
+    kind = "rtmp"
+    format_name = "flv"
+
+    def __init__(self, name: str, url: str, key: str, pool: EncoderPool, video: VideoSpec, audio: AudioSpec,
+                 **kwargs: Any) -> None:
+        check_rtmp_url(url)
+        if video.codec != "h264" or audio.codec != "aac":
+            raise OutputError("RTMP carries H.264 video and AAC audio", retry=False)
+        super().__init__(name, pool, video, audio, **kwargs)
+        self.url, self.key = url.strip(), key.strip()
+
+    def target(self) -> str:
+        return f"{self.url.rstrip('/')}/{self.key}" if self.key else self.url
+
+    @property
+    def server(self) -> str:
+        """The URL without the key, safe to show and to log."""
+        return self.url
+
+    def open_options(self) -> tuple[dict[str, str], dict[str, str]]:
+        return {}, {"rw_timeout": str(CONNECT_TIMEOUT_US), "flvflags": "no_duration_filesize"}
+
+    def describe_error(self, exc: Exception) -> OutputError:
+        where = f"the RTMP server {self.server}"
+        code = getattr(exc, "errno", None)
+        text = str(exc).replace(self.key, "****") if self.key else str(exc)  # never log the key
+        if code == errno.ECONNREFUSED:
+            return OutputError(f"cannot reach {where} (connection refused): check the server URL; retrying")
+        if code in (errno.ETIMEDOUT, errno.EAGAIN):
+            return OutputError(f"{where} does not answer (timed out): check the URL and the network")
+        if code in (errno.EPIPE, errno.ECONNRESET, errno.EIO):
+            return OutputError(f"{where} closed the connection ({text}); if it happens at once, check the stream key")
+        if code == errno.ENOENT or "resolve" in text.lower() or "name or service" in text.lower():
+            return OutputError(f"the host name in {self.server} cannot be found: check the URL")
+        return OutputError(f"{where}: {text}")
+
+    def details(self) -> dict[str, Any]:
+        return {**super().details(), "server": self.server}

@@ -1,0 +1,214 @@
+"""WHIP publishing (RFC 9725): the show to any WHIP server (an SFU, a CDN's ingest), by URL and
+bearer token. The offer goes out with POST, the server answers 201 with a Location; ICE servers
+come from Link headers; stopping sends DELETE to the Location, with the token."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import aiohttp
+from aiortc import RTCIceServer, RTCPeerConnection, RTCSessionDescription
+
+from ..encoder_pool import AudioSpec, EncoderPool, VideoSpec
+from ..rtc import new_peer_connection
+from ..tracks import PacketTrack
+from ..whep import _codecs
+from .base import Output, OutputError
+
+log = logging.getLogger(__name__)
+
+HTTP_TIMEOUT = 10.0
+CONNECT_TIMEOUT = 15.0
+SILENCE_TIMEOUT = 8.0  # no receiver report this long: the server or the path is gone
+SDP_TYPE = "application/sdp"
+_LINK = re.compile(r'<([^>]*)>\s*((?:;\s*[\w-]+(?:=(?:"[^"]*"|[^;,]*))?\s*)*)')
+_PARAM = re.compile(r';\s*([\w-]+)(?:=(?:"([^"]*)"|([^;,]*)))?')
+
+
+def ice_servers_from_links(headers: list[str]) -> list[RTCIceServer]:
+    """STUN/TURN servers from ``Link: <turn:host>; rel="ice-server"; username=…; credential=…``."""
+    servers = []
+    for header in headers:
+        for match in _LINK.finditer(header):
+            params = {m.group(1).lower(): m.group(2) if m.group(2) is not None else (m.group(3) or "").strip()
+                      for m in _PARAM.finditer(match.group(2))}
+            url = match.group(1).strip()
+            if params.get("rel") != "ice-server" or not url.startswith(("stun:", "turn:", "turns:")):
+                continue
+            servers.append(RTCIceServer(url, params.get("username"), params.get("credential")))
+    return servers
+
+
+def check_whip_url(url: str) -> None:
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise OutputError(f"a WHIP URL looks like https://host/whip/…, not {url!r}", retry=False)
+
+
+def _refusal(status: int, body: str, url: str) -> OutputError:
+    """Each non-201 answer, worded as what to fix."""
+    said = f" (the server said: {body.strip()[:200]})" if body.strip() else ""
+    if status in (401, 403):
+        return OutputError(f"the WHIP server refused the token ({status}): check the bearer token{said}", retry=False)
+    if status == 404:
+        return OutputError(f"there is no WHIP endpoint at {url} (404): check the URL{said}", retry=False)
+    if status in (405, 415):
+        return OutputError(f"{url} does not take WHIP offers ({status}): check the URL{said}", retry=False)
+    if status in (400, 406, 422):
+        return OutputError(f"the WHIP server rejected the offer ({status}); it may not accept "
+                           f"these codecs{said}", retry=False)
+    if status in (409, 429, 503):
+        return OutputError(f"the WHIP server is busy or full ({status}); retrying{said}")
+    return OutputError(f"the WHIP server answered {status} instead of 201 Created{said}")
+
+
+class WhipOutput(Output):
+    kind = "whip"
+
+    def __init__(self, name: str, url: str, token: str, pool: EncoderPool, video: VideoSpec, audio: AudioSpec,
+                 **kwargs: Any) -> None:
+        check_whip_url(url)
+        super().__init__(name, pool, video, audio, **kwargs)
+        self.url, self.token = url.strip(), token.strip()
+        self.pc: RTCPeerConnection | None = None
+        self.location: str | None = None
+        self.link_ice_servers: list[RTCIceServer] = []  # remembered for the next connection
+        self.tracks: list[PacketTrack] = []
+        self._http: aiohttp.ClientSession | None = None
+
+    def _headers(self, **more: str) -> dict[str, str]:
+        headers = dict(more)
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        return headers
+
+    async def connect(self) -> None:
+        self.hold_encoders()
+        self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=HTTP_TIMEOUT))
+        await self._ask_ice_servers()
+        self.pc = pc = new_peer_connection(self.link_ice_servers)
+        self._add_tracks(pc)
+        await pc.setLocalDescription(await pc.createOffer())  # aiortc gathers every candidate here
+        answer = await self._post_offer(pc.localDescription.sdp)
+        try:
+            await pc.setRemoteDescription(RTCSessionDescription(answer, "answer"))
+        except Exception as exc:  # aiortc raises ValueError, KeyError, … on SDP it cannot use
+            raise OutputError(f"the WHIP server's answer is not usable SDP ({type(exc).__name__}: {exc})") from exc
+        await self._wait_connected(pc)
+
+    async def _ask_ice_servers(self) -> None:
+        """OPTIONS first: servers may list STUN/TURN there, and aiortc gathers candidates once,
+        before the POST. Servers that do not answer OPTIONS are fine."""
+        assert self._http is not None
+        try:
+            async with self._http.options(self.url, headers=self._headers()) as response:
+                servers = ice_servers_from_links(response.headers.getall("Link", []))
+        except (TimeoutError, aiohttp.ClientError):
+            return  # the POST will say what is wrong
+        if servers:
+            self.link_ice_servers = servers
+
+    def _add_tracks(self, pc: RTCPeerConnection) -> None:
+        assert self.video is not None and self.audio is not None
+        mime = "video/VP8" if self.video.codec_name == "vp8" else "video/H264"
+        for kind, encoder, codec in (("video", self.video, mime), ("audio", self.audio, "audio/opus")):
+            track = PacketTrack(kind, encoder.fanout)
+            transceiver = pc.addTransceiver(track, direction="sendonly")
+            transceiver.setCodecPreferences(_codecs(kind, codec))
+            if kind == "video":
+                # aiortc ignores PLI/FIR on packet tracks; the shared encoder's gate answers them.
+                transceiver.sender._send_keyframe = encoder.fanout.request_keyframe
+            self.tracks.append(track)
+
+    async def _post_offer(self, offer: str) -> str:
+        assert self._http is not None
+        try:
+            async with self._http.post(self.url, data=offer.encode(),
+                                       headers=self._headers(**{"Content-Type": SDP_TYPE})) as response:
+                body = await response.text(errors="replace")
+                if response.status != 201:
+                    raise _refusal(response.status, body, self.url)
+                location = response.headers.get("Location")
+                if not location:
+                    raise OutputError("the WHIP server answered 201 without a Location header; it does not "
+                                      "follow RFC 9725", retry=False)
+                self.location = urljoin(str(response.url), location)
+                servers = ice_servers_from_links(response.headers.getall("Link", []))
+        except aiohttp.ClientConnectorError as exc:
+            raise OutputError(f"cannot reach the WHIP server {self.url} ({exc.os_error or exc}); retrying") from exc
+        except TimeoutError as exc:
+            raise OutputError(f"the WHIP server {self.url} did not answer in {HTTP_TIMEOUT:.0f} s") from exc
+        except aiohttp.ClientError as exc:
+            raise OutputError(f"the WHIP server {self.url} broke off the request "
+                              f"({type(exc).__name__}: {exc})") from exc
+        if servers:
+            self.link_ice_servers = servers  # used from the next connection (aiortc cannot add them now)
+        if not body.lstrip().startswith("v=0"):
+            raise OutputError("the WHIP server's answer is not SDP (it must start with 'v=0')")
+        return body
+
+    async def _wait_connected(self, pc: RTCPeerConnection) -> None:
+        deadline = time.monotonic() + CONNECT_TIMEOUT
+        while pc.connectionState != "connected":
+            if pc.connectionState in ("failed", "closed") or time.monotonic() > deadline:
+                raise OutputError(f"the media connection to the WHIP server did not come up "
+                                  f"({pc.connectionState}); a firewall may block UDP, or the server needs TURN")
+            await asyncio.sleep(0.05)
+
+    async def serve(self) -> None:
+        """Until the connection fails, or the server stops sending receiver reports."""
+        assert self.pc is not None
+        pc = self.pc
+        started = last_report = time.monotonic()
+        seen: float | None = None
+        while pc.connectionState == "connected":
+            await asyncio.sleep(0.5)
+            report = await self._last_report_time()
+            if report is not None and report != seen:
+                seen, last_report = report, time.monotonic()
+            if time.monotonic() - last_report > SILENCE_TIMEOUT and time.monotonic() - started > SILENCE_TIMEOUT:
+                raise OutputError(f"the WHIP server sent nothing for {SILENCE_TIMEOUT:.0f} s: the network or "
+                                  "the server is down")
+        raise OutputError(f"the connection to the WHIP server was lost ({pc.connectionState})")
+
+    async def _last_report_time(self) -> float | None:
+        """When the newest RTCP receiver report about our video arrived (None before the first)."""
+        assert self.pc is not None
+        for transceiver in self.pc.getTransceivers():
+            if transceiver.kind != "video":
+                continue
+            stats = await transceiver.sender.getStats()
+            for item in stats.values():
+                if item.type == "remote-inbound-rtp":
+                    return item.timestamp.timestamp()
+        return None
+
+    async def disconnect(self) -> None:
+        location, self.location = self.location, None
+        if location and self._http is not None:
+            try:
+                async with self._http.delete(location, headers=self._headers(),
+                                             timeout=aiohttp.ClientTimeout(total=3)) as response:
+                    if response.status >= 400:
+                        log.warning("WHIP DELETE %s answered %d", location, response.status)
+            except (TimeoutError, aiohttp.ClientError) as exc:
+                log.info("WHIP DELETE %s: %s", location, exc)  # the server may be gone: nothing to end
+        for track in self.tracks:
+            track.stop()
+        self.tracks = []
+        if self.pc is not None:
+            await self.pc.close()
+            self.pc = None
+        if self._http is not None:
+            await self._http.close()
+            self._http = None
+
+    def details(self) -> dict[str, Any]:
+        video = self.tracks[0].subscriber if self.tracks else None
+        return {"url": self.url, "resource": self.location or "",
+                "dropped_packets": video.dropped if video is not None else 0}

@@ -1,0 +1,103 @@
+"""WHIP ingest (RFC 9725) on the embedded server: a stream sent to the studio, by a co-host or
+another encoder. Each session is one aiortc peer connection whose tracks are read as they come."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+import time
+from dataclasses import dataclass, field
+
+import av
+from aiortc import RTCPeerConnection, RTCSessionDescription
+from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
+
+from .rtc import new_peer_connection
+from .whep import CONNECT_TIMEOUT, OfferError, Unavailable, check_offer_text, without_mdns_candidates
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestSession:
+    id: str
+    stream: str
+    pc: RTCPeerConnection
+    started: float = field(default_factory=time.time)
+    frames: dict[str, int] = field(default_factory=lambda: {"video": 0, "audio": 0})
+    size: tuple[int, int] = (0, 0)
+    latest_video: av.VideoFrame | None = None  # the newest decoded picture, for whoever shows it
+    _readers: list[asyncio.Task] = field(default_factory=list)
+
+    @property
+    def connected(self) -> bool:
+        return self.pc.connectionState == "connected"
+
+
+class WhipIngest:
+    def __init__(self, max_sessions: int = 8) -> None:
+        self.max_sessions = max_sessions
+        self.sessions: dict[str, IngestSession] = {}
+
+    async def accept(self, stream: str, offer_sdp: str) -> tuple[str, str]:
+        """Answer a publisher's offer; returns (session id, answer SDP)."""
+        check_offer_text(offer_sdp)
+        if len(self.sessions) >= self.max_sessions:
+            raise Unavailable(f"the studio takes at most {self.max_sessions} incoming streams")
+        pc = new_peer_connection()
+        session = IngestSession(secrets.token_urlsafe(16), stream, pc)
+
+        @pc.on("track")
+        def _on_track(track: MediaStreamTrack) -> None:
+            session._readers.append(asyncio.ensure_future(self._read(session, track)))
+
+        @pc.on("connectionstatechange")
+        async def _state_changed() -> None:
+            if pc.connectionState in ("failed", "closed"):
+                await self.end(session.id)
+
+        try:
+            await pc.setRemoteDescription(RTCSessionDescription(without_mdns_candidates(offer_sdp), "offer"))
+        except Exception as exc:  # aiortc raises ValueError, KeyError, … on malformed SDP
+            await pc.close()
+            raise OfferError(f"malformed SDP offer: {type(exc).__name__}: {exc}") from exc
+        if not any(t.receiver.track is not None for t in pc.getTransceivers()):
+            await pc.close()
+            raise OfferError("the offer sends no media (WHIP offers are sendonly)")
+        try:
+            await pc.setLocalDescription(await pc.createAnswer())
+        except Exception as exc:
+            await pc.close()
+            raise OfferError(f"cannot answer this offer: {exc}") from exc
+        self.sessions[session.id] = session
+        asyncio.get_running_loop().call_later(CONNECT_TIMEOUT, self._expire_if_unconnected, session.id)
+        return session.id, pc.localDescription.sdp
+
+    @staticmethod
+    async def _read(session: IngestSession, track: MediaStreamTrack) -> None:
+        try:
+            while True:
+                frame = await track.recv()
+                session.frames[track.kind] = session.frames.get(track.kind, 0) + 1
+                if isinstance(frame, av.VideoFrame):
+                    session.size, session.latest_video = (frame.width, frame.height), frame
+        except MediaStreamError:
+            return
+
+    def _expire_if_unconnected(self, session_id: str) -> None:
+        session = self.sessions.get(session_id)
+        if session is not None and not session.connected:
+            asyncio.ensure_future(self.end(session_id))
+
+    async def end(self, session_id: str) -> bool:
+        session = self.sessions.pop(session_id, None)
+        if session is None:
+            return False
+        for reader in session._readers:
+            reader.cancel()
+        await session.pc.close()
+        return True
+
+    async def end_all(self) -> None:
+        await asyncio.gather(*(self.end(session_id) for session_id in list(self.sessions)))
