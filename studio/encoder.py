@@ -175,6 +175,7 @@ class SharedVideoEncoder(EncoderThread):
 
 
 AUDIO_CODECS = {"opus": ("libopus", "s16"), "aac": ("aac", "fltp")}  # WebRTC; RTMP/FLV
+AAC_FRAME = 1024  # samples per AAC frame
 
 
 class SharedAudioEncoder(EncoderThread):
@@ -202,6 +203,7 @@ class SharedAudioEncoder(EncoderThread):
         # AAC takes 1024 samples a frame, not the sources' 20 ms: a FIFO re-cuts the chunks.
         self._fifo = av.AudioFifo() if codec == "aac" else None
         self._to_float = av.AudioResampler(format="fltp", layout="stereo", rate=48000) if self._fifo else None
+        self._fifo_pts = 0  # timestamp of the first sample waiting in the FIFO
         # Audio must not drop chunks the way video drops frames: it queues, bounded.
         self.input = _AudioQueue()
 
@@ -223,10 +225,19 @@ class SharedAudioEncoder(EncoderThread):
             self._encode_frame(frame, item.capture_time)
             return
         assert self._to_float is not None
+        # The FIFO's own timestamps assume no gap ever; ours follow the capture clock, and jump
+        # with it if chunks were lost (more than one chunk off).
+        expected = self._fifo_pts + self._fifo.samples
+        if abs(frame.pts - expected) > len(stereo[0]) // 2:
+            self._fifo_pts = frame.pts - self._fifo.samples
         for converted in self._to_float.resample(frame):
+            converted.pts = None
             self._fifo.write(converted)
-        while self._fifo.samples >= 1024:
-            self._encode_frame(self._fifo.read(1024), item.capture_time)
+        while self._fifo.samples >= AAC_FRAME:
+            cut = self._fifo.read(AAC_FRAME)
+            cut.pts, cut.time_base = self._fifo_pts, AUDIO_TIME_BASE
+            self._fifo_pts += AAC_FRAME
+            self._encode_frame(cut, item.capture_time)
 
     def _encode_frame(self, frame: av.AudioFrame, capture_time: float) -> None:
         for packet in self._context.encode(frame):
