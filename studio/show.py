@@ -72,8 +72,13 @@ class Studio:
         self.whep: WhepEndpoint | None = None
         self.encoders = EncoderPool(self.pipeline)
         self.outputs: dict[str, Output] = {}
-        for spec in self.config.outputs:
-            output = make_output(spec, self.encoders, self.config)
+        for spec in list(self.config.outputs):
+            try:
+                output = make_output(spec, self.encoders, self.config)
+            except OutputError as exc:  # a remembered output that no longer makes sense: the show starts anyway
+                log.error("output %s left out: %s", spec.get("name"), exc)
+                self.config.outputs.remove(spec)
+                continue
             self.outputs[output.name] = output
         self.recorder: Recorder | None = None
         # Streams sent to the studio over WHIP need this bearer token.

@@ -602,3 +602,52 @@ def test_missing_face_models_are_shown_in_the_banner(loop, open_show, monkeypatc
         await wait_for(lambda: studio.pipeline.program_frames > shown + 5, "frames after the failure")
 
     run(loop, scenario())
+
+
+def test_outputs_dock_adds_shows_reconnecting_and_records(loop, open_show, tmp_path):
+    from studio.outputs.base import OutputState
+
+    studio, window = open_show()
+    dock = window.outputs_dock
+    dock.show()
+    dock.kind_combo.setCurrentIndex(dock.kind_combo.findData("rtmp"))
+    dock.url_edit.setText("http://not-rtmp/live")
+    dock.add_button.click()
+    assert dock.add_error.isVisibleTo(dock) and "rtmp://" in dock.add_error.text() and not studio.outputs
+
+    dock.kind_combo.setCurrentIndex(dock.kind_combo.findData("whip"))
+    dock.name_edit.setText("平台")
+    dock.url_edit.setText("http://127.0.0.1:9/whip")
+    dock.secret_edit.setText("token")
+    dock.add_button.click()
+    assert list(studio.outputs) == ["平台"] and not dock.add_error.isVisibleTo(dock)
+    output = studio.outputs["平台"]
+    assert output.state == OutputState.OFF  # outputs start with Go Live
+    window._refresh_status()
+    assert "Go Live" in dock.rows["平台"].state.text()
+
+    async def scenario() -> None:
+        await studio.go_live()
+        await wait_for(lambda: output.reconnects >= 1, "the first retry")
+        window._refresh_status()
+        row = dock.rows["平台"]
+        assert row.state.text().startswith("Reconnecting (1)") and "cannot reach" in row.state.text()
+        assert row.reconnect_button.isEnabled()
+        assert "平台: reconnecting (1)" in window.banner.text()
+        row.reconnect_button.click()
+        await wait_for(lambda: output.reconnects >= 2, "reconnect now", timeout=1.5)
+        dock.folder_edit.setText(str(tmp_path))
+        dock.record_button.click()
+        await wait_for(lambda: studio.recorder is not None and studio.recorder.status()["seconds"] >= 1,
+                       "a second recorded")
+        window._refresh_status()
+        assert dock.record_button.text() == "Stop recording" and "Recording" in dock.record_state.text()
+        dock.record_button.click()
+        await wait_for(lambda: not studio.recorder.running, "the recording to stop")
+        dock.rows["平台"].remove_button.click()
+        await wait_for(lambda: not studio.outputs, "the output to go")
+
+    run(loop, scenario())
+    window._refresh_status()
+    assert dock.no_outputs.isVisibleTo(dock) and "Saved to" in dock.record_state.text()
+    assert list(tmp_path.glob("*.mkv"))

@@ -35,6 +35,7 @@ from studio.sources.microphone import list_microphones
 from .beauty_dock import MANAGED, BeautyDock
 from .i18n import Translations
 from .layout import row
+from .outputs_dock import OutputsDock
 from .plugin_dock import PluginDock
 from .plugin_docks import add_plugin_docks
 from .settings import open_settings, read_json, remember_config
@@ -91,6 +92,10 @@ class MainWindow(QMainWindow):
         self.beauty_dock.setVisible(self.settings.value("window/beauty_dock", False, type=bool))
         self.view_menu.addAction(self.beauty_dock.toggleViewAction())
         self.beauty_dock.split_check.toggled.connect(self._split_preview)
+        self.outputs_dock = OutputsDock(self.studio)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.outputs_dock)
+        self.outputs_dock.setVisible(self.settings.value("window/outputs_dock", False, type=bool))
+        self.view_menu.addAction(self.outputs_dock.toggleViewAction())
         self.plugin_docks = add_plugin_docks(self, self.studio)
         for dock in self.plugin_docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -509,8 +514,16 @@ class MainWindow(QMainWindow):
         if stats.get("audio_error"):
             problems.append(self.tr("Audio unavailable: {0} — will retry automatically").format(
                 stats["audio_error"]))
+        for output in [*stats.get("outputs", []), stats.get("recording") or {}]:
+            if output.get("state") == "reconnecting":
+                problems.append(self.tr("{0}: reconnecting ({1}) — {2}").format(
+                    output["name"], output["reconnects"], output["error"]))
+            elif output.get("state") == "failed":
+                problems.append(self.tr("{0} stopped: {1}").format(output["name"], output["error"]))
         if self.plugin_dock.isVisible():
             self.plugin_dock.refresh(stats)
+        if self.outputs_dock.isVisible():
+            self.outputs_dock.refresh(stats)
         self.banner.setText("\n".join(problems))
         self.banner.setVisible(bool(problems))
         if self.studio.is_live != (self.live_button.property("live") is True):
@@ -529,6 +542,7 @@ class MainWindow(QMainWindow):
         settings.setValue("language", self.translations.language)
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/beauty_dock", self.beauty_dock.isVisibleTo(self))
+        settings.setValue("window/outputs_dock", self.outputs_dock.isVisibleTo(self))
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -65,6 +65,13 @@ def restore_config(config: StudioConfig, settings: QSettings) -> None:
     if not config.beauty_preset and isinstance(preset, dict) and set(preset) == set(BEAUTY_OPTIONS) \
             and all(isinstance(v, int) and 0 <= v <= 100 for v in preset.values()):
         config.beauty_preset = preset
+    outputs = read_json(settings, "outputs", [])
+    if config.outputs == default.outputs and all(isinstance(o, dict) and o.get("kind") in ("rtmp", "whip")
+                                                 for o in outputs):
+        config.outputs = outputs
+    folder = str(settings.value("recording/folder", ""))
+    if config.recording_folder == default.recording_folder and folder:
+        config.recording_folder = folder
     orientation = str(settings.value("video/orientation", ""))
     if config.orientation == default.orientation and orientation in ("landscape", "portrait"):
         config.orientation = orientation
@@ -81,3 +88,5 @@ def remember_config(config: StudioConfig, settings: QSettings) -> None:
     settings.setValue("plugins/disabled", json.dumps(config.disabled_plugins))
     settings.setValue("video/true_colour", config.true_colour)
     settings.setValue("beauty/preset", json.dumps(config.beauty_preset))
+    settings.setValue("outputs", json.dumps(config.outputs))  # stream keys stay on this machine, as OBS keeps them
+    settings.setValue("recording/folder", config.recording_folder)
