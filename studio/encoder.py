@@ -117,10 +117,22 @@ class SharedVideoEncoder(EncoderThread):
         # 0: a safety keyframe every 10 s (WebRTC viewers ask for their own); platforms that take
         # RTMP want one every 2 s.
         self.gop_seconds = gop_seconds
+        self.canvas = (width, height)  # what the program sends; the encode may be smaller (adapt)
+        self.send_fps = fps
         self.keyframes = KeyframeGate(keyframe_interval)
         self.keyframe_count = 0
+        self.rebuilds = 0  # encoder re-opened for a new rate or size (each costs a keyframe)
+        self.skipped = 0  # frames left out to send a lower frame rate
         self.fanout = PacketFanout(self.keyframes.request, needs_keyframe=True)
+        self._wanted: tuple[int, int, int, float] | None = None
+        self._last_sent = -1e9
         self._context = self._open_context()
+
+    def adapt(self, bitrate: int, width: int, height: int, fps: float) -> None:
+        """New settings from a rate controller, applied from the next frame. A new bitrate or
+        size re-opens the encoder (PyAV passes neither libvpx nor x264 a new rate while open),
+        and so costs one keyframe: controllers change them rarely. A lower frame rate is free."""
+        self._wanted = (bitrate, width, height, fps)
 
     @property
     def codec_context(self) -> av.VideoCodecContext:
@@ -145,16 +157,35 @@ class SharedVideoEncoder(EncoderThread):
                            "maxrate": str(self.bitrate), "undershoot-pct": "100", "overshoot-pct": "15",
                            "static-thresh": "1", "error-resilient": "1"}
         else:
+            # A VBV buffer of one second: a constant rate, as platforms and networks want it.
             ctx.options = {"preset": "ultrafast", "tune": "zerolatency", "profile": "baseline",
-                           "level": "31", "bf": "0"}
+                           "level": "31", "bf": "0", "maxrate": str(self.bitrate), "bufsize": str(self.bitrate)}
         return ctx
+
+    def _apply_wanted(self) -> None:
+        wanted, self._wanted = self._wanted, None
+        if wanted is None:
+            return
+        bitrate, width, height, self.send_fps = wanted
+        if (bitrate, width, height) != (self.bitrate, self.width, self.height):
+            self.bitrate, self.width, self.height = bitrate, width, height
+            self._context = self._open_context()
+            self.rebuilds += 1
 
     def _encode_one(self, item: object) -> None:
         assert isinstance(item, VideoFrame)
-        if (item.width, item.height) != (self.width, self.height):
+        if (item.width, item.height) != self.canvas:
             raise ValueError(f"frame {item.width}×{item.height} does not match encoder "
-                             f"{self.width}×{self.height}")
-        i420 = cv2.cvtColor(item.image, cv2.COLOR_RGB2YUV_I420)
+                             f"{self.canvas[0]}×{self.canvas[1]}")
+        self._apply_wanted()
+        if self.send_fps < self.fps and item.capture_time - self._last_sent < 1 / self.send_fps - 0.5 / self.fps:
+            self.skipped += 1
+            return
+        self._last_sent = item.capture_time
+        image = item.image
+        if (self.width, self.height) != self.canvas:
+            image = cv2.resize(image, (self.width, self.height), interpolation=cv2.INTER_AREA)
+        i420 = cv2.cvtColor(image, cv2.COLOR_RGB2YUV_I420)
         frame = av.VideoFrame.from_ndarray(i420, format="yuv420p")
         frame.pts = int(round((item.capture_time - self.epoch) * 90000))
         frame.time_base = VIDEO_TIME_BASE

@@ -20,6 +20,7 @@ class VideoSpec:
     fps: float
     bitrate: int
     gop_seconds: float = 0.0  # 0: keyframes on request plus one every 10 s
+    owner: str = ""  # an output that adapts the encoder to its network gets one of its own
 
 
 @dataclass(frozen=True)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import av
 from aiortc import MediaStreamTrack
 from aiortc.mediastreams import MediaStreamError
 
+from .encoder import VIDEO_TIME_BASE
 from .fanout import PacketFanout, Subscriber
+from .frames import LatestSlot, VideoFrame
 
 
 class PacketTrack(MediaStreamTrack):
@@ -36,3 +40,24 @@ class PacketTrack(MediaStreamTrack):
         super().stop()
         if self.subscriber is not None:
             self.subscriber.close()
+
+
+class FrameTrack(MediaStreamTrack):
+    """The program's pictures as av.VideoFrames, for a peer connection that encodes them itself
+    (aiortc's own encoder and its REMB-only rate control: the "stock" WHIP controller)."""
+
+    kind = "video"
+
+    def __init__(self, slot: LatestSlot, epoch: float) -> None:
+        super().__init__()
+        self._slot, self._epoch = slot, epoch
+
+    async def recv(self) -> av.VideoFrame:
+        while self.readyState == "live":
+            item = await asyncio.to_thread(self._slot.get, 0.5)
+            if isinstance(item, VideoFrame):
+                frame = av.VideoFrame.from_ndarray(item.image, format="rgb24")
+                frame.pts = int(round((item.capture_time - self._epoch) * 90000))
+                frame.time_base = VIDEO_TIME_BASE
+                return frame
+        raise MediaStreamError

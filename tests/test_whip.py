@@ -35,13 +35,26 @@ async def test_publish_to_the_studio_ingest_then_delete(start_show):
                                  for s in receiver.ingest.sessions.values()), "30 frames and 20 audio frames")
     session = next(iter(receiver.ingest.sessions.values()))
     assert session.stream == "show" and session.size == sender.config.canvas_size
-    # It shares the embedded server's encoders: same settings, one encode.
-    assert output.video is sender.video_encoder and output.audio is sender.audio_encoder
+    # Its video adapts to its own network, so it has an encoder of its own; the audio is shared.
+    assert output.video is not sender.video_encoder and output.audio is sender.audio_encoder
+    # The receiver's reports reach the controller: loss, jitter and a round-trip time.
+    await wait_until(lambda: output.feedback.reports >= 2 and output.feedback.rtt_s is not None, "receiver reports")
     status = next(o for o in sender.stats()["outputs"] if o["name"] == "sfu")
-    assert status["state"] == "live" and status["error"] == ""
+    assert status["state"] == "live" and status["error"] == "" and status["loss"] == 0
+    assert 0 <= status["rtt_ms"] < 200 and status["target_bps"] >= sender.config.video_bitrate * 0.9
     await sender.remove_output("sfu")
     await wait_until(lambda: not receiver.ingest.sessions, "the DELETE to end the ingest session")
     assert sender.video_encoder is not None and sender.video_encoder._thread is not None  # still live
+
+
+async def test_stock_controller_lets_aiortc_encode(start_show):
+    receiver = await start_show()
+    sender = await start_show()
+    output = sender.add_output(whip_spec(receiver, controller="stock"))
+    await wait_until(lambda: any(s.frames["video"] > 30 for s in receiver.ingest.sessions.values()), "30 frames")
+    assert output.video is None and output.status()["controller"] == "stock"
+    await sender.remove_output("sfu")
+    assert output._frames is None  # its picture feed left the pipeline
 
 
 async def test_wrong_token_and_wrong_url_fail_with_what_to_fix(start_show):

@@ -22,7 +22,7 @@ def make_output(spec: dict[str, Any], pool: EncoderPool, config: StudioConfig) -
     if kind not in KINDS:
         raise OutputError(f"an output's kind must be one of {', '.join(KINDS)}, not {kind!r}", retry=False)
     name = str(spec.get("name") or kind)
-    unknown = set(spec) - {"kind", "name", "url", "key", "token", "bitrate", "codec"}
+    unknown = set(spec) - {"kind", "name", "url", "key", "token", "bitrate", "codec", "controller", "preference"}
     if unknown:
         raise OutputError(f"output {name!r}: unknown setting(s) {', '.join(sorted(unknown))}", retry=False)
     if not spec.get("url"):
@@ -35,4 +35,5 @@ def make_output(spec: dict[str, Any], pool: EncoderPool, config: StudioConfig) -
     codec = str(spec.get("codec") or config.video_codec)
     video = VideoSpec(codec, width, height, config.fps, bitrate)
     return WhipOutput(name, spec["url"], str(spec.get("token", "")), pool, video,
-                      AudioSpec("opus", config.audio_bitrate))
+                      AudioSpec("opus", config.audio_bitrate), controller=str(spec.get("controller", "adaptive")),
+                      preference=str(spec.get("preference", "detail")))

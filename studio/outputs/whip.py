@@ -8,15 +8,19 @@ import asyncio
 import logging
 import re
 import time
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 from aiortc import RTCIceServer, RTCPeerConnection, RTCSessionDescription
+from aiortc.mediastreams import MediaStreamTrack
 
+from ..abr import LADDERS, EncoderSteps, Feedback, LossDelayController, watch_sender
 from ..encoder_pool import AudioSpec, EncoderPool, VideoSpec
+from ..frames import LatestSlot
 from ..rtc import new_peer_connection
-from ..tracks import PacketTrack
+from ..tracks import FrameTrack, PacketTrack
 from ..whep import _codecs
 from .base import Output, OutputError
 
@@ -26,6 +30,9 @@ HTTP_TIMEOUT = 10.0
 CONNECT_TIMEOUT = 15.0
 SILENCE_TIMEOUT = 8.0  # no receiver report this long: the server or the path is gone
 SDP_TYPE = "application/sdp"
+# adaptive: the studio's own controller (loss, delay and REMB; a ladder of sizes and frame rates);
+# stock: aiortc's encoder following REMB alone (what aiortc does by itself, for comparison).
+CONTROLLERS = ("adaptive", "stock")
 _LINK = re.compile(r'<([^>]*)>\s*((?:;\s*[\w-]+(?:=(?:"[^"]*"|[^;,]*))?\s*)*)')
 _PARAM = re.compile(r';\s*([\w-]+)(?:=(?:"([^"]*)"|([^;,]*)))?')
 
@@ -71,10 +78,21 @@ class WhipOutput(Output):
     kind = "whip"
 
     def __init__(self, name: str, url: str, token: str, pool: EncoderPool, video: VideoSpec, audio: AudioSpec,
-                 **kwargs: Any) -> None:
+                 controller: str = "adaptive", preference: str = "detail", **kwargs: Any) -> None:
         check_whip_url(url)
+        if controller not in CONTROLLERS:
+            raise OutputError(f"controller must be one of {', '.join(CONTROLLERS)}, not {controller!r}", retry=False)
+        if preference not in LADDERS:
+            raise OutputError(f"preference must be one of {', '.join(LADDERS)}, not {preference!r}", retry=False)
+        if controller == "adaptive":  # it changes its encoder's rate and size: an encoder of its own
+            video = replace(video, owner=name)
         super().__init__(name, pool, video, audio, **kwargs)
         self.url, self.token = url.strip(), token.strip()
+        self.controller_name, self.preference = controller, preference
+        self.feedback = Feedback()
+        self.controller: LossDelayController | None = None
+        self.steps: EncoderSteps | None = None
+        self._frames: LatestSlot | None = None  # the stock controller's pictures
         self.pc: RTCPeerConnection | None = None
         self.location: str | None = None
         self.link_ice_servers: list[RTCIceServer] = []  # remembered for the next connection
@@ -86,6 +104,14 @@ class WhipOutput(Output):
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         return headers
+
+    def hold_encoders(self) -> None:
+        if self.controller_name != "stock":
+            super().hold_encoders()
+        elif self.audio is None:  # aiortc encodes the pictures itself; the audio is shared
+            self.audio = self.pool.audio(self.audio_spec) if self.audio_spec else None
+            self._frames = LatestSlot()
+            self.pool.pipeline.add_video_consumer(self._frames)
 
     async def connect(self) -> None:
         self.hold_encoders()
@@ -114,15 +140,22 @@ class WhipOutput(Output):
             self.link_ice_servers = servers
 
     def _add_tracks(self, pc: RTCPeerConnection) -> None:
-        assert self.video is not None and self.audio is not None
-        mime = "video/VP8" if self.video.codec_name == "vp8" else "video/H264"
-        for kind, encoder, codec in (("video", self.video, mime), ("audio", self.audio, "audio/opus")):
-            track = PacketTrack(kind, encoder.fanout)
+        assert self.audio is not None
+        mime = "video/VP8" if self.video_spec.codec == "vp8" else "video/H264"
+        video: MediaStreamTrack
+        if self._frames is not None:
+            video = FrameTrack(self._frames, self.pool.epoch)
+        else:
+            assert self.video is not None
+            video = PacketTrack("video", self.video.fanout)
+        for track, codec in ((video, mime), (PacketTrack("audio", self.audio.fanout), "audio/opus")):
             transceiver = pc.addTransceiver(track, direction="sendonly")
-            transceiver.setCodecPreferences(_codecs(kind, codec))
-            if kind == "video":
-                # aiortc ignores PLI/FIR on packet tracks; the shared encoder's gate answers them.
-                transceiver.sender._send_keyframe = encoder.fanout.request_keyframe
+            transceiver.setCodecPreferences(_codecs(track.kind, codec))
+            if track.kind == "video" and self.video is not None:
+                # aiortc ignores PLI/FIR on packet tracks; the encoder's gate answers them.
+                transceiver.sender._send_keyframe = self.video.fanout.request_keyframe
+                self.feedback = Feedback()
+                watch_sender(transceiver.sender, self.feedback)
             self.tracks.append(track)
 
     async def _post_offer(self, offer: str) -> str:
@@ -166,8 +199,13 @@ class WhipOutput(Output):
         pc = self.pc
         started = last_report = time.monotonic()
         seen: float | None = None
+        if self.controller_name == "adaptive" and self.video is not None:
+            # Each connection starts from the configured rate: the last path's limit may not hold.
+            self.controller = LossDelayController(start_bps=self.video_spec.bitrate, max_bps=self.video_spec.bitrate)
+            self.steps = EncoderSteps(self.video.canvas, self.video_spec.fps, self.preference)
         while pc.connectionState == "connected":
             await asyncio.sleep(0.5)
+            self._adapt()
             report = await self._last_report_time()
             if report is not None and report != seen:
                 seen, last_report = report, time.monotonic()
@@ -175,6 +213,15 @@ class WhipOutput(Output):
                 raise OutputError(f"the WHIP server sent nothing for {SILENCE_TIMEOUT:.0f} s: the network or "
                                   "the server is down")
         raise OutputError(f"the connection to the WHIP server was lost ({pc.connectionState})")
+
+    def _adapt(self) -> None:
+        if self.controller is None or self.steps is None or self.video is None:
+            return
+        now = time.monotonic()
+        _, sent_bps = self.video.meter.rates()
+        self.controller.update(self.feedback, sent_bps, now)
+        if self.steps.step(self.controller.target_bps, now):
+            self.video.adapt(*self.steps.settings())
 
     async def _last_report_time(self) -> float | None:
         """When the newest RTCP receiver report about our video arrived (None before the first)."""
@@ -201,6 +248,7 @@ class WhipOutput(Output):
         for track in self.tracks:
             track.stop()
         self.tracks = []
+        self.controller = self.steps = None
         if self.pc is not None:
             await self.pc.close()
             self.pc = None
@@ -208,7 +256,25 @@ class WhipOutput(Output):
             await self._http.close()
             self._http = None
 
+    async def stop(self) -> None:
+        await super().stop()
+        if self._frames is not None:
+            self.pool.pipeline.remove_consumer(self._frames)
+            self._frames = None
+
     def details(self) -> dict[str, Any]:
-        video = self.tracks[0].subscriber if self.tracks else None
-        return {"url": self.url, "resource": self.location or "",
-                "dropped_packets": video.dropped if video is not None else 0}
+        track = self.tracks[0] if self.tracks else None
+        subscriber = track.subscriber if isinstance(track, PacketTrack) else None
+        feedback = self.feedback
+        details: dict[str, Any] = {
+            "url": self.url, "resource": self.location or "", "controller": self.controller_name,
+            "dropped_packets": subscriber.dropped if subscriber is not None else 0,
+            "loss": round(feedback.loss, 3), "rtt_ms": None if feedback.rtt_s is None else round(feedback.rtt_s * 1000),
+            "jitter_ms": round(feedback.jitter_s * 1000, 1), "remb_bps": feedback.remb_bps}
+        if self.video is not None:
+            _, bps = self.video.meter.rates()
+            details.update(bitrate_bps=int(bps), size=f"{self.video.width}x{self.video.height}",
+                           fps=self.video.send_fps, keyframes=self.video.keyframe_count, rebuilds=self.video.rebuilds)
+        if self.controller is not None:
+            details["target_bps"] = self.controller.target_bps
+        return details

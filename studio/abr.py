@@ -1,0 +1,206 @@
+"""Adaptive bitrate for a sending peer connection. aiortc answers REMB only (no transport-cc, no
+loss- or delay-based control) and ignores both on a packet track, so the studio reads the
+receiver's feedback itself — REMB, and the loss fraction, jitter and round-trip time of its
+receiver reports — and turns it into a target bitrate, a picture size and a frame rate.
+
+The controller is a class with one method to feed and one to read, so another can replace it.
+Each change of bitrate or size re-opens the encoder and costs a keyframe: the controller moves
+the encoder in coarse steps, down quickly and up slowly, and measures how often it did."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Protocol
+
+from aiortc import RTCRtpSender
+from aiortc.rtp import RTCP_PSFB_APP, RtcpPsfbPacket, RtcpRrPacket, RtcpSrPacket, unpack_remb_fci
+
+
+@dataclass
+class Feedback:
+    """What the receiver told us, newest first wins. None: not reported yet."""
+
+    remb_bps: int | None = None
+    loss: float = 0.0  # fraction of packets lost since the previous report, 0..1
+    rtt_s: float | None = None
+    jitter_s: float = 0.0
+    reports: int = 0  # receiver reports seen
+
+
+def watch_sender(sender: RTCRtpSender, feedback: Feedback, on_report: Callable[[], None] = lambda: None) -> None:
+    """Copy REMB and receiver reports about ``sender``'s stream into ``feedback``, as aiortc
+    handles them (it keeps them to itself on a packet track)."""
+    handle = sender._handle_rtcp_packet
+    sent_reports: dict[int, float] = {}  # our SR's middle 32 NTP bits → when we sent it
+
+    async def observed(packet: object) -> None:
+        await handle(packet)
+        ssrc = sender._ssrc
+        if isinstance(packet, (RtcpRrPacket, RtcpSrPacket)):
+            for report in packet.reports:
+                if report.ssrc != ssrc:
+                    continue
+                feedback.loss = report.fraction_lost / 256
+                feedback.jitter_s = report.jitter / 90000
+                feedback.reports += 1
+                sent = sent_reports.get(report.lsr)
+                if sent is not None and report.dlsr:
+                    rtt = time.time() - sent - report.dlsr / 65536
+                    if rtt >= 0:
+                        feedback.rtt_s = rtt
+                on_report()
+        elif isinstance(packet, RtcpPsfbPacket) and packet.fmt == RTCP_PSFB_APP:
+            try:
+                bitrate, ssrcs = unpack_remb_fci(packet.fci)
+            except ValueError:
+                return
+            if ssrc in ssrcs:
+                feedback.remb_bps = bitrate
+
+    sender._handle_rtcp_packet = observed  # type: ignore[method-assign]
+    send_rtcp = sender._send_rtcp
+
+    async def remember_sr(packets: list) -> None:
+        for packet in packets:
+            if isinstance(packet, RtcpSrPacket):
+                ntp = packet.sender_info.ntp_timestamp
+                sent_reports[(ntp >> 16) & 0xFFFFFFFF] = time.time()
+                while len(sent_reports) > 32:
+                    sent_reports.pop(next(iter(sent_reports)))
+        await send_rtcp(packets)
+
+    sender._send_rtcp = remember_sr  # type: ignore[method-assign]
+
+
+class RateController(Protocol):
+    def update(self, feedback: Feedback, sent_bps: float, now: float) -> None: ...
+
+    @property
+    def target_bps(self) -> int: ...
+
+
+class LossDelayController:
+    """Target bitrate from loss, delay and REMB (in the spirit of WebRTC's GCC):
+
+    - loss above 10%: down to what got through (sent rate × (1 − loss)), less a margin;
+    - round-trip time 80 ms above its floor (a queue is building): down 15%;
+    - REMB caps the target;
+    - otherwise, once 2 s have passed since the last decrease: up 6% a second, or 3% within
+      ±15% of the last rate that was too much (careful probing near the known limit).
+    """
+
+    DECREASE_HOLD_S = 2.0
+    QUEUE_DELAY_S = 0.08
+
+    def __init__(self, start_bps: int, min_bps: int = 150_000, max_bps: int = 6_000_000) -> None:
+        self.min_bps, self.max_bps = min_bps, max_bps
+        self._target = float(max(min_bps, min(start_bps, max_bps)))
+        self._rtt_floor: float | None = None
+        self._last_decrease = -1e9
+        self._last_update: float | None = None
+        self._too_much: float | None = None  # the last rate the network refused
+
+    @property
+    def target_bps(self) -> int:
+        return int(self._target)
+
+    def update(self, feedback: Feedback, sent_bps: float, now: float) -> None:
+        dt = 0.0 if self._last_update is None else min(now - self._last_update, 2.0)
+        self._last_update = now
+        rtt = feedback.rtt_s
+        if rtt is not None:
+            # The floor follows the lowest RTT seen, and drifts up slowly so a route change is learnt.
+            self._rtt_floor = rtt if self._rtt_floor is None else min(rtt, self._rtt_floor + 0.002 * dt)
+        queueing = rtt is not None and self._rtt_floor is not None and rtt > self._rtt_floor + self.QUEUE_DELAY_S
+        if feedback.loss > 0.10:
+            got_through = max(sent_bps, self.min_bps) * (1 - feedback.loss)
+            self._decrease(min(self._target * (1 - 0.5 * feedback.loss), got_through * 0.9), now)
+        elif queueing and now - self._last_decrease > 0.5:
+            self._decrease(self._target * 0.85, now)
+        elif feedback.loss < 0.02 and not queueing and now - self._last_decrease > self.DECREASE_HOLD_S:
+            near_limit = self._too_much is not None and abs(self._target / self._too_much - 1) < 0.15
+            self._target *= 1 + (0.03 if near_limit else 0.06) * dt
+        if feedback.remb_bps:
+            self._target = min(self._target, float(feedback.remb_bps))
+        self._target = max(float(self.min_bps), min(self._target, float(self.max_bps)))
+
+    def _decrease(self, to: float, now: float) -> None:
+        if to < self._target:
+            self._too_much = self._target
+            self._target = to
+            self._last_decrease = now
+
+
+@dataclass(frozen=True)
+class Rung:
+    short_side: int  # 1080, 720, 540, 360
+    fps: float
+    min_bps: int  # below this the rung looks worse than the next one down
+
+    def size(self, canvas: tuple[int, int]) -> tuple[int, int]:
+        """This rung's picture size for ``canvas``'s aspect (landscape or portrait), even sides."""
+        width, height = canvas
+        scale = self.short_side / min(width, height)
+        return max(2, round(width * scale / 2) * 2), max(2, round(height * scale / 2) * 2)
+
+
+# Keep detail (showing products): resolution holds, the frame rate gives way first.
+KEEP_DETAIL = [Rung(1080, 30, 4_500_000), Rung(720, 30, 2_000_000), Rung(720, 24, 1_500_000),
+               Rung(720, 15, 1_000_000), Rung(540, 15, 600_000), Rung(360, 15, 300_000)]
+# Keep motion (dancing, demonstrations): 30 fps holds, the resolution gives way first.
+KEEP_MOTION = [Rung(1080, 30, 4_500_000), Rung(720, 30, 2_000_000), Rung(540, 30, 1_100_000),
+               Rung(360, 30, 550_000), Rung(360, 24, 420_000), Rung(360, 15, 280_000)]
+LADDERS = {"detail": KEEP_DETAIL, "motion": KEEP_MOTION}
+
+
+class EncoderSteps:
+    """Turns a target bitrate into encoder settings, changed rarely: each change of bitrate or
+    size is a keyframe. Down at once when the target falls 15% below the encoder's rate; up
+    only after the target has stayed 25% above it for ``up_after_s``."""
+
+    def __init__(self, canvas: tuple[int, int], fps: float, preference: str = "detail",
+                 up_after_s: float = 5.0) -> None:
+        if preference not in LADDERS:
+            raise ValueError(f"preference must be one of {', '.join(LADDERS)}, not {preference!r}")
+        self.canvas, self.fps = canvas, fps
+        short = min(canvas)
+        self.ladder = [r for r in LADDERS[preference] if r.short_side <= short] or LADDERS[preference][-1:]
+        self.up_after_s = up_after_s
+        self.bitrate = 0
+        self.rung = self.ladder[0]
+        self.changes = 0  # encoder rebuilds asked for (keyframes)
+        self._above_since: float | None = None
+
+    def rung_for(self, bitrate: float) -> Rung:
+        return next((r for r in self.ladder if bitrate >= r.min_bps), self.ladder[-1])
+
+    def settings(self) -> tuple[int, int, int, float]:
+        width, height = self.rung.size(self.canvas)
+        return self.bitrate, width, height, min(self.rung.fps, self.fps)
+
+    def step(self, target_bps: int, now: float) -> bool:
+        """True if the encoder's settings changed (``settings()`` has the new ones)."""
+        if self.bitrate == 0:
+            self.bitrate, self.rung = target_bps, self.rung_for(target_bps)
+            return True
+        if target_bps < self.bitrate * 0.85:
+            self._above_since = None
+            return self._move(target_bps)
+        if target_bps > self.bitrate * 1.25:
+            if self._above_since is None:
+                self._above_since = now
+            if now - self._above_since >= self.up_after_s:
+                self._above_since = None
+                return self._move(target_bps)
+        else:
+            self._above_since = None
+        return False
+
+    def _move(self, target_bps: int) -> bool:
+        rung = self.rung_for(target_bps)
+        changed = target_bps != self.bitrate or rung != self.rung
+        self.bitrate, self.rung = target_bps, rung
+        self.changes += changed
+        return changed
