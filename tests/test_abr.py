@@ -1,0 +1,115 @@
+"""The rate controller and the encoder ladder: down fast on loss or a growing queue, up carefully,
+capped by REMB, and few encoder changes (each is a keyframe)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import av
+import numpy as np
+import pytest
+
+from studio.abr import EncoderSteps, Feedback, LossDelayController, Rung
+from studio.encoder import SharedVideoEncoder
+from studio.frames import VideoFrame
+
+
+def run(controller: LossDelayController, feedback: Feedback, sent_bps: float, seconds: float, start: float,
+        tick: float = 0.5) -> float:
+    now = start
+    while now < start + seconds - 1e-9:
+        now += tick
+        controller.update(feedback, sent_bps, now)
+    return now
+
+
+def test_probes_up_slowly_and_stops_at_the_maximum():
+    controller = LossDelayController(start_bps=1_000_000, max_bps=2_000_000)
+    now = run(controller, Feedback(rtt_s=0.02), 1_000_000, 5, 0)
+    assert 1_250_000 < controller.target_bps < 1_400_000  # about 6% a second
+    run(controller, Feedback(rtt_s=0.02), 1_000_000, 60, now)
+    assert controller.target_bps == 2_000_000
+
+
+def test_heavy_loss_drops_to_what_got_through_at_once():
+    controller = LossDelayController(start_bps=2_000_000)
+    run(controller, Feedback(rtt_s=0.02), 2_000_000, 1, 0)
+    controller.update(Feedback(loss=0.6, rtt_s=0.02), 2_000_000, 1.5)
+    assert controller.target_bps == pytest.approx(2_000_000 * 0.4 * 0.9, rel=0.01)
+    # then it holds: no increase for 2 s after a decrease
+    held = controller.target_bps
+    run(controller, Feedback(rtt_s=0.02), held, 1.5, 1.5)
+    assert controller.target_bps == held
+
+
+def test_a_growing_queue_backs_off_before_any_loss():
+    controller = LossDelayController(start_bps=2_000_000)
+    now = run(controller, Feedback(rtt_s=0.03), 2_000_000, 2, 0)
+    before = controller.target_bps
+    controller.update(Feedback(rtt_s=0.03 + 0.15), 2_000_000, now + 0.5)
+    assert controller.target_bps == pytest.approx(before * 0.85, rel=0.01)
+
+
+def test_light_loss_neither_raises_nor_drops_and_remb_caps():
+    controller = LossDelayController(start_bps=1_000_000)
+    run(controller, Feedback(loss=0.05, rtt_s=0.02), 1_000_000, 5, 0)
+    assert controller.target_bps == 1_000_000
+    controller.update(Feedback(rtt_s=0.02, remb_bps=600_000), 1_000_000, 6)
+    assert controller.target_bps == 600_000
+
+
+@pytest.mark.parametrize("preference, rung", [("detail", Rung(720, 15, 1_000_000)),
+                                              ("motion", Rung(540, 30, 1_100_000))])
+def test_ladder_gives_way_in_the_chosen_order(preference, rung):
+    steps = EncoderSteps((1280, 720), 30, preference)
+    assert steps.step(2_500_000, 0) and steps.rung == Rung(720, 30, 2_000_000)
+    assert steps.step(1_150_000, 1)  # more than 15% down: at once
+    assert steps.rung == rung
+    assert steps.settings()[1:] == (*rung.size((1280, 720)), rung.fps)
+
+
+def test_steps_go_up_only_after_a_sustained_rise_and_ignore_wobble():
+    steps = EncoderSteps((1280, 720), 30, up_after_s=5)
+    steps.step(1_000_000, 0)
+    wobble = [1_000_000 * (1 + 0.1 * np.sin(i)) for i in range(60)]
+    assert not any(steps.step(int(t), i * 0.5) for i, t in enumerate(wobble))
+    assert not steps.step(2_000_000, 30) and not steps.step(2_000_000, 33)
+    assert steps.step(2_000_000, 35.1) and steps.bitrate == 2_000_000
+    assert steps.changes == 1
+
+
+def test_portrait_rungs_keep_the_aspect():
+    assert Rung(540, 30, 0).size((720, 1280)) == (540, 960)
+    assert Rung(360, 30, 0).size((1280, 720)) == (640, 360)
+    # a 720p canvas never climbs to 1080p
+    assert EncoderSteps((1280, 720), 30).ladder[0].short_side == 720
+
+
+async def test_encoder_adapts_size_and_frame_rate_with_one_keyframe():
+    encoder = SharedVideoEncoder(1280, 720, 30, 2_000_000, time.time())
+    packets: list = []
+    encoder.fanout.bind(asyncio.get_running_loop())
+    subscriber = encoder.fanout.subscribe()
+    encoder.start()
+    image = np.zeros((720, 1280, 3), np.uint8)
+    try:
+        for i in range(60):
+            if i == 30:
+                encoder.adapt(500_000, 640, 360, 15)
+            image[:, :, 1] = (i * 4) % 255
+            encoder.input.put(VideoFrame(image.copy(), time.time()))
+            await asyncio.sleep(1 / 30)
+        await asyncio.sleep(0.3)
+    finally:
+        encoder.stop()
+    while not subscriber.queue.empty():
+        item = subscriber.queue.get_nowait()
+        if item is not None:
+            packets.append(item)
+    decoder = av.CodecContext.create("vp8", "r")
+    sizes = [(f.width, f.height) for p in packets for f in decoder.decode(p.packet)]
+    assert sizes[0] == (1280, 720) and sizes[-1] == (640, 360)
+    assert encoder.rebuilds == 1 and 10 <= encoder.skipped <= 20  # 30 → 15 fps for the last second
+    keyframes = [p.keyframe for p in packets]
+    assert keyframes.count(True) == 2  # the first frame, and the one after the rebuild
