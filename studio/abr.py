@@ -9,13 +9,14 @@ the encoder in coarse steps, down quickly and up slowly, and measures how often 
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from aiortc import RTCRtpSender
-from aiortc.rtp import RTCP_PSFB_APP, RtcpPsfbPacket, RtcpRrPacket, RtcpSrPacket, unpack_remb_fci
+from aiortc.rtp import RTCP_PSFB_APP, RtcpPsfbPacket, RtcpRrPacket, RtcpSrPacket, is_rtcp, unpack_remb_fci
 
 
 @dataclass
@@ -74,6 +75,38 @@ def watch_sender(sender: RTCRtpSender, feedback: Feedback, on_report: Callable[[
     sender._send_rtcp = remember_sr  # type: ignore[method-assign]
 
 
+class PacedTransport:
+    """The sender's DTLS transport with a pacer in front of its RTP: aiortc sends a frame's
+    packets in one burst, and a keyframe burst overflows a small uplink's queue (the keyframe is
+    lost, the picture stalls until the next). Packets leave at ``rate()`` bits per second at most,
+    with 20 ms of burst; RTCP passes at once. Everything else is the transport's own."""
+
+    def __init__(self, transport: object, rate: Callable[[], float]) -> None:
+        self._transport, self._rate = transport, rate
+        self._free_at = 0.0  # monotonic time when the pacer's queue is empty
+        self.delayed_s = 0.0  # total time packets waited: the pacer's own added latency
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._transport, name)
+
+    async def _send_rtp(self, data: bytes) -> None:
+        if not is_rtcp(data):
+            now = time.monotonic()
+            start = max(now, self._free_at)
+            self._free_at = start + len(data) * 8 / max(self._rate(), 1.0)
+            wait = start - now - 0.02
+            if wait > 0:
+                self.delayed_s += wait
+                await asyncio.sleep(wait)
+        await self._transport._send_rtp(data)
+
+
+def pace_sender(sender: RTCRtpSender, rate: Callable[[], float]) -> PacedTransport:
+    paced = PacedTransport(sender.transport, rate)
+    sender._RTCRtpSender__transport = paced  # type: ignore[attr-defined]
+    return paced
+
+
 class RateController(Protocol):
     def update(self, feedback: Feedback, sent_bps: float, now: float) -> None: ...
 
@@ -85,14 +118,15 @@ class LossDelayController:
     """Target bitrate from loss, delay and REMB (in the spirit of WebRTC's GCC):
 
     - loss above 10%: down to what got through (sent rate × (1 − loss)), less a margin;
-    - round-trip time 80 ms above its floor (a queue is building): down 15%;
-    - REMB caps the target;
-    - otherwise, once 2 s have passed since the last decrease: up 6% a second, or 3% within
-      ±15% of the last rate that was too much (careful probing near the known limit).
+    - round-trip time 50 ms above its floor (a queue is building): down 15%;
+    - REMB falling by more than 10% (the receiver's own delay detector fired): down 15%, or to it;
+    - otherwise, 1 s after the last decrease: up carefully (5% a second) for 2 s, then faster
+      (15% a second) until the network objects: a link that came back is used within seconds.
     """
 
-    DECREASE_HOLD_S = 2.0
-    QUEUE_DELAY_S = 0.08
+    DECREASE_HOLD_S = 1.0
+    CAREFUL_S = 2.0
+    QUEUE_DELAY_S = 0.05
 
     def __init__(self, start_bps: int, min_bps: int = 150_000, max_bps: int = 6_000_000) -> None:
         self.min_bps, self.max_bps = min_bps, max_bps
@@ -100,7 +134,7 @@ class LossDelayController:
         self._rtt_floor: float | None = None
         self._last_decrease = -1e9
         self._last_update: float | None = None
-        self._too_much: float | None = None  # the last rate the network refused
+        self._last_remb: int | None = None
 
     @property
     def target_bps(self) -> int:
@@ -113,22 +147,27 @@ class LossDelayController:
         if rtt is not None:
             # The floor follows the lowest RTT seen, and drifts up slowly so a route change is learnt.
             self._rtt_floor = rtt if self._rtt_floor is None else min(rtt, self._rtt_floor + 0.002 * dt)
+        # aiortc's REMB follows the incoming rate and grows slowly, so its level is no cap; a
+        # sharp fall is its delay detector seeing a queue.
+        remb_fell = bool(feedback.remb_bps and self._last_remb and feedback.remb_bps < self._last_remb * 0.9)
+        self._last_remb = feedback.remb_bps or self._last_remb
         queueing = rtt is not None and self._rtt_floor is not None and rtt > self._rtt_floor + self.QUEUE_DELAY_S
         if feedback.loss > 0.10:
             got_through = max(sent_bps, self.min_bps) * (1 - feedback.loss)
             self._decrease(min(self._target * (1 - 0.5 * feedback.loss), got_through * 0.9), now)
         elif queueing and now - self._last_decrease > 0.5:
-            self._decrease(self._target * 0.85, now)
+            # The longer the queue, the harder the back-off: 15% for a short one, up to 40%.
+            queue = (rtt or 0) - (self._rtt_floor or 0)
+            self._decrease(self._target * max(0.6, 0.85 - 0.5 * max(0.0, queue - 0.1)), now)
+        elif remb_fell and now - self._last_decrease > 0.5:
+            self._decrease(min(self._target * 0.85, float(feedback.remb_bps or 0) or self._target), now)
         elif feedback.loss < 0.02 and not queueing and now - self._last_decrease > self.DECREASE_HOLD_S:
-            near_limit = self._too_much is not None and abs(self._target / self._too_much - 1) < 0.15
-            self._target *= 1 + (0.03 if near_limit else 0.06) * dt
-        if feedback.remb_bps:
-            self._target = min(self._target, float(feedback.remb_bps))
+            careful = now - self._last_decrease < self.DECREASE_HOLD_S + self.CAREFUL_S
+            self._target *= 1 + (0.05 if careful else 0.15) * dt
         self._target = max(float(self.min_bps), min(self._target, float(self.max_bps)))
 
     def _decrease(self, to: float, now: float) -> None:
         if to < self._target:
-            self._too_much = self._target
             self._target = to
             self._last_decrease = now
 
@@ -160,8 +199,10 @@ class EncoderSteps:
     size is a keyframe. Down at once when the target falls 15% below the encoder's rate; up
     only after the target has stayed 25% above it for ``up_after_s``."""
 
+    MIN_GAP_S = 2.0
+
     def __init__(self, canvas: tuple[int, int], fps: float, preference: str = "detail",
-                 up_after_s: float = 5.0) -> None:
+                 up_after_s: float = 3.0) -> None:
         if preference not in LADDERS:
             raise ValueError(f"preference must be one of {', '.join(LADDERS)}, not {preference!r}")
         self.canvas, self.fps = canvas, fps
@@ -172,6 +213,7 @@ class EncoderSteps:
         self.rung = self.ladder[0]
         self.changes = 0  # encoder rebuilds asked for (keyframes)
         self._above_since: float | None = None
+        self._changed_at = -1e9
 
     def rung_for(self, bitrate: float) -> Rung:
         return next((r for r in self.ladder if bitrate >= r.min_bps), self.ladder[-1])
@@ -186,21 +228,25 @@ class EncoderSteps:
             self.bitrate, self.rung = target_bps, self.rung_for(target_bps)
             return True
         if target_bps < self.bitrate * 0.85:
+            # Down at once when it matters (60% or less), else at most every MIN_GAP_S.
             self._above_since = None
-            return self._move(target_bps)
+            if target_bps < self.bitrate * 0.6 or now - self._changed_at >= self.MIN_GAP_S:
+                return self._move(target_bps, now)
+            return False
         if target_bps > self.bitrate * 1.25:
             if self._above_since is None:
                 self._above_since = now
             if now - self._above_since >= self.up_after_s:
                 self._above_since = None
-                return self._move(target_bps)
+                return self._move(target_bps, now)
         else:
             self._above_since = None
         return False
 
-    def _move(self, target_bps: int) -> bool:
+    def _move(self, target_bps: int, now: float) -> bool:
         rung = self.rung_for(target_bps)
         changed = target_bps != self.bitrate or rung != self.rung
         self.bitrate, self.rung = target_bps, rung
         self.changes += changed
+        self._changed_at = now
         return changed

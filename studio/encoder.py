@@ -155,7 +155,10 @@ class SharedVideoEncoder(EncoderThread):
             ctx.options = {"deadline": "realtime", "cpu-used": "8", "lag-in-frames": "0",
                            "bufsize": str(self.bitrate), "minrate": str(self.bitrate),
                            "maxrate": str(self.bitrate), "undershoot-pct": "100", "overshoot-pct": "15",
-                           "static-thresh": "1", "error-resilient": "1"}
+                           "static-thresh": "1", "error-resilient": "1",
+                           # a keyframe at most 3 frames' worth of bits: no burst that a small
+                           # uplink's queue cannot hold (the WebRTC default for VP8)
+                           "max-intra-rate": "300"}
         else:
             # A VBV buffer of one second: a constant rate, as platforms and networks want it.
             ctx.options = {"preset": "ultrafast", "tune": "zerolatency", "profile": "baseline",

@@ -84,8 +84,10 @@ class PacketFanout:
     def subscriber_count(self) -> int:
         return len(self._subscribers)
 
-    def subscribe(self) -> Subscriber:
-        sub = Subscriber(self, self._needs_keyframe, self._max_queue)
+    def subscribe(self, max_queue: int | None = None) -> Subscriber:
+        """``max_queue``: how many packets this subscriber may fall behind before it drops to the
+        next keyframe (the latency it accepts); by default the fanout's."""
+        sub = Subscriber(self, self._needs_keyframe, max_queue or self._max_queue)
         self._subscribers[sub.id] = sub
         if self._needs_keyframe:
             self.request_keyframe()

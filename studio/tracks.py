@@ -20,17 +20,18 @@ class PacketTrack(MediaStreamTrack):
     connects holds no queue and asks the shared encoder for no keyframes.
     """
 
-    def __init__(self, kind: str, fanout: PacketFanout) -> None:
+    def __init__(self, kind: str, fanout: PacketFanout, max_queue: int | None = None) -> None:
         super().__init__()
         self.kind = kind
         self._fanout = fanout
+        self._max_queue = max_queue
         self.subscriber: Subscriber | None = None
 
     async def recv(self) -> av.Packet:
         if self.readyState != "live":
             raise MediaStreamError
         if self.subscriber is None:
-            self.subscriber = self._fanout.subscribe()
+            self.subscriber = self._fanout.subscribe(self._max_queue)
         item = await self.subscriber.get()
         if item is None:
             raise MediaStreamError

@@ -7,6 +7,7 @@ import asyncio
 import logging
 import secrets
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import av
@@ -28,6 +29,9 @@ class IngestSession:
     frames: dict[str, int] = field(default_factory=lambda: {"video": 0, "audio": 0})
     size: tuple[int, int] = (0, 0)
     latest_video: av.VideoFrame | None = None  # the newest decoded picture, for whoever shows it
+    last_video_at: float | None = None  # monotonic
+    longest_freeze_s: float = 0.0  # the longest wait between two pictures
+    listeners: list[Callable[[av.VideoFrame, float], None]] = field(default_factory=list)  # (picture, time.time())
     _readers: list[asyncio.Task] = field(default_factory=list)
 
     @property
@@ -81,7 +85,13 @@ class WhipIngest:
                 frame = await track.recv()
                 session.frames[track.kind] = session.frames.get(track.kind, 0) + 1
                 if isinstance(frame, av.VideoFrame):
+                    now = time.monotonic()
+                    if session.last_video_at is not None:
+                        session.longest_freeze_s = max(session.longest_freeze_s, now - session.last_video_at)
+                    session.last_video_at = now
                     session.size, session.latest_video = (frame.width, frame.height), frame
+                    for listener in session.listeners:
+                        listener(frame, time.time())
         except MediaStreamError:
             return
 

@@ -24,11 +24,18 @@ def run(controller: LossDelayController, feedback: Feedback, sent_bps: float, se
     return now
 
 
-def test_probes_up_slowly_and_stops_at_the_maximum():
+def test_probes_up_carefully_after_a_decrease_then_faster_and_stops_at_the_maximum():
     controller = LossDelayController(start_bps=1_000_000, max_bps=2_000_000)
-    now = run(controller, Feedback(rtt_s=0.02), 1_000_000, 5, 0)
-    assert 1_250_000 < controller.target_bps < 1_400_000  # about 6% a second
-    run(controller, Feedback(rtt_s=0.02), 1_000_000, 60, now)
+    controller.update(Feedback(loss=0.2, rtt_s=0.02), 1_000_000, 0)  # a decrease at t = 0
+    after_decrease = controller.target_bps
+    now = run(controller, Feedback(rtt_s=0.02), after_decrease, 1, 0)
+    assert controller.target_bps == after_decrease  # held for 1 s
+    now = run(controller, Feedback(rtt_s=0.02), after_decrease, 1.5, now)
+    assert 1.07 < controller.target_bps / after_decrease < 1.09  # 5% a second while careful
+    careful_end = controller.target_bps
+    now = run(controller, Feedback(rtt_s=0.02), after_decrease, 2, now)
+    assert 1.3 < controller.target_bps / careful_end < 1.36  # then 15% a second
+    run(controller, Feedback(rtt_s=0.02), after_decrease, 30, now)
     assert controller.target_bps == 2_000_000
 
 
@@ -37,25 +44,30 @@ def test_heavy_loss_drops_to_what_got_through_at_once():
     run(controller, Feedback(rtt_s=0.02), 2_000_000, 1, 0)
     controller.update(Feedback(loss=0.6, rtt_s=0.02), 2_000_000, 1.5)
     assert controller.target_bps == pytest.approx(2_000_000 * 0.4 * 0.9, rel=0.01)
-    # then it holds: no increase for 2 s after a decrease
+    # then it holds: no increase for 1 s after a decrease
     held = controller.target_bps
-    run(controller, Feedback(rtt_s=0.02), held, 1.5, 1.5)
+    run(controller, Feedback(rtt_s=0.02), held, 1.0, 1.5)
     assert controller.target_bps == held
 
 
-def test_a_growing_queue_backs_off_before_any_loss():
+@pytest.mark.parametrize("queue_s, factor", [(0.06, 0.85), (0.15, 0.825), (0.5, 0.65), (2.0, 0.6)])
+def test_a_growing_queue_backs_off_before_any_loss_and_harder_the_longer_it_is(queue_s, factor):
     controller = LossDelayController(start_bps=2_000_000)
     now = run(controller, Feedback(rtt_s=0.03), 2_000_000, 2, 0)
     before = controller.target_bps
-    controller.update(Feedback(rtt_s=0.03 + 0.15), 2_000_000, now + 0.5)
-    assert controller.target_bps == pytest.approx(before * 0.85, rel=0.01)
+    controller.update(Feedback(rtt_s=0.03 + queue_s), 2_000_000, now + 0.5)
+    assert controller.target_bps == pytest.approx(before * factor, rel=0.01)
 
 
-def test_light_loss_neither_raises_nor_drops_and_remb_caps():
+def test_light_loss_neither_raises_nor_drops_and_a_falling_remb_is_followed():
     controller = LossDelayController(start_bps=1_000_000)
     run(controller, Feedback(loss=0.05, rtt_s=0.02), 1_000_000, 5, 0)
     assert controller.target_bps == 1_000_000
-    controller.update(Feedback(rtt_s=0.02, remb_bps=600_000), 1_000_000, 6)
+    # REMB's level is no cap (aiortc's follows the incoming rate) ...
+    controller.update(Feedback(loss=0.05, rtt_s=0.02, remb_bps=900_000), 1_000_000, 6)
+    assert controller.target_bps == 1_000_000
+    # ... but a sharp fall is the receiver's delay detector firing.
+    controller.update(Feedback(loss=0.05, rtt_s=0.02, remb_bps=600_000), 1_000_000, 7)
     assert controller.target_bps == 600_000
 
 
@@ -71,12 +83,14 @@ def test_ladder_gives_way_in_the_chosen_order(preference, rung):
 
 def test_steps_go_up_only_after_a_sustained_rise_and_ignore_wobble():
     steps = EncoderSteps((1280, 720), 30, up_after_s=5)
-    steps.step(1_000_000, 0)
+    assert steps.step(1_000_000, -10)
     wobble = [1_000_000 * (1 + 0.1 * np.sin(i)) for i in range(60)]
     assert not any(steps.step(int(t), i * 0.5) for i, t in enumerate(wobble))
     assert not steps.step(2_000_000, 30) and not steps.step(2_000_000, 33)
     assert steps.step(2_000_000, 35.1) and steps.bitrate == 2_000_000
     assert steps.changes == 1
+    # down: at once when it falls to 60% or less, otherwise at most every 2 s
+    assert steps.step(1_100_000, 35.5) and not steps.step(900_000, 36) and steps.step(900_000, 37.6)
 
 
 def test_portrait_rungs_keep_the_aspect():

@@ -16,7 +16,7 @@ import aiohttp
 from aiortc import RTCIceServer, RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamTrack
 
-from ..abr import LADDERS, EncoderSteps, Feedback, LossDelayController, watch_sender
+from ..abr import LADDERS, EncoderSteps, Feedback, LossDelayController, PacedTransport, pace_sender, watch_sender
 from ..encoder_pool import AudioSpec, EncoderPool, VideoSpec
 from ..frames import LatestSlot
 from ..rtc import new_peer_connection
@@ -33,6 +33,8 @@ SDP_TYPE = "application/sdp"
 # adaptive: the studio's own controller (loss, delay and REMB; a ladder of sizes and frame rates);
 # stock: aiortc's encoder following REMB alone (what aiortc does by itself, for comparison).
 CONTROLLERS = ("adaptive", "stock")
+START_BPS = 1_000_000
+LIVE_QUEUE_FRAMES = 10
 _LINK = re.compile(r'<([^>]*)>\s*((?:;\s*[\w-]+(?:=(?:"[^"]*"|[^;,]*))?\s*)*)')
 _PARAM = re.compile(r';\s*([\w-]+)(?:=(?:"([^"]*)"|([^;,]*)))?')
 
@@ -93,6 +95,7 @@ class WhipOutput(Output):
         self.controller: LossDelayController | None = None
         self.steps: EncoderSteps | None = None
         self._frames: LatestSlot | None = None  # the stock controller's pictures
+        self.pacer: PacedTransport | None = None
         self.pc: RTCPeerConnection | None = None
         self.location: str | None = None
         self.link_ice_servers: list[RTCIceServer] = []  # remembered for the next connection
@@ -147,7 +150,10 @@ class WhipOutput(Output):
             video = FrameTrack(self._frames, self.pool.epoch)
         else:
             assert self.video is not None
-            video = PacketTrack("video", self.video.fanout)
+            # Adaptive: frames that wait longer than a third of a second are dropped to the next
+            # keyframe, so the delay stays bounded when the uplink falls short for a moment.
+            video = PacketTrack("video", self.video.fanout, LIVE_QUEUE_FRAMES if self.controller_name == "adaptive"
+                                else None)
         for track, codec in ((video, mime), (PacketTrack("audio", self.audio.fanout), "audio/opus")):
             transceiver = pc.addTransceiver(track, direction="sendonly")
             transceiver.setCodecPreferences(_codecs(track.kind, codec))
@@ -156,6 +162,8 @@ class WhipOutput(Output):
                 transceiver.sender._send_keyframe = self.video.fanout.request_keyframe
                 self.feedback = Feedback()
                 watch_sender(transceiver.sender, self.feedback)
+                if self.controller_name == "adaptive":
+                    self.pacer = pace_sender(transceiver.sender, self._pacing_rate)
             self.tracks.append(track)
 
     async def _post_offer(self, offer: str) -> str:
@@ -201,7 +209,9 @@ class WhipOutput(Output):
         seen: float | None = None
         if self.controller_name == "adaptive" and self.video is not None:
             # Each connection starts from the configured rate: the last path's limit may not hold.
-            self.controller = LossDelayController(start_bps=self.video_spec.bitrate, max_bps=self.video_spec.bitrate)
+            # It starts where most uplinks carry it, and climbs to the configured rate if the path allows.
+            self.controller = LossDelayController(start_bps=min(START_BPS, self.video_spec.bitrate),
+                                                  max_bps=self.video_spec.bitrate)
             self.steps = EncoderSteps(self.video.canvas, self.video_spec.fps, self.preference)
         while pc.connectionState == "connected":
             await asyncio.sleep(0.5)
@@ -213,6 +223,10 @@ class WhipOutput(Output):
                 raise OutputError(f"the WHIP server sent nothing for {SILENCE_TIMEOUT:.0f} s: the network or "
                                   "the server is down")
         raise OutputError(f"the connection to the WHIP server was lost ({pc.connectionState})")
+
+    def _pacing_rate(self) -> float:
+        """What the pacer lets out: 1.5× the encoder's rate, so frames never queue behind it."""
+        return 1.5 * max(self.video.bitrate if self.video else 0, 300_000)
 
     def _adapt(self) -> None:
         if self.controller is None or self.steps is None or self.video is None:

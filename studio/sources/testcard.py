@@ -48,9 +48,16 @@ class TestCardSource(VideoSource):
     name = "test card"
     __test__ = False  # not a pytest class, despite the name
 
-    def __init__(self, width: int = 1280, height: int = 720, fps: float = 30.0) -> None:
+    def __init__(self, width: int = 1280, height: int = 720, fps: float = 30.0, grain: float = 0.0) -> None:
         self.width, self.height, self.fps = width, height, fps
         self._background = self._draw_background()
+        # Camera-like sensor noise (σ in grey levels): it costs an encoder bits as a real camera
+        # does, so rate control can be tested on a card. A few patterns, used in turn.
+        rng = np.random.default_rng(7)
+        self._grain: list[tuple[np.ndarray, np.ndarray]] = []  # (to add, to subtract), saturating
+        for _ in range(4 if grain > 0 else 0):
+            noise = np.repeat(rng.normal(0, grain, (height, width, 1)).round().clip(-64, 64), 3, axis=2)
+            self._grain.append((noise.clip(0, None).astype(np.uint8), (-noise).clip(0, None).astype(np.uint8)))
         self._seq = 0
         self._next_due = 0.0
 
@@ -80,6 +87,9 @@ class TestCardSource(VideoSource):
         x = int((self._seq * 8) % (w - box))
         cv2.rectangle(image, (x, h // 3), (x + box, h // 3 + box), (250, 250, 250), -1)
         image[h - box * 2:h - box, w - box * 2:w - box] = 255 if in_flash(now) else 0
+        if self._grain:
+            brighter, darker = self._grain[self._seq % len(self._grain)]
+            image = cv2.subtract(cv2.add(image, brighter), darker)
         label = f"Host Studio  #{self._seq}  {time.strftime('%H:%M:%S')}.{int(now * 1000) % 1000:03d}"
         cv2.putText(image, label, (box // 2, h - box // 2), cv2.FONT_HERSHEY_SIMPLEX, h / 720,
                     (255, 255, 255), max(1, h // 360), cv2.LINE_AA)

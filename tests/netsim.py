@@ -1,0 +1,233 @@
+"""A weak uplink, for real: the publishing studio runs in its own network namespace behind a veth
+pair whose egress is capped with `tc tbf`; loss and delay come from a userspace UDP proxy
+(netem is not available here). The receiving studio runs in this process on the root side.
+
+Used by tests/test_network.py and bench/network_bench.py."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import cv2
+from aiohttp import ClientSession, web
+
+from studio.timecode import read_stamp
+
+ROOT = Path(__file__).resolve().parent.parent
+CANVAS = (1280, 720)
+
+
+def sh(*command: str) -> str:
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+class Uplink:
+    """Namespace ``ns`` with 10.77.N.2, reaching this side's 10.77.N.1 through a veth pair. The
+    cap sits on the namespace's egress: the publisher's upload."""
+
+    def __init__(self, index: int = 1) -> None:
+        tag = f"{os.getpid() % 10000}x{index}"
+        self.ns, self.outer, self.inner = f"hs{tag}", f"hsa{tag}", f"hsb{tag}"
+        self.host_ip, self.guest_ip = f"10.77.{index}.1", f"10.77.{index}.2"
+
+    def __enter__(self) -> Uplink:
+        self.close()
+        sh("ip", "netns", "add", self.ns)
+        sh("ip", "link", "add", self.outer, "type", "veth", "peer", "name", self.inner)
+        sh("ip", "link", "set", self.inner, "netns", self.ns)
+        sh("ip", "addr", "add", f"{self.host_ip}/24", "dev", self.outer)
+        sh("ip", "link", "set", self.outer, "up")
+        for command in (["ip", "addr", "add", f"{self.guest_ip}/24", "dev", self.inner],
+                        ["ip", "link", "set", self.inner, "up"], ["ip", "link", "set", "lo", "up"]):
+            sh("ip", "netns", "exec", self.ns, *command)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        subprocess.run(["ip", "netns", "del", self.ns], capture_output=True)
+        subprocess.run(["ip", "link", "del", self.outer], capture_output=True)
+
+    def cap(self, kbit: int) -> None:
+        # A queue of 200 ms at the cap, as a home router's buffer: delay grows before loss starts.
+        burst = max(kbit * 1000 // 8 // 50, 4000)
+        sh("ip", "netns", "exec", self.ns, "tc", "qdisc", "replace", "dev", self.inner, "root", "tbf",
+           "rate", f"{kbit}kbit", "burst", str(burst), "latency", "200ms")
+
+    def sent_bytes(self) -> int:
+        """Bytes that went through the cap (what reached the far side) so far."""
+        out = sh("ip", "netns", "exec", self.ns, "tc", "-s", "qdisc", "show", "dev", self.inner)
+        match = re.search(r"Sent (\d+) bytes", out)
+        return int(match.group(1)) if match else 0
+
+
+class UdpImpairment(asyncio.DatagramProtocol):
+    """Relays one peer's UDP to ``target`` and back, dropping ``loss`` of the publisher's packets
+    and delaying both ways by ``delay_s`` (± ``jitter_s``)."""
+
+    def __init__(self, target: tuple[str, int], loss: float = 0.0, delay_s: float = 0.0, jitter_s: float = 0.0,
+                 seed: int = 1) -> None:
+        self.target, self.loss, self.delay_s, self.jitter_s = target, loss, delay_s, jitter_s
+        self.random = random.Random(seed)
+        self.peer: tuple[str, int] | None = None
+        self.transport: asyncio.DatagramTransport | None = None
+        self.dropped = self.relayed = 0
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        assert isinstance(transport, asyncio.DatagramTransport)
+        self.transport = transport
+
+    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
+        if addr == self.target:
+            destination = self.peer
+        else:
+            self.peer, destination = addr, self.target
+            if self.random.random() < self.loss:
+                self.dropped += 1
+                return
+        if destination is None or self.transport is None:
+            return
+        self.relayed += 1
+        delay = max(0.0, self.delay_s + self.random.uniform(-self.jitter_s, self.jitter_s))
+        if delay:
+            asyncio.get_running_loop().call_later(delay, self.transport.sendto, data, destination)
+        else:
+            self.transport.sendto(data, destination)
+
+
+class WhipRelay:
+    """A WHIP front for ``upstream``: offers and DELETEs pass through; each answer's candidates
+    are replaced by a UDP impairment proxy, so the media crosses it."""
+
+    def __init__(self, upstream: str, host: str, loss: float = 0.0, delay_s: float = 0.0,
+                 jitter_s: float = 0.0) -> None:
+        self.upstream, self.host = upstream.rstrip("/"), host
+        self.loss, self.delay_s, self.jitter_s = loss, delay_s, jitter_s
+        self.proxies: list[UdpImpairment] = []
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.add_routes([web.post("/whip/{stream}", self._post), web.delete("/whip/session/{id}", self._delete)])
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, self.host, 0)
+        await site.start()
+        self.url = f"http://{self.host}:{site._server.sockets[0].getsockname()[1]}/whip/show"
+
+    async def stop(self) -> None:
+        for proxy in self.proxies:
+            if proxy.transport is not None:
+                proxy.transport.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    async def _post(self, request: web.Request) -> web.Response:
+        async with ClientSession() as http, http.post(
+                f"{self.upstream}/{request.match_info['stream']}", data=await request.read(),
+                headers={k: v for k, v in request.headers.items() if k in ("Authorization", "Content-Type")}) as answer:
+            body, status, location = await answer.text(), answer.status, answer.headers.get("Location", "")
+        if status != 201:
+            return web.Response(status=status, text=body)
+        lines, kept = body.splitlines(), []
+        for line in lines:
+            match = re.match(r"a=candidate:\S+ 1 udp \d+ (\S+) (\d+) typ host", line)
+            if line.startswith("a=candidate:") and not (match and match.group(1) == self.host):
+                continue  # only the one path, through the proxy
+            if match:
+                proxy = UdpImpairment((self.host, int(match.group(2))), self.loss, self.delay_s, self.jitter_s)
+                transport, _ = await asyncio.get_running_loop().create_datagram_endpoint(
+                    lambda p=proxy: p, local_addr=(self.host, 0))
+                port = transport.get_extra_info("sockname")[1]
+                self.proxies.append(proxy)
+                line = line.replace(f" {match.group(2)} typ host", f" {port} typ host")
+            kept.append(line)
+        return web.Response(status=201, text="\r\n".join(kept) + "\r\n", content_type="application/sdp",
+                            headers={"Location": location})
+
+    async def _delete(self, request: web.Request) -> web.Response:
+        async with ClientSession() as http, http.delete(
+                f"{self.upstream}/session/{request.match_info['id']}",
+                headers={"Authorization": request.headers.get("Authorization", "")}) as answer:
+            return web.Response(status=answer.status, text=await answer.text())
+
+
+@dataclass
+class Arrivals:
+    """What the receiver saw of the publisher's test card: per picture, when and how late."""
+
+    times: list[float] = field(default_factory=list)  # time.time() of each picture
+    delays: list[float] = field(default_factory=list)  # capture to arrival, seconds (NaN: unreadable)
+    keyframes: list[float] = field(default_factory=list)  # arrival of each keyframe
+
+    def listen(self, frame, received: float) -> None:
+        luma = frame.to_ndarray(format="yuv420p")[:frame.height]
+        if frame.width != CANVAS[0]:  # the sender scaled it down: the stamp is read at its drawn size
+            luma = cv2.resize(luma, CANVAS, interpolation=cv2.INTER_LINEAR)
+        stamp = read_stamp(luma)
+        self.times.append(received)
+        if frame.key_frame:
+            self.keyframes.append(received)
+        self.delays.append(received - stamp.capture_time if stamp else float("nan"))
+
+    def longest_gap(self, start: float, end: float) -> float:
+        inside = [t for t in self.times if start <= t <= end]
+        edges = [start, *inside, end]
+        return max(b - a for a, b in zip(edges, edges[1:], strict=False))
+
+    def delay(self, start: float, end: float) -> float:
+        """Median capture-to-arrival delay of the pictures that arrived in [start, end]."""
+        values = sorted(d for t, d in zip(self.times, self.delays, strict=True) if start <= t <= end and d == d)
+        return values[len(values) // 2] if values else float("nan")
+
+
+class Publisher:
+    """A studio in the namespace publishing the test card over WHIP (tests/netsim_publisher.py);
+    it reports its sender's state once a second as JSON lines."""
+
+    def __init__(self, uplink: Uplink, url: str, token: str, controller: str, max_bps: int) -> None:
+        self.process = subprocess.Popen(
+            ["ip", "netns", "exec", uplink.ns, sys.executable, "-m", "tests.netsim_publisher", url, token,
+             controller, str(max_bps)], cwd=ROOT, stdout=subprocess.PIPE, text=True, env={**os.environ})
+        self.reports: list[dict] = []
+        self._reader = asyncio.ensure_future(self._read())
+
+    async def _read(self) -> None:
+        assert self.process.stdout is not None
+        while True:
+            line = await asyncio.to_thread(self.process.stdout.readline)
+            if not line:
+                return
+            try:
+                self.reports.append(json.loads(line))
+            except ValueError:
+                continue
+
+    def latest(self) -> dict:
+        return self.reports[-1] if self.reports else {}
+
+    async def stop(self) -> None:
+        self.process.terminate()
+        try:
+            await asyncio.to_thread(self.process.wait, 10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self._reader.cancel()
+
+
+async def measure_rate(uplink: Uplink, seconds: float) -> float:
+    """Bits per second through the cap over the next ``seconds``."""
+    before, start = uplink.sent_bytes(), time.monotonic()
+    await asyncio.sleep(seconds)
+    return (uplink.sent_bytes() - before) * 8 / (time.monotonic() - start)

@@ -1,0 +1,39 @@
+"""The publishing side of tests/netsim.py: a studio (test card with time stamps, test tone) that
+sends its show over WHIP, and prints its output's state as a JSON line every second.
+
+    python -m tests.netsim_publisher URL TOKEN CONTROLLER MAX_BPS
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+import sys
+import time
+
+from studio.config import StudioConfig
+from studio.show import Studio
+
+
+async def main(url: str, token: str, controller: str, max_bps: int) -> None:
+    # Camera-like grain: the encoder spends what it is given, as on a real camera.
+    studio = Studio(StudioConfig(port=0, video_bitrate=max_bps, video_options={"grain": 4.0}))
+    await studio.start()
+    await studio.go_live()
+    output = studio.add_output({"kind": "whip", "name": "uplink", "url": url, "token": token,
+                                "controller": controller})
+    stop = asyncio.Event()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+    while not stop.is_set():
+        status = output.status()
+        print(json.dumps({"time": time.time(), **status}, default=str), flush=True)
+        try:
+            await asyncio.wait_for(stop.wait(), 1.0)
+        except TimeoutError:
+            pass
+    await studio.close()
+
+
+if __name__ == "__main__":
+    asyncio.run(main(sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])))
