@@ -15,3 +15,4 @@ $PY bench/latency_bench.py --seconds 10 --joins 10 --baseline-joins 3
 $PY bench/guard_bench.py
 $PY bench/beauty_bench.py --seconds 20
 $PY bench/beauty_quality.py
+$PY bench/network_bench.py  # needs root: network namespaces

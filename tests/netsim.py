@@ -84,10 +84,11 @@ class UdpImpairment(asyncio.DatagramProtocol):
         self.dropped = self.relayed = 0
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        assert isinstance(transport, asyncio.DatagramTransport)
-        self.transport = transport
+        self.transport = transport  # type: ignore[assignment]
 
     def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
+        if not self.target[1]:
+            return  # the receiver's port is not known yet
         if addr == self.target:
             destination = self.peer
         else:
@@ -103,6 +104,18 @@ class UdpImpairment(asyncio.DatagramProtocol):
             asyncio.get_running_loop().call_later(delay, self.transport.sendto, data, destination)
         else:
             self.transport.sendto(data, destination)
+
+
+def _only_candidate(sdp: str, candidate: str) -> str:
+    """``sdp`` with its candidates replaced by ``candidate`` in every media section."""
+    lines = [line for line in sdp.splitlines() if not line.startswith(("a=candidate:", "a=end-of-candidates"))]
+    out = []
+    for line in lines:
+        out.append(line)
+        if line.startswith("c=IN IP4"):
+            out.append(candidate)
+            out.append("a=end-of-candidates")
+    return "\r\n".join(out) + "\r\n"
 
 
 class WhipRelay:
@@ -134,26 +147,25 @@ class WhipRelay:
             await self._runner.cleanup()
 
     async def _post(self, request: web.Request) -> web.Response:
+        # Both peers are told only of the proxy: each side's checks and media cross it.
+        proxy = UdpImpairment(("", 0), self.loss, self.delay_s, self.jitter_s)
+        transport, _ = await asyncio.get_running_loop().create_datagram_endpoint(
+            lambda: proxy, local_addr=(self.host, 0))
+        self.proxies.append(proxy)
+        port = transport.get_extra_info("sockname")[1]
+        candidate = f"a=candidate:1 1 udp 2130706431 {self.host} {port} typ host"
+        offer = _only_candidate(await request.text(), candidate)
         async with ClientSession() as http, http.post(
-                f"{self.upstream}/{request.match_info['stream']}", data=await request.read(),
+                f"{self.upstream}/{request.match_info['stream']}", data=offer.encode(),
                 headers={k: v for k, v in request.headers.items() if k in ("Authorization", "Content-Type")}) as answer:
             body, status, location = await answer.text(), answer.status, answer.headers.get("Location", "")
         if status != 201:
             return web.Response(status=status, text=body)
-        lines, kept = body.splitlines(), []
-        for line in lines:
-            match = re.match(r"a=candidate:\S+ 1 udp \d+ (\S+) (\d+) typ host", line)
-            if line.startswith("a=candidate:") and not (match and match.group(1) == self.host):
-                continue  # only the one path, through the proxy
-            if match:
-                proxy = UdpImpairment((self.host, int(match.group(2))), self.loss, self.delay_s, self.jitter_s)
-                transport, _ = await asyncio.get_running_loop().create_datagram_endpoint(
-                    lambda p=proxy: p, local_addr=(self.host, 0))
-                port = transport.get_extra_info("sockname")[1]
-                self.proxies.append(proxy)
-                line = line.replace(f" {match.group(2)} typ host", f" {port} typ host")
-            kept.append(line)
-        return web.Response(status=201, text="\r\n".join(kept) + "\r\n", content_type="application/sdp",
+        found = re.search(rf"a=candidate:\S+ 1 udp \d+ {re.escape(self.host)} (\d+) typ host", body)
+        if found is None:
+            return web.Response(status=502, text="the receiver offered no candidate on the relay's address")
+        proxy.target = (self.host, int(found.group(1)))
+        return web.Response(status=201, text=_only_candidate(body, candidate), content_type="application/sdp",
                             headers={"Location": location})
 
     async def _delete(self, request: web.Request) -> web.Response:
