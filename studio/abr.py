@@ -81,10 +81,13 @@ class PacedTransport:
     lost, the picture stalls until the next). Packets leave at ``rate()`` bits per second at most,
     with 20 ms of burst; RTCP passes at once. Everything else is the transport's own."""
 
+    MAX_WAIT_S = 0.4  # a packet that would wait longer is dropped: latency never piles up here
+
     def __init__(self, transport: object, rate: Callable[[], float]) -> None:
         self._transport, self._rate = transport, rate
         self._free_at = 0.0  # monotonic time when the pacer's queue is empty
         self.delayed_s = 0.0  # total time packets waited: the pacer's own added latency
+        self.dropped = 0
 
     def __getattr__(self, name: str) -> object:
         return getattr(self._transport, name)
@@ -93,17 +96,36 @@ class PacedTransport:
         if not is_rtcp(data):
             now = time.monotonic()
             start = max(now, self._free_at)
-            self._free_at = start + len(data) * 8 / max(self._rate(), 1.0)
             wait = start - now - 0.02
+            if wait > self.MAX_WAIT_S:
+                self.dropped += 1
+                return
+            self._free_at = start + len(data) * 8 / max(self._rate(), 1.0)
             if wait > 0:
                 self.delayed_s += wait
                 await asyncio.sleep(wait)
         await self._transport._send_rtp(data)
 
 
-def pace_sender(sender: RTCRtpSender, rate: Callable[[], float]) -> PacedTransport:
+def pace_sender(sender: RTCRtpSender, rate: Callable[[], float], retransmit_share: float = 0.15) -> PacedTransport:
+    """Put a pacer in front of ``sender``'s RTP, and cap its retransmissions (answers to NACKs)
+    at ``retransmit_share`` of the pacing rate: on a congested link, a receiver NACKs every lost
+    packet again and again, and unbounded answers would take the whole link."""
     paced = PacedTransport(sender.transport, rate)
     sender._RTCRtpSender__transport = paced  # type: ignore[attr-defined]
+    retransmit = sender._retransmit
+    budget = {"bits": 0.0, "at": time.monotonic()}
+
+    async def budgeted(sequence_number: int) -> None:
+        now = time.monotonic()
+        allowance = rate() * retransmit_share
+        budget["bits"] = min(allowance * 0.5, budget["bits"] + (now - budget["at"]) * allowance)
+        budget["at"] = now
+        if budget["bits"] >= 1200 * 8:
+            budget["bits"] -= 1200 * 8
+            await retransmit(sequence_number)
+
+    sender._retransmit = budgeted  # type: ignore[method-assign]
     return paced
 
 
@@ -120,8 +142,11 @@ class LossDelayController:
     - loss above 10%: down to what got through (sent rate × (1 − loss)), less a margin;
     - round-trip time 50 ms above its floor (a queue is building): down 15%;
     - REMB falling by more than 10% (the receiver's own delay detector fired): down 15%, or to it;
+      REMB below what we really send: down to it (its level alone caps nothing: aiortc's follows
+      the incoming rate, and an encoder that undershoots would drag it down);
     - otherwise, 1 s after the last decrease: up carefully (5% a second) for 2 s, then faster
-      (15% a second) until the network objects: a link that came back is used within seconds.
+      (15% a second) until the network objects: a link that came back is used within seconds;
+      never more than 1.3× the rate really sent.
     """
 
     DECREASE_HOLD_S = 1.0
@@ -161,9 +186,16 @@ class LossDelayController:
             self._decrease(self._target * max(0.6, 0.85 - 0.5 * max(0.0, queue - 0.1)), now)
         elif remb_fell and now - self._last_decrease > 0.5:
             self._decrease(min(self._target * 0.85, float(feedback.remb_bps or 0) or self._target), now)
+        elif feedback.remb_bps and sent_bps > feedback.remb_bps * 1.05 and self._target > feedback.remb_bps:
+            # We really send more than the receiver estimates it can take: it is the cap now.
+            self._decrease(float(feedback.remb_bps), now)
         elif feedback.loss < 0.02 and not queueing and now - self._last_decrease > self.DECREASE_HOLD_S:
             careful = now - self._last_decrease < self.DECREASE_HOLD_S + self.CAREFUL_S
-            self._target *= 1 + (0.05 if careful else 0.15) * dt
+            # Never far above what is really sent: an encoder that undershoots (a still picture, a
+            # low frame rate) would otherwise let the target run off, and the next busy scene or
+            # higher rung would jump the whole way at once.
+            ceiling = max(self._target, 1.3 * sent_bps) if sent_bps else self._target * 2
+            self._target = min(self._target * (1 + (0.05 if careful else 0.15) * dt), ceiling)
         self._target = max(float(self.min_bps), min(self._target, float(self.max_bps)))
 
     def _decrease(self, to: float, now: float) -> None:
