@@ -651,3 +651,25 @@ def test_outputs_dock_adds_shows_reconnecting_and_records(loop, open_show, tmp_p
     window._refresh_status()
     assert dock.no_outputs.isVisibleTo(dock) and "Saved to" in dock.record_state.text()
     assert list(tmp_path.glob("*.mkv"))
+
+
+def test_stats_dock_graphs_the_last_minutes_and_drops_by_cause(loop, open_show):
+    studio, window = open_show()
+    dock = window.stats_dock
+    dock.show()
+
+    async def scenario() -> None:
+        await studio.go_live()
+        await wait_for(lambda: len(studio.history.samples) >= 3, "three samples", 6)
+
+    run(loop, scenario())
+    window._refresh_status()
+    label, graph = dock.graphs["fps"]
+    assert "Frame rate" in label.text() and len(graph.lines[0][1]) >= 3
+    assert max(graph.lines[0][1]) > 20  # the program's frame rate, sample by sample
+    dropped_label, dropped = dock.graphs["dropped"]
+    assert [name for name, _ in dropped.lines] == ["capture", "filters", "encoder", "network"]
+    assert "Dropped per second" in dropped_label.text()
+    image = graph.grab().toImage()  # the line is drawn: some pixel differs from the background
+    assert any(image.pixelColor(x, y).name() != "#1e1e1e" for x in range(0, image.width(), 4)
+               for y in range(image.height()))

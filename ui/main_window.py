@@ -39,6 +39,7 @@ from .outputs_dock import OutputsDock
 from .plugin_dock import PluginDock
 from .plugin_docks import add_plugin_docks
 from .settings import open_settings, read_json, remember_config
+from .stats_dock import StatsDock
 
 VIDEO_SOURCES = ("testcard", "camera", "file", "image")
 AUDIO_SOURCES = ("tone", "microphone", "none")
@@ -96,6 +97,10 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.outputs_dock)
         self.outputs_dock.setVisible(self.settings.value("window/outputs_dock", False, type=bool))
         self.view_menu.addAction(self.outputs_dock.toggleViewAction())
+        self.stats_dock = StatsDock(self.studio)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.stats_dock)
+        self.stats_dock.setVisible(self.settings.value("window/stats_dock", False, type=bool))
+        self.view_menu.addAction(self.stats_dock.toggleViewAction())
         self.plugin_docks = add_plugin_docks(self, self.studio)
         for dock in self.plugin_docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -524,6 +529,8 @@ class MainWindow(QMainWindow):
             self.plugin_dock.refresh(stats)
         if self.outputs_dock.isVisible():
             self.outputs_dock.refresh(stats)
+        if self.stats_dock.isVisible():
+            self.stats_dock.refresh(stats)
         self.banner.setText("\n".join(problems))
         self.banner.setVisible(bool(problems))
         if self.studio.is_live != (self.live_button.property("live") is True):
@@ -543,6 +550,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/geometry", self.saveGeometry())
         settings.setValue("window/beauty_dock", self.beauty_dock.isVisibleTo(self))
         settings.setValue("window/outputs_dock", self.outputs_dock.isVisibleTo(self))
+        settings.setValue("window/stats_dock", self.stats_dock.isVisibleTo(self))
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
