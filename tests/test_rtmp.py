@@ -75,3 +75,34 @@ async def test_server_restart_reconnects_while_recording_goes_on(start_show, rtm
     info = probe(recorder.files[0])
     assert info["video"] == studio.config.video_codec and info["audio"] == "opus"
     assert info["duration"] >= 2.5
+
+
+async def test_outputs_together_share_encoders_where_settings_match(start_show, rtmp_server, tmp_path):
+    """The embedded server (with a viewer), an RTMP push, a WHIP output and the recording at once:
+    RTMP has its own H.264 + AAC, the recording shares the viewers' VP8 + Opus, the adaptive WHIP
+    output has a VP8 of its own and shares the Opus."""
+    from studio.whep_client import WhepPlayer
+
+    receiver = await start_show()
+    studio = await start_show()
+    player = WhepPlayer(f"{studio.viewer_url}whep")
+    await player.connect()
+    try:
+        rtmp = studio.add_output({"kind": "rtmp", "name": "rtmp", "url": rtmp_server.url, "key": STREAM_KEY})
+        whip = studio.add_output({"kind": "whip", "name": "whip", "url": f"{receiver.ingest_url}show",
+                                  "token": receiver.ingest_token})
+        recorder = studio.start_recording(str(tmp_path))
+        await wait_until(lambda: all(o.state == OutputState.LIVE for o in (rtmp, whip, recorder)), "all live")
+        await wait_until(lambda: rtmp.status()["seconds"] >= 2 and recorder.status()["seconds"] >= 2, "2 s each")
+        encoders = {id(e) for _, e, _ in studio.encoders.encoders()}
+        assert len(encoders) == 5  # viewers' VP8 and Opus, RTMP's H.264 and AAC, WHIP's own VP8
+        assert recorder.video is studio.video_encoder and recorder.audio is studio.audio_encoder
+        assert whip.audio is studio.audio_encoder and whip.video is not studio.video_encoder
+        assert rtmp.video.codec_name == "h264" and rtmp.audio.codec_name == "aac"
+        users = {spec.codec: count for spec, _, count in studio.encoders.encoders()}
+        assert users["vp8"] >= 1 and users["opus"] == 3  # the viewers, the recording, WHIP
+        frames = await player.tracks["video"].recv()
+        assert frames.width == 1280
+        assert any(s.frames["video"] > 10 for s in receiver.ingest.sessions.values())
+    finally:
+        await player.close()

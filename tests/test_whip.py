@@ -154,3 +154,15 @@ async def test_bad_output_settings_are_refused(start_show):
         with pytest.raises(OutputError, match=message):
             studio.add_output(spec)
     assert studio.outputs == {}
+
+
+async def test_a_server_that_drops_the_session_mid_stream_is_reconnected(start_show):
+    receiver = await start_show()
+    sender = await start_show()
+    output = sender.add_output(whip_spec(receiver))
+    await wait_until(lambda: output.state == OutputState.LIVE and output.feedback.reports >= 1, "live")
+    await receiver.ingest.end_all()  # the server forgets us (a restart, a kick)
+    await wait_until(lambda: output.reconnects >= 1, "the drop to be noticed", 20)
+    assert output.drops == 1 and ("lost" in output.error or "sent nothing" in output.error)
+    await wait_until(lambda: output.state == OutputState.LIVE and receiver.ingest.sessions, "a new session", 20)
+    assert sender.stats()["program_fps"] > 0
