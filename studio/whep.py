@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from aiortc import RTCPeerConnection, RTCRtpSender, RTCSessionDescription
 
 from .encoder import SharedAudioEncoder, SharedVideoEncoder
-from .rtc import new_peer_connection
+from .rtc import expire_unless_connected, new_peer_connection
 from .tracks import PacketTrack
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,6 @@ class WhepEndpoint:
         self._on_change = on_change
         self._answering = 0  # offers being answered: they count against max_viewers
         self._closed = False
-        self._tasks: set[asyncio.Task] = set()
 
     @property
     def viewer_count(self) -> int:
@@ -105,7 +104,7 @@ class WhepEndpoint:
             else:
                 await self._on_change()
 
-        asyncio.get_running_loop().call_later(CONNECT_TIMEOUT, self._expire_if_unconnected, session.id)
+        expire_unless_connected(pc, CONNECT_TIMEOUT, lambda: self.end(session.id))
         return session.id, pc.localDescription.sdp
 
     async def _negotiate(self, offer_sdp: str) -> ViewerSession:
@@ -143,13 +142,6 @@ class WhepEndpoint:
             attached += transceiver.kind == "video"
         if not attached:
             raise OfferError("SDP offer has no video section to receive the show")
-
-    def _expire_if_unconnected(self, session_id: str) -> None:
-        session = self.sessions.get(session_id)
-        if session is not None and session.pc.connectionState != "connected":
-            task = asyncio.ensure_future(self.end(session_id))
-            self._tasks.add(task)
-            task.add_done_callback(self._tasks.discard)
 
     async def end(self, session_id: str) -> bool:
         session = self.sessions.pop(session_id, None)

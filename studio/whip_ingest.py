@@ -14,7 +14,8 @@ import av
 from aiortc import RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
-from .rtc import new_peer_connection
+from .live_jitter import LiveJitterBuffer, use_live_jitter_buffer
+from .rtc import expire_unless_connected, new_peer_connection
 from .whep import CONNECT_TIMEOUT, OfferError, Unavailable, check_offer_text, without_mdns_candidates
 
 log = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ class IngestSession:
     last_video_at: float | None = None  # monotonic
     longest_freeze_s: float = 0.0  # the longest wait between two pictures
     listeners: list[Callable[[av.VideoFrame, float], None]] = field(default_factory=list)  # (picture, time.time())
+    jitter: LiveJitterBuffer | None = None  # the video's (gaps skipped: ``jitter.skips``)
     _readers: list[asyncio.Task] = field(default_factory=list)
 
     @property
@@ -69,13 +71,15 @@ class WhipIngest:
         if not any(t.receiver.track is not None for t in pc.getTransceivers()):
             await pc.close()
             raise OfferError("the offer sends no media (WHIP offers are sendonly)")
+        for transceiver in pc.getTransceivers():
+            session.jitter = use_live_jitter_buffer(transceiver.receiver) or session.jitter
         try:
             await pc.setLocalDescription(await pc.createAnswer())
         except Exception as exc:
             await pc.close()
             raise OfferError(f"cannot answer this offer: {exc}") from exc
         self.sessions[session.id] = session
-        asyncio.get_running_loop().call_later(CONNECT_TIMEOUT, self._expire_if_unconnected, session.id)
+        expire_unless_connected(pc, CONNECT_TIMEOUT, lambda: self.end(session.id))
         return session.id, pc.localDescription.sdp
 
     @staticmethod
@@ -94,11 +98,6 @@ class WhipIngest:
                         listener(frame, time.time())
         except MediaStreamError:
             return
-
-    def _expire_if_unconnected(self, session_id: str) -> None:
-        session = self.sessions.get(session_id)
-        if session is not None and not session.connected:
-            asyncio.ensure_future(self.end(session_id))
 
     async def end(self, session_id: str) -> bool:
         session = self.sessions.pop(session_id, None)

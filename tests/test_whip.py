@@ -21,6 +21,12 @@ async def wait_until(condition, what: str, timeout: float = 20.0) -> None:
         await asyncio.sleep(0.05)
 
 
+async def show_goes_on(studio) -> None:
+    """The program keeps making frames (fps is a moving window: early in a show it still reads 0)."""
+    made = studio.pipeline.program_frames
+    await wait_until(lambda: studio.pipeline.program_frames > made + 5, "the show to go on", 5)
+
+
 def whip_spec(studio, **more) -> dict:
     return {"kind": "whip", "name": "sfu", "url": f"{studio.ingest_url}show", "token": studio.ingest_token, **more}
 
@@ -69,7 +75,7 @@ async def test_wrong_token_and_wrong_url_fail_with_what_to_fix(start_show):
     assert "refused the token (401)" in wrong_token.error and "check the bearer token" in wrong_token.error
     assert "no WHIP endpoint" in wrong_path.error and "(404)" in wrong_path.error
     assert not receiver.ingest.sessions
-    assert sender.stats()["program_fps"] > 0  # the show goes on
+    await show_goes_on(sender)
 
 
 @pytest.mark.parametrize("answer, expected", [
@@ -110,7 +116,7 @@ async def test_a_server_that_answers_garbage_gets_a_clear_message(start_show, an
             # A resource was created, so it is deleted, with the token.
             await wait_until(lambda: deletes, "the DELETE")
             assert deletes[0] == "Bearer abc"
-        assert sender.stats()["program_fps"] > 0
+        await show_goes_on(sender)
         await sender.remove_output("odd")
     finally:
         await runner.cleanup()
@@ -165,4 +171,4 @@ async def test_a_server_that_drops_the_session_mid_stream_is_reconnected(start_s
     await wait_until(lambda: output.reconnects >= 1, "the drop to be noticed", 20)
     assert output.drops == 1 and ("lost" in output.error or "sent nothing" in output.error)
     await wait_until(lambda: output.state == OutputState.LIVE and receiver.ingest.sessions, "a new session", 20)
-    assert sender.stats()["program_fps"] > 0
+    await show_goes_on(sender)

@@ -1,0 +1,105 @@
+"""A jitter buffer for live video received with aiortc (WHIP ingest: co-hosts, other encoders).
+
+aiortc's own waits for a lost packet until 512 newer ones have arrived (seconds at low rates) and
+then hands out one frame per arriving packet, so after each loss the picture freezes, then runs
+seconds late for good. Here a gap that NACKs did not fill within ``max_wait_s`` is given up: the
+buffer skips to the next keyframe it holds (or waits for one, asking the sender with a PLI), and
+what was before it is dropped rather than played late."""
+
+from __future__ import annotations
+
+import time
+
+from aiortc.codecs import is_rtx
+from aiortc.jitterbuffer import JitterBuffer, JitterFrame
+from aiortc.rtcrtpreceiver import RTCRtpReceiver
+from aiortc.rtp import RtpPacket
+from aiortc.utils import uint16_add
+
+MAX_WAIT_S = 0.25  # a NACK round trip on a bad uplink, and then some
+
+
+def starts_keyframe(packet: RtpPacket) -> bool:
+    """True if ``packet`` (depayloaded by aiortc) begins a VP8 keyframe or carries an H.264 IDR/SPS."""
+    data: bytes = getattr(packet, "_data", b"")
+    if data[:4] == b"\x00\x00\x00\x01":  # H.264, Annex B: look for an IDR slice or a parameter set
+        return any(len(nal) > 0 and (nal[0] & 0x1F) in (5, 7) for nal in data.split(b"\x00\x00\x00\x01"))
+    # VP8 (the payload descriptor is gone): the key-frame bit is 0, then the start code 9d 01 2a.
+    return len(data) >= 10 and (data[0] & 0x01) == 0 and data[3:6] == b"\x9d\x01\x2a"
+
+
+class LiveJitterBuffer(JitterBuffer):
+    def __init__(self, capacity: int = 512, max_wait_s: float = MAX_WAIT_S) -> None:
+        super().__init__(capacity=capacity, is_video=True)
+        self.max_wait_s = max_wait_s
+        self._last_frame_at: float | None = None  # when a frame last came out
+        self._asked_at = 0.0  # when a keyframe was last asked for
+        self.skips = 0  # gaps given up on
+        self.waiting_for_keyframe = False
+
+    def add(self, packet: RtpPacket) -> tuple[bool, JitterFrame | None]:
+        now = time.monotonic()
+        if self.waiting_for_keyframe:
+            if not starts_keyframe(packet):
+                ask = now - self._asked_at > 1.0  # the PLI or its answer may be lost: ask again
+                if ask:
+                    self._asked_at = now
+                return ask, None
+            self._reset()  # start afresh at the keyframe
+            self.waiting_for_keyframe = False
+            self._last_frame_at = now
+        pli, frame = super().add(packet)
+        if frame is not None or self._last_frame_at is None:
+            self._last_frame_at = now
+            return pli, frame
+        if now - self._last_frame_at < self.max_wait_s:
+            return pli, None
+        # Packets keep coming but no frame completes: a hole NACKs did not fill. Give it up.
+        self._last_frame_at = now
+        self.skips += 1
+        return True, self._skip_to_keyframe()
+
+    def _reset(self) -> None:
+        self._packets = [None] * self.capacity
+        self._origin = None
+
+    def _skip_to_keyframe(self) -> JitterFrame | None:
+        """Drop everything before the newest keyframe held; without one, wait for it."""
+        newest = None
+        for count in range(self.capacity):
+            packet = self._packets[(self._origin + count) % self.capacity] if self._origin is not None else None
+            if packet is not None and starts_keyframe(packet):
+                newest = count
+        if newest is None:
+            self._reset()
+            self.waiting_for_keyframe = True
+            self._asked_at = time.monotonic()
+            return None
+        self.remove(newest)
+        assert self._origin is not None
+        return self._remove_frame(uint16_add(self._origin, 0))
+
+
+def use_live_jitter_buffer(receiver: RTCRtpReceiver) -> LiveJitterBuffer | None:
+    """Give a video receiver the live jitter buffer (None for audio). aiortc decodes one frame per
+    arriving packet; here every complete frame goes to the decoder at once, so a burst after a
+    gap is caught up at once instead of playing late from then on."""
+    if getattr(receiver, "_RTCRtpReceiver__kind", "") != "video":
+        return None
+    buffer = LiveJitterBuffer()
+    receiver._RTCRtpReceiver__jitter_buffer = buffer  # type: ignore[attr-defined]
+    handle = receiver._handle_rtp_packet
+
+    async def handle_and_drain(packet: RtpPacket, arrival_time_ms: int) -> None:
+        await handle(packet, arrival_time_ms)
+        codecs = receiver._RTCRtpReceiver__codecs  # type: ignore[attr-defined]
+        codec = codecs.get(packet.payload_type)
+        decoder_queue = receiver._RTCRtpReceiver__decoder_queue  # type: ignore[attr-defined]
+        if codec is None or is_rtx(codec) or buffer._origin is None:
+            return
+        while (frame := buffer._remove_frame(packet.sequence_number)) is not None:
+            frame.timestamp = receiver._RTCRtpReceiver__timestamp_mapper.map(frame.timestamp)  # type: ignore
+            decoder_queue.put((codec, frame))
+
+    receiver._handle_rtp_packet = handle_and_drain  # type: ignore[method-assign]
+    return buffer
