@@ -141,12 +141,12 @@ class LossDelayController:
 
     - loss above 10%: down to what got through (sent rate × (1 − loss)), less a margin;
     - round-trip time 50 ms above its floor (a queue is building): down 15%;
-    - REMB falling by more than 10% (the receiver's own delay detector fired): down 15%, or to it;
-      REMB below what we really send: down to it (its level alone caps nothing: aiortc's follows
-      the incoming rate, and an encoder that undershoots would drag it down);
+    - REMB falling by more than 10% (the receiver's own delay detector fired): down 15%, or to it.
+      Its level caps nothing: aiortc's estimate trails the incoming rate and grows slowly, so as
+      a cap it would hold every ramp-up back, and an undershooting encoder would drag it down;
     - otherwise, 1 s after the last decrease: up carefully (5% a second) for 2 s, then faster
-      (15% a second) until the network objects: a link that came back is used within seconds;
-      never more than 1.3× the rate really sent.
+      (25% a second) until the network objects: a link that came back is used within seconds;
+      never more than 2× the rate really sent.
     """
 
     DECREASE_HOLD_S = 1.0
@@ -186,16 +186,13 @@ class LossDelayController:
             self._decrease(self._target * max(0.6, 0.85 - 0.5 * max(0.0, queue - 0.1)), now)
         elif remb_fell and now - self._last_decrease > 0.5:
             self._decrease(min(self._target * 0.85, float(feedback.remb_bps or 0) or self._target), now)
-        elif feedback.remb_bps and sent_bps > feedback.remb_bps * 1.05 and self._target > feedback.remb_bps:
-            # We really send more than the receiver estimates it can take: it is the cap now.
-            self._decrease(float(feedback.remb_bps), now)
         elif feedback.loss < 0.02 and not queueing and now - self._last_decrease > self.DECREASE_HOLD_S:
             careful = now - self._last_decrease < self.DECREASE_HOLD_S + self.CAREFUL_S
             # Never far above what is really sent: an encoder that undershoots (a still picture, a
             # low frame rate) would otherwise let the target run off, and the next busy scene or
             # higher rung would jump the whole way at once.
-            ceiling = max(self._target, 1.3 * sent_bps) if sent_bps else self._target * 2
-            self._target = min(self._target * (1 + (0.05 if careful else 0.15) * dt), ceiling)
+            ceiling = max(self._target, 2.0 * sent_bps) if sent_bps else self._target * 2
+            self._target = min(self._target * (1 + (0.05 if careful else 0.25) * dt), ceiling)
         self._target = max(float(self.min_bps), min(self._target, float(self.max_bps)))
 
     def _decrease(self, to: float, now: float) -> None:
@@ -234,7 +231,7 @@ class EncoderSteps:
     MIN_GAP_S = 2.0
 
     def __init__(self, canvas: tuple[int, int], fps: float, preference: str = "detail",
-                 up_after_s: float = 3.0) -> None:
+                 up_after_s: float = 2.0) -> None:
         if preference not in LADDERS:
             raise ValueError(f"preference must be one of {', '.join(LADDERS)}, not {preference!r}")
         self.canvas, self.fps = canvas, fps
@@ -265,7 +262,7 @@ class EncoderSteps:
             if target_bps < self.bitrate * 0.6 or now - self._changed_at >= self.MIN_GAP_S:
                 return self._move(target_bps, now)
             return False
-        if target_bps > self.bitrate * 1.25:
+        if target_bps > self.bitrate * 1.2:
             if self._above_since is None:
                 self._above_since = now
             if now - self._above_since >= self.up_after_s:

@@ -41,7 +41,7 @@ class LiveJitterBuffer(JitterBuffer):
         now = time.monotonic()
         if self.waiting_for_keyframe:
             if not starts_keyframe(packet):
-                ask = now - self._asked_at > 1.0  # the PLI or its answer may be lost: ask again
+                ask = now - self._asked_at > 0.5  # the PLI or its answer may be lost: ask again
                 if ask:
                     self._asked_at = now
                 return ask, None

@@ -75,7 +75,7 @@ def test_waiting_for_a_keyframe_asks_again_and_survives_a_reset():
     buffer.waiting_for_keyframe, buffer._asked_at = True, 0.0
     buffer._reset()
     pli, frame = buffer.add(frames[2][0])
-    assert pli and frame is None  # asked again (more than a second since the last ask)
+    assert pli and frame is None  # asked again (more than half a second since the last ask)
     for packet in frames[4] + frames[5]:  # the keyframe: a fresh start
         pli, frame = buffer.add(packet)
         if frame is not None:
