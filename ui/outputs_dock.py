@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from qasync import asyncSlot
+from shiboken6 import isValid
 
 from studio.outputs.base import OutputError
 from studio.show import Studio
@@ -141,7 +142,8 @@ class OutputsDock(QDockWidget):
             await self.studio.stop_recording()
         else:
             self.studio.start_recording(self.folder_edit.text().strip() or None)
-        self.refresh()
+        if isValid(self):  # the window may have closed meanwhile
+            self.refresh()
 
     # -- outputs --------------------------------------------------------------------------------
     def add_output(self) -> None:
@@ -162,7 +164,8 @@ class OutputsDock(QDockWidget):
     @asyncSlot()
     async def remove_output(self, name: str) -> None:
         await self.studio.remove_output(name)
-        self.refresh()
+        if isValid(self):  # the window may have closed meanwhile
+            self.refresh()
 
     def state_text(self, status: dict[str, Any]) -> str:
         state = status["state"]
