@@ -28,6 +28,7 @@ class Feedback:
     rtt_s: float | None = None
     jitter_s: float = 0.0
     reports: int = 0  # receiver reports seen
+    pictures_lost: int = 0  # PLIs/FIRs: the receiver lost part of a picture
 
 
 def watch_sender(sender: RTCRtpSender, feedback: Feedback, on_report: Callable[[], None] = lambda: None) -> None:
@@ -141,6 +142,7 @@ class LossDelayController:
 
     - loss above 10%: down to what got through (sent rate × (1 − loss)), less a margin;
     - round-trip time 50 ms above its floor (a queue is building): down 15%;
+    - a picture lost (PLI): down 30%, at most once a second;
     - REMB falling by more than 10% (the receiver's own delay detector fired): down 15%, or to it.
       Its level caps nothing: aiortc's estimate trails the incoming rate and grows slowly, so as
       a cap it would hold every ramp-up back, and an undershooting encoder would drag it down;
@@ -160,6 +162,7 @@ class LossDelayController:
         self._last_decrease = -1e9
         self._last_update: float | None = None
         self._last_remb: int | None = None
+        self._pictures_lost = 0
 
     @property
     def target_bps(self) -> int:
@@ -177,9 +180,15 @@ class LossDelayController:
         remb_fell = bool(feedback.remb_bps and self._last_remb and feedback.remb_bps < self._last_remb * 0.9)
         self._last_remb = feedback.remb_bps or self._last_remb
         queueing = rtt is not None and self._rtt_floor is not None and rtt > self._rtt_floor + self.QUEUE_DELAY_S
+        picture_lost = feedback.pictures_lost > self._pictures_lost
+        self._pictures_lost = feedback.pictures_lost
         if feedback.loss > 0.10:
             got_through = max(sent_bps, self.min_bps) * (1 - feedback.loss)
             self._decrease(min(self._target * (1 - 0.5 * feedback.loss), got_through * 0.9), now)
+        elif picture_lost and now - self._last_decrease > 1.0:
+            # A picture was lost: loss the last report may not show yet. The keyframe it asks
+            # for goes out smaller (a rebuilt encoder starts with one anyway).
+            self._decrease(self._target * 0.7, now)
         elif queueing and now - self._last_decrease > 0.5:
             # The longer the queue, the harder the back-off: 15% for a short one, up to 40%.
             queue = (rtt or 0) - (self._rtt_floor or 0)

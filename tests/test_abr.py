@@ -134,3 +134,15 @@ async def test_encoder_adapts_size_and_frame_rate_with_one_keyframe():
     assert encoder.rebuilds == 1 and 10 <= encoder.skipped <= 20  # 30 → 15 fps for the last second
     keyframes = [p.keyframe for p in packets]
     assert keyframes.count(True) == 2  # the first frame, and the one after the rebuild
+
+
+def test_a_lost_picture_backs_off_once_a_second():
+    controller = LossDelayController(start_bps=1_000_000)
+    run(controller, Feedback(rtt_s=0.02), None, 2, 0)
+    before = controller.target_bps
+    feedback = Feedback(rtt_s=0.02, pictures_lost=1)
+    controller.update(feedback, before, 2.5)
+    assert controller.target_bps == int(before * 0.7)
+    feedback.pictures_lost = 2
+    controller.update(feedback, before, 3.0)  # within a second of the last decrease: held
+    assert controller.target_bps == int(before * 0.7)

@@ -159,7 +159,7 @@ class WhipOutput(Output):
             transceiver.setCodecPreferences(_codecs(track.kind, codec))
             if track.kind == "video" and self.video is not None:
                 # aiortc ignores PLI/FIR on packet tracks; the encoder's gate answers them.
-                transceiver.sender._send_keyframe = self.video.fanout.request_keyframe
+                transceiver.sender._send_keyframe = self._picture_lost
                 self.feedback = Feedback()
                 watch_sender(transceiver.sender, self.feedback)
                 if self.controller_name == "adaptive":
@@ -223,6 +223,12 @@ class WhipOutput(Output):
                 raise OutputError(f"the WHIP server sent nothing for {SILENCE_TIMEOUT:.0f} s: the network or "
                                   "the server is down")
         raise OutputError(f"the connection to the WHIP server was lost ({pc.connectionState})")
+
+    def _picture_lost(self) -> None:
+        """A PLI or FIR: a keyframe from the encoder's gate, and a hint for the controller."""
+        self.feedback.pictures_lost += 1
+        if self.video is not None:
+            self.video.fanout.request_keyframe()
 
     def _pacing_rate(self) -> float:
         """What the pacer lets out: 1.5× the encoder's rate, so frames never queue behind it."""
