@@ -142,17 +142,18 @@ class LossDelayController:
 
     - loss above 10%: down to what got through (sent rate × (1 − loss)), less a margin;
     - round-trip time 50 ms above its floor (a queue is building): down 15%;
-    - a picture lost (PLI): down 30%, at most once a second;
+    - a picture lost (PLI) while some queue shows (RTT 25 ms over its floor): down 30%, at most
+      once a second (random loss with no queue is no reason to send less);
     - REMB falling by more than 10% (the receiver's own delay detector fired): down 15%, or to it.
       Its level caps nothing: aiortc's estimate trails the incoming rate and grows slowly, so as
       a cap it would hold every ramp-up back, and an undershooting encoder would drag it down;
-    - otherwise, 1 s after the last decrease: up carefully (5% a second) for 2 s, then faster
+    - otherwise, half a second after the last decrease: up carefully (5% a second) for 1 s, then faster
       (25% a second) until the network objects: a link that came back is used within seconds;
       never more than 2× the rate really sent.
     """
 
-    DECREASE_HOLD_S = 1.0
-    CAREFUL_S = 2.0
+    DECREASE_HOLD_S = 0.5
+    CAREFUL_S = 1.0
     QUEUE_DELAY_S = 0.05
 
     def __init__(self, start_bps: int, min_bps: int = 150_000, max_bps: int = 6_000_000) -> None:
@@ -179,13 +180,16 @@ class LossDelayController:
         # sharp fall is its delay detector seeing a queue.
         remb_fell = bool(feedback.remb_bps and self._last_remb and feedback.remb_bps < self._last_remb * 0.9)
         self._last_remb = feedback.remb_bps or self._last_remb
+        # Some queue (a third of the back-off threshold): a lost picture then means congestion,
+        # not the random loss of a radio link, which no lower rate would cure.
+        rising = rtt is not None and self._rtt_floor is not None and rtt > self._rtt_floor + 0.025
         queueing = rtt is not None and self._rtt_floor is not None and rtt > self._rtt_floor + self.QUEUE_DELAY_S
         picture_lost = feedback.pictures_lost > self._pictures_lost
         self._pictures_lost = feedback.pictures_lost
         if feedback.loss > 0.10:
             got_through = max(sent_bps, self.min_bps) * (1 - feedback.loss)
             self._decrease(min(self._target * (1 - 0.5 * feedback.loss), got_through * 0.9), now)
-        elif picture_lost and now - self._last_decrease > 1.0:
+        elif picture_lost and rising and now - self._last_decrease > 1.0:
             # A picture was lost: loss the last report may not show yet. The keyframe it asks
             # for goes out smaller (a rebuilt encoder starts with one anyway).
             self._decrease(self._target * 0.7, now)
@@ -240,7 +244,7 @@ class EncoderSteps:
     MIN_GAP_S = 2.0
 
     def __init__(self, canvas: tuple[int, int], fps: float, preference: str = "detail",
-                 up_after_s: float = 2.0) -> None:
+                 up_after_s: float = 1.5) -> None:
         if preference not in LADDERS:
             raise ValueError(f"preference must be one of {', '.join(LADDERS)}, not {preference!r}")
         self.canvas, self.fps = canvas, fps
