@@ -101,8 +101,12 @@ class UdpImpairment(asyncio.DatagramProtocol):
         self.relayed += 1
         delay = max(0.0, self.delay_s + self.random.uniform(-self.jitter_s, self.jitter_s))
         if delay:
-            asyncio.get_running_loop().call_later(delay, self.transport.sendto, data, destination)
+            asyncio.get_running_loop().call_later(delay, self._send, data, destination)
         else:
+            self._send(data, destination)
+
+    def _send(self, data: bytes, destination: tuple[str, int]) -> None:
+        if self.transport is not None and not self.transport.is_closing():
             self.transport.sendto(data, destination)
 
 

@@ -57,8 +57,9 @@ async def test_loss_on_the_path_is_reported_back_to_the_sender():
         try:
             publisher, arrivals = await publish(receiver, uplink, relay.url)
             await asyncio.sleep(8)
-            dropped = sum(p.dropped for p in relay.proxies)
-            assert len(relay.proxies) == 1 and 0.05 < dropped / (dropped + relay.proxies[0].relayed) < 0.11
+            # (on a lossy path a DTLS handshake can take long enough for a second attempt)
+            dropped, relayed = sum(p.dropped for p in relay.proxies), sum(p.relayed for p in relay.proxies)
+            assert 0.05 < dropped / (dropped + relayed) < 0.11
             losses = [r["loss"] for r in publisher.reports[-6:] if r.get("loss") is not None]
             assert losses and max(losses) > 0.02  # the receiver's reports carry it
             rtts = [r["rtt_ms"] for r in publisher.reports[-6:] if r.get("rtt_ms") is not None]

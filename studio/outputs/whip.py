@@ -27,7 +27,7 @@ from .base import Output, OutputError
 log = logging.getLogger(__name__)
 
 HTTP_TIMEOUT = 10.0
-CONNECT_TIMEOUT = 15.0
+CONNECT_TIMEOUT = 30.0  # a DTLS handshake over a lossy uplink retries with backoff: give it time
 SILENCE_TIMEOUT = 8.0  # no receiver report this long: the server or the path is gone
 SDP_TYPE = "application/sdp"
 # adaptive: the studio's own controller (loss, delay and REMB; a ladder of sizes and frame rates);
