@@ -85,7 +85,7 @@ class Studio:
         # Streams sent to the studio over WHIP need this bearer token.
         self.ingest_token = self.config.ingest_token or secrets.token_urlsafe(16)
         self.ingest = WhipIngest()
-        self.history = StatsHistory()  # the last minutes, a sample a second (the stats dock's graphs)
+        self.history = StatsHistory()  # the last minutes, a sample a second when read (the stats dock's graphs)
         self.live_since: float | None = None
         self._live_lock = asyncio.Lock()  # Go Live and Stop never interleave
 
@@ -139,7 +139,6 @@ class Studio:
         self.pipeline.start()
         self._source_tasks = [asyncio.ensure_future(self._read_comments(name, source))
                               for name, source in self.comment_sources]
-        self._source_tasks.append(asyncio.ensure_future(self._sample_stats()))
         await self.server.start(self.config.host, self.config.port)
 
     async def go_live(self) -> None:
@@ -382,14 +381,6 @@ class Studio:
             self.source_errors[name] = f"raised {type(exc).__name__}: {exc}"
             log.exception("comment source %s failed", name)
 
-    async def _sample_stats(self) -> None:
-        while True:
-            await asyncio.sleep(1.0)
-            try:
-                self.history.sample(self.stats(), self.pipeline.video_runner.items)
-            except Exception:  # a read-out must never stop the show
-                log.exception("stats sample failed")
-
     def _viewer_sent(self, actor: str, type_: str, data: Any) -> Event:
         return self.interactions.submit(type_, actor, data)
 
@@ -427,4 +418,7 @@ class Studio:
         stats["outputs"] = [output.status() for output in self.outputs.values()]
         stats["recording"] = self.recorder.status() if self.recorder is not None else None
         stats["dropped_total"] = stats["dropped_source"] + stats.get("dropped_encoder", 0)
+        # Whoever reads the stats (the window twice a second, /api/status) keeps the history:
+        # no timer of its own, which under qasync outlived closed shows.
+        self.history.sample_if_due(stats, self.pipeline.video_runner.items)
         return stats

@@ -1,6 +1,6 @@
-"""The last minutes of the show's numbers, one sample a second, for the stats dock's graphs (and
-for scripts): frame rate, bitrate, encoder time, and per output its bitrate, round-trip time and
-loss; and frames dropped each second by cause:
+"""The last minutes of the show's numbers, one sample a second while someone reads them (the
+stats dock's graphs, scripts polling ``Studio.stats()``): frame rate, bitrate, encoder time, and
+per output its bitrate, round-trip time and loss; and frames dropped each second by cause:
 
 - capture: frames the source did not deliver (its nominal rate minus what came);
 - filters: frames the program thread had no time for (the source's slot was overwritten);
@@ -58,6 +58,11 @@ class StatsHistory:
         self._last, self._last_time = counters, now
         self.samples.append(sample)
         return sample
+
+    def sample_if_due(self, stats: dict[str, Any], source_items: int, interval: float = 1.0) -> None:
+        now = time.monotonic()
+        if self._last_time is None or now - self._last_time >= interval:
+            self.sample(stats, source_items, now)
 
     def series(self, name: str) -> list[float]:
         """One value per sample (0 where the sample lacks it), oldest first."""
