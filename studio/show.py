@@ -7,6 +7,7 @@ import logging
 import secrets
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -191,10 +192,9 @@ class Studio:
             return self.recorder
         if folder:
             self.config.recording_folder = folder
-        width, height = self.config.canvas_size
         video = self.server_video_spec()
         if self.config.recording_bitrate:
-            video = VideoSpec(video.codec, width, height, video.fps, self.config.recording_bitrate)
+            video = replace(video, bitrate=self.config.recording_bitrate)
         self.recorder = Recorder(self.config.recording_folder, self.encoders, video,
                                  AudioSpec("opus", self.config.audio_bitrate))
         self.recorder.start()

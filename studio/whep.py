@@ -39,7 +39,7 @@ class ViewerSession:
         return self.pc.connectionState == "connected"
 
 
-def _codecs(kind: str, mime: str) -> list:
+def codec_preferences(kind: str, mime: str) -> list:
     return [c for c in RTCRtpSender.getCapabilities(kind).codecs if c.mimeType in (mime, f"{kind}/rtx")]
 
 
@@ -131,7 +131,7 @@ class WhepEndpoint:
             encoder, mime = encoders.get(transceiver.kind, (None, ""))
             if encoder is None:
                 continue
-            preferred = _codecs(transceiver.kind, mime)
+            preferred = codec_preferences(transceiver.kind, mime)
             transceiver.setCodecPreferences(preferred)
             track = PacketTrack(transceiver.kind, encoder.fanout)
             session.tracks.append(track)

@@ -21,7 +21,7 @@ from ..encoder_pool import AudioSpec, EncoderPool, VideoSpec
 from ..frames import LatestSlot
 from ..rtc import new_peer_connection
 from ..tracks import FrameTrack, PacketTrack
-from ..whep import _codecs
+from ..whep import codec_preferences
 from .base import Output, OutputError
 
 log = logging.getLogger(__name__)
@@ -156,7 +156,7 @@ class WhipOutput(Output):
                                 else None)
         for track, codec in ((video, mime), (PacketTrack("audio", self.audio.fanout), "audio/opus")):
             transceiver = pc.addTransceiver(track, direction="sendonly")
-            transceiver.setCodecPreferences(_codecs(track.kind, codec))
+            transceiver.setCodecPreferences(codec_preferences(track.kind, codec))
             if track.kind == "video" and self.video is not None:
                 # aiortc ignores PLI/FIR on packet tracks; the encoder's gate answers them.
                 transceiver.sender._send_keyframe = self._picture_lost
