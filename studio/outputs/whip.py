@@ -16,7 +16,16 @@ import aiohttp
 from aiortc import RTCIceServer, RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamTrack
 
-from ..abr import LADDERS, EncoderSteps, Feedback, LossDelayController, PacedTransport, pace_sender, watch_sender
+from ..abr import (
+    LADDERS,
+    EncoderSteps,
+    Feedback,
+    LossDelayController,
+    PacedTransport,
+    RateController,
+    pace_sender,
+    watch_sender,
+)
 from ..encoder_pool import AudioSpec, EncoderPool, VideoSpec
 from ..frames import LatestSlot
 from ..rtc import new_peer_connection
@@ -92,7 +101,7 @@ class WhipOutput(Output):
         self.url, self.token = url.strip(), token.strip()
         self.controller_name, self.preference = controller, preference
         self.feedback = Feedback()
-        self.controller: LossDelayController | None = None
+        self.controller: RateController | None = None  # any class with update() and target_bps
         self.steps: EncoderSteps | None = None
         self._frames: LatestSlot | None = None  # the stock controller's pictures
         self.pacer: PacedTransport | None = None
