@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Awaitable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,18 @@ SDP_TYPE = "application/sdp"
 
 def _error(status: int, reason: str, **headers: str) -> web.Response:
     return web.Response(status=status, text=reason + "\n", headers=headers or None)
+
+
+async def _created(answering: Awaitable[tuple[str, str]], resource: str) -> web.Response:
+    """201 with the SDP answer and the session's Location (RFC 9725), or the 4xx/503 that says why not."""
+    try:
+        session_id, answer = await answering
+    except OfferError as exc:
+        return _error(400, str(exc))
+    except Unavailable as exc:
+        return _error(503, str(exc), **{"Retry-After": "10"})
+    return web.Response(status=201, text=answer, content_type=SDP_TYPE,
+                        headers={"Location": f"{resource}{session_id}", "ETag": f'"{session_id}"'})
 
 
 class StudioServer:
@@ -106,14 +119,7 @@ class StudioServer:
         endpoint = self.studio.whep
         if endpoint is None:
             return _error(503, "the show is not live yet; try again shortly", **{"Retry-After": "2"})
-        try:
-            session_id, answer = await endpoint.answer(body)
-        except OfferError as exc:
-            return _error(400, str(exc))
-        except Unavailable as exc:
-            return _error(503, str(exc), **{"Retry-After": "10"})
-        return web.Response(status=201, text=answer, content_type=SDP_TYPE,
-                            headers={"Location": f"/whep/{session_id}", "ETag": f'"{session_id}"'})
+        return await _created(endpoint.answer(body), "/whep/")
 
     async def whep_delete(self, request: web.Request) -> web.Response:
         endpoint = self.studio.whep
@@ -141,14 +147,7 @@ class StudioServer:
         body = await self._read_offer(request)
         if isinstance(body, web.Response):
             return body
-        try:
-            session_id, answer = await self.studio.ingest.accept(request.match_info["stream"], body)
-        except OfferError as exc:
-            return _error(400, str(exc))
-        except Unavailable as exc:
-            return _error(503, str(exc), **{"Retry-After": "10"})
-        return web.Response(status=201, text=answer, content_type=SDP_TYPE,
-                            headers={"Location": f"/whip/session/{session_id}", "ETag": f'"{session_id}"'})
+        return await _created(self.studio.ingest.accept(request.match_info["stream"], body), "/whip/session/")
 
     async def whip_delete(self, request: web.Request) -> web.Response:
         if not self._authorised(request):

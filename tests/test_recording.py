@@ -3,7 +3,6 @@ and sharing the embedded server's encoders (one encode)."""
 
 from __future__ import annotations
 
-import asyncio
 import os
 import signal
 import subprocess
@@ -103,7 +102,6 @@ async def test_recording_starts_without_going_live(tmp_path):
         recorder = studio.start_recording(str(tmp_path))
         await wait_until(lambda: recorder.status()["seconds"] >= 1, "1 s recorded")
         assert not studio.is_live
-        await asyncio.sleep(0)
     finally:
         await studio.close()
     assert recorder.state == OutputState.OFF and playable_seconds(recorder.files[0])[0] >= 0.9

@@ -7,11 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDockWidget,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -29,7 +28,7 @@ from studio.settings_schema import localized
 from studio.show import Studio
 
 from .i18n import ui_language
-from .layout import row
+from .layout import TranslatedDock, row
 
 # The filters this panel owns, in the order they run: HD and the background first, so the faces
 # are found while they run (beauty and the background commute: one changes faces, the other what
@@ -39,7 +38,7 @@ SLIDERS = {"beauty": ("smoothing", "whitening", "rosy", "slimming", "eyes"),
            "hd_enhance": ("denoise", "sharpen", "low_light", "saturation", "warmth")}
 
 
-class BeautyDock(QDockWidget):
+class BeautyDock(TranslatedDock):
     def __init__(self, studio: Studio, apply_filters: Callable[[], None]) -> None:
         super().__init__(objectName="beautyDock")
         self.studio = studio
@@ -118,11 +117,6 @@ class BeautyDock(QDockWidget):
             self.sliders[(name, key)] = slider
             label = self.slider_labels[(name, key)] = QLabel()
             form.addRow(label, row(slider, value))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Beauty and HD"))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QSlider, QWidget
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLineEdit, QSlider, QWidget
 
 
 def row(*widgets: QWidget) -> QWidget:
@@ -13,3 +14,15 @@ def row(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget, 1 if isinstance(widget, (QComboBox, QLineEdit, QSlider)) else 0)
     return container
+
+
+class TranslatedDock(QDockWidget):
+    """A dock that sets its texts again when the window's language changes (``retranslateUi``)."""
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def retranslateUi(self) -> None:
+        raise NotImplementedError

@@ -6,10 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDockWidget,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -25,7 +23,7 @@ from shiboken6 import isValid
 from studio.outputs.base import OutputError
 from studio.show import Studio
 
-from .layout import row
+from .layout import TranslatedDock, row
 
 
 class OutputRow(QWidget):
@@ -47,7 +45,7 @@ class OutputRow(QWidget):
         self.remove_button.clicked.connect(lambda: dock.remove_output(name))
 
 
-class OutputsDock(QDockWidget):
+class OutputsDock(TranslatedDock):
     def __init__(self, studio: Studio) -> None:
         super().__init__(objectName="outputsDock")
         self.studio = studio
@@ -99,11 +97,6 @@ class OutputsDock(QDockWidget):
         self.add_button.clicked.connect(self.add_output)
         self.retranslateUi()
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Streaming and recording"))

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QDockWidget, QGroupBox, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGroupBox, QScrollArea, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from studio.registry import RegistryError
 from studio.settings_schema import localized
 from studio.show import Studio
 
 from .i18n import ui_language
+from .layout import TranslatedDock
 from .settings_form import SettingsForm
 
 NAME, VERSION, STATE = range(3)
 
 
-class PluginDock(QDockWidget):
+class PluginDock(TranslatedDock):
     def __init__(self, studio: Studio) -> None:
         super().__init__()
         self.setObjectName("pluginDock")  # saveState needs a name
@@ -37,11 +38,6 @@ class PluginDock(QDockWidget):
         self.forms: dict[str, SettingsForm] = {}  # contribution name → its form, for the selected plugin
         self.retranslateUi()
         self.refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Plugins"))

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
-from PySide6.QtWidgets import QDockWidget, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from studio.show import Studio
 from studio.stats_history import CAUSES
+
+from .layout import TranslatedDock
 
 COLOURS = ["#4fc3f7", "#ffb74d", "#81c784", "#e57373", "#ba68c8", "#fff176"]
 
@@ -41,7 +43,7 @@ class Graph(QWidget):
         painter.end()
 
 
-class StatsDock(QDockWidget):
+class StatsDock(TranslatedDock):
     def __init__(self, studio: Studio) -> None:
         super().__init__(objectName="statsDock")
         self.studio = studio
@@ -52,11 +54,6 @@ class StatsDock(QDockWidget):
         scroll.setWidget(body)
         self.setWidget(scroll)
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Stats"))
