@@ -50,7 +50,8 @@ async def run_step(uplink: Uplink, publisher: Publisher, arrivals: Arrivals, cap
     keyframes = (publisher.latest().get("keyframes") or 0) - keyframes0
     return {"cap_kbit": cap_kbit, "settle_s": settle, "utilisation": sum(rates[5:]) / len(rates[5:]) / cap,
             "freeze_s": arrivals.longest_gap(start, end), "delay_median_s": arrivals.delay(end - 5, end),
-            "delay_max_s": max(delays) if delays else math.nan, "keyframes_per_min": keyframes / seconds * 60}
+            "delay_max_s": max(delays) if delays else math.nan, "keyframes_per_min": keyframes / seconds * 60,
+            "rates": [round(r / cap, 2) for r in rates]}
 
 
 async def scenario(controller: str, index: int, step_seconds: int, loss_seconds: int) -> list[dict[str, Any]]:

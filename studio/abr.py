@@ -16,7 +16,17 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from aiortc import RTCRtpSender
-from aiortc.rtp import RTCP_PSFB_APP, RtcpPsfbPacket, RtcpRrPacket, RtcpSrPacket, is_rtcp, unpack_remb_fci
+from aiortc.rtp import (
+    RTCP_PSFB_APP,
+    RtcpPsfbPacket,
+    RtcpRrPacket,
+    RtcpSrPacket,
+    RtpPacket,
+    is_rtcp,
+    unpack_remb_fci,
+)
+
+from .twcc import Cluster, Delivery, DeliveryMonitor, Probe
 
 
 @dataclass
@@ -29,6 +39,7 @@ class Feedback:
     jitter_s: float = 0.0
     reports: int = 0  # receiver reports seen
     pictures_lost: int = 0  # PLIs/FIRs: the receiver lost part of a picture
+    delivery: Delivery | None = None  # from transport-wide feedback, where the receiver sends it
 
 
 def watch_sender(sender: RTCRtpSender, feedback: Feedback, on_report: Callable[[], None] = lambda: None) -> None:
@@ -76,6 +87,9 @@ def watch_sender(sender: RTCRtpSender, feedback: Feedback, on_report: Callable[[
     sender._send_rtcp = remember_sr  # type: ignore[method-assign]
 
 
+RETRANSMIT_MAX_AGE_S = 0.6  # a live receiver has given such a packet up (and asked for a keyframe)
+
+
 class PacedTransport:
     """The sender's DTLS transport with a pacer in front of its RTP: aiortc sends a frame's
     packets in one burst, and a keyframe burst overflows a small uplink's queue (the keyframe is
@@ -84,8 +98,13 @@ class PacedTransport:
 
     MAX_WAIT_S = 0.4  # a packet that would wait longer is dropped: latency never piles up here
 
-    def __init__(self, transport: object, rate: Callable[[], float]) -> None:
-        self._transport, self._rate = transport, rate
+    def __init__(self, transport: object, rate: Callable[[], float], monitor: DeliveryMonitor | None = None,
+                 padding: Callable[[], bytes | None] = lambda: None, media_ssrc: int | None = None) -> None:
+        self._transport, self._rate, self._monitor, self._padding = transport, rate, monitor, padding
+        self._media_ssrc = media_ssrc.to_bytes(4, "big") if media_ssrc is not None else None
+        self._probe: asyncio.Task | None = None
+        self.sent_at: dict[int, float] = {}  # the newest 1024 media sequence numbers → when they left
+        self.retransmitted = self.refused_nacks = self.repeated_nacks = self.stale_nacks = 0
         self._free_at = 0.0  # monotonic time when the pacer's queue is empty
         self.delayed_s = 0.0  # total time packets waited: the pacer's own added latency
         self.dropped = 0
@@ -105,29 +124,104 @@ class PacedTransport:
             if wait > 0:
                 self.delayed_s += wait
                 await asyncio.sleep(wait)
+            if data[8:12] == self._media_ssrc:  # not the retransmission stream's own numbers
+                sequence = (data[2] << 8) | data[3]
+                self.sent_at.setdefault(sequence, now)  # a retransmission keeps the first send's time
+                self.sent_at.pop((sequence - 1024) & 0xFFFF, None)
+            if self._monitor is not None:  # numbered as it leaves, so its send time is true
+                data = self._monitor.stamp(data)
         await self._transport._send_rtp(data)
 
+    def probe(self, extra_bps: float, seconds: float = 0.2) -> bool:
+        """Send padding at ``extra_bps`` on top of the media for ``seconds``, as one cluster whose
+        delivery the monitor judges. False if a probe runs already or cannot be sent."""
+        if self._monitor is None or not self._monitor.negotiated or (self._probe and not self._probe.done()):
+            return False
+        self._probe = asyncio.ensure_future(self._send_probe(extra_bps, seconds))
+        return True
 
-def pace_sender(sender: RTCRtpSender, rate: Callable[[], float], retransmit_share: float = 0.15) -> PacedTransport:
+    async def _send_probe(self, extra_bps: float, seconds: float) -> None:
+        monitor = self._monitor
+        assert monitor is not None
+        cluster = monitor.cluster = Cluster()
+        start, sent_bits = time.monotonic(), 0
+        try:
+            while (elapsed := time.monotonic() - start) < seconds:
+                while sent_bits < extra_bps * elapsed:
+                    padding = self._padding()
+                    if padding is None:
+                        return
+                    data = monitor.stamp(padding)
+                    sent_bits += len(data) * 8
+                    await self._transport._send_rtp(data)
+                await asyncio.sleep(0.005)
+        except ConnectionError:
+            pass
+        finally:
+            if monitor.cluster is cluster:
+                monitor.cluster = None
+
+
+def pace_sender(sender: RTCRtpSender, rate: Callable[[], float], retransmit_share: float = 0.15,
+                on_delivery: Callable[[Delivery], None] | None = None,
+                round_trip: Callable[[], float | None] = lambda: None) -> PacedTransport:
     """Put a pacer in front of ``sender``'s RTP, and cap its retransmissions (answers to NACKs)
     at ``retransmit_share`` of the pacing rate: on a congested link, a receiver NACKs every lost
-    packet again and again, and unbounded answers would take the whole link."""
-    paced = PacedTransport(sender.transport, rate)
+    packet again and again, and unbounded answers would take the whole link. aiortc's receiver
+    repeats its whole list of missing packets with each new gap, so a packet is resent at most
+    once per round trip, and not at all once it is older than a live receiver waits for. With
+    ``on_delivery``, packets carry transport-wide numbers (where negotiated) and each transport
+    feedback message is handed over as a ``Delivery``."""
+    monitor = None
+    if on_delivery is not None:
+        monitor = DeliveryMonitor(sender._RTCRtpSender__rtp_header_extensions_map, on_delivery)  # type: ignore
+        monitor.watch(sender.transport)
+    paced = PacedTransport(sender.transport, rate, monitor, lambda: _padding_packet(sender, monitor), sender._ssrc)
     sender._RTCRtpSender__transport = paced  # type: ignore[attr-defined]
     retransmit = sender._retransmit
     budget = {"bits": 0.0, "at": time.monotonic()}
+    resent: dict[int, float] = {}  # sequence → when last resent
 
     async def budgeted(sequence_number: int) -> None:
         now = time.monotonic()
+        sent_at = paced.sent_at.get(sequence_number)
+        if sent_at is None or now - sent_at > RETRANSMIT_MAX_AGE_S:
+            paced.stale_nacks += 1
+            return
+        if now - resent.get(sequence_number, -1e9) < max(0.05, 1.2 * (round_trip() or 0.1)):
+            paced.repeated_nacks += 1
+            return
         allowance = rate() * retransmit_share
         budget["bits"] = min(allowance * 0.5, budget["bits"] + (now - budget["at"]) * allowance)
         budget["at"] = now
         if budget["bits"] >= 1200 * 8:
             budget["bits"] -= 1200 * 8
+            resent[sequence_number] = now
+            if len(resent) > 1024:
+                for old in [s for s, t in resent.items() if now - t > RETRANSMIT_MAX_AGE_S]:
+                    del resent[old]
+            paced.retransmitted += 1
             await retransmit(sequence_number)
+        else:
+            paced.refused_nacks += 1
 
     sender._retransmit = budgeted  # type: ignore[method-assign]
     return paced
+
+
+def _padding_packet(sender: RTCRtpSender, monitor: DeliveryMonitor | None) -> bytes | None:
+    """A padding-only packet on the retransmission stream, as browsers probe: receivers drop
+    it, the transport feedback counts it. None where no RTX stream was negotiated."""
+    payload_type = sender._RTCRtpSender__rtx_payload_type  # type: ignore[attr-defined]
+    if payload_type is None or monitor is None:
+        return None
+    sequence = sender._RTCRtpSender__rtx_sequence_number  # type: ignore[attr-defined]
+    sender._RTCRtpSender__rtx_sequence_number = (sequence + 1) & 0xFFFF  # type: ignore[attr-defined]
+    packet = RtpPacket(payload_type=payload_type, sequence_number=sequence, timestamp=monitor.last_timestamp,
+                       ssrc=sender._rtx_ssrc)
+    packet.extensions.mid = sender._RTCRtpSender__mid  # type: ignore[attr-defined]
+    packet.padding_size = 255
+    return packet.serialize(sender._RTCRtpSender__rtp_header_extensions_map)  # type: ignore[attr-defined]
 
 
 class RateController(Protocol):
@@ -211,6 +305,150 @@ class LossDelayController:
     def _decrease(self, to: float, now: float) -> None:
         if to < self._target:
             self._target = to
+            self._last_decrease = now
+
+
+class DeliveryController:
+    """Target bitrate from transport-wide feedback (GCC's shape, driven by what really arrived),
+    for receivers that send it; it is updated on every feedback message, ten times a second.
+    Each change of target costs the encoder a rebuild and a keyframe, so it moves on evidence:
+
+    - a queue of 40 ms or more at the bottleneck means the path is full, and what it delivered
+      over the last half second (plus the audio beside the video, ``reserved_bps``) is its rate:
+      the show gets 75% of that rate, the video what the audio leaves of it (in encoder bits:
+      less what the encoder overshoots by and what headers and retransmissions add). If a
+      queue still stands a second later, or grows, the encoder is overshooting: 10% less again;
+    - loss above 10% over the last two seconds, unless a decrease already answered it: down by
+      half the loss;
+    - otherwise the target holds near a known path rate, and grows 8% a second where none is
+      known. Probes find out whether the path grew: every 2 s (4 s while they keep finding the
+      same path rate) a quarter-second burst of padding, at twice the target where no path
+      rate is known, else at 1.5× the target and at least a quarter above the path rate. The
+      target goes to the share of what a probe got through unqueued; if that is well above the
+      known path rate, the path grew, and the next probe, at three times the new target,
+      follows a quarter second later. A probe that queued tells the path's rate (what got
+      through), and the target goes to its share. A probe's own queue is no reason to back off.
+    """
+
+    QUEUE_S = 0.040
+    CLEAR_S = 0.015
+    HOLD_S = 0.3
+    SHARE = 0.75  # of the path: room for keyframes, probes and retransmissions, and no standing queue
+    GROWTH = 0.08  # a second, where the path's rate is unknown
+    LOSS_WINDOW_S = 2.0  # the loss reported covers this long
+    PROBE_EVERY_S = 2.0
+    PROBE_MAX_EVERY_S = 4.0  # while probes keep finding the same path rate: three quiet seconds between
+    PROBE_S = 0.25  # long enough that a router's token bucket cannot hide a probe above its rate
+
+    def __init__(self, start_bps: int, min_bps: int = 150_000, max_bps: int = 6_000_000,
+                 reserved_bps: int = 0) -> None:
+        self.min_bps, self.max_bps, self.reserved_bps = min_bps, max_bps, reserved_bps
+        self._target = float(max(min_bps, min(start_bps, max_bps)))
+        self.path_bps: float | None = None  # the video's share of the path when it last filled up
+        self.reason = "start"  # why the target last moved: shown in the stats
+        self._last_decrease = -1e9
+        self._queue_at_decrease = 0.0
+        self._last_update: float | None = None
+        self._seen = self._probes_seen = 0
+        self._wire_per_bit = 1.0  # what the video puts on the wire per bit of target
+        self._probe_at = 0.0  # when the next probe may go
+        self._probe_every = self.PROBE_EVERY_S
+        self._probe_factor = 2.0  # × the target where no path rate is known: 3 right after one grew
+        self._probe_pending_since: float | None = None  # a probe went and is not judged yet
+        self._probe_quiet_until = 0.0  # a probe's own queue is no reason to back off
+        self._probe_bps: float | None = None
+
+    @property
+    def target_bps(self) -> int:
+        return int(self._target)
+
+    def take_probe(self) -> float | None:
+        """The total rate (media and padding) to probe at now, if a probe is due."""
+        probe, self._probe_bps = self._probe_bps, None
+        return probe
+
+    def update(self, feedback: Feedback, sent_bps: float, now: float) -> None:
+        delivery = feedback.delivery
+        if delivery is None or delivery.messages == self._seen:
+            return  # nothing new from the path
+        self._seen = delivery.messages
+        dt = 0.0 if self._last_update is None else min(now - self._last_update, 1.0)
+        self._last_update = now
+        if delivery.sent_bps:  # smoothed over about a second: a keyframe is a moment, not a trend
+            ratio = max(1.0, min(1.5, delivery.sent_bps / self._target))
+            self._wire_per_bit += 0.1 * (ratio - self._wire_per_bit)
+        if delivery.probes != self._probes_seen and delivery.probe is not None:
+            self._probes_seen = delivery.probes
+            self._probe_factor = 2.0
+            self._judge(delivery.probe, now)
+        if self._probe_pending_since is not None and now - self._probe_pending_since > 1.5:
+            self._probe_pending_since = None  # its feedback was lost
+        if (now - self._last_decrease >= self.HOLD_S and now >= self._probe_quiet_until
+                and self._probe_pending_since is None):  # else its queue has not drained yet
+            self._react(delivery, now, dt)
+        self._target = max(float(self.min_bps), min(self._target, float(self.max_bps)))
+
+    def _judge(self, probe: Probe, now: float) -> None:
+        self._probe_pending_since = None
+        self._probe_quiet_until = now + 0.3  # its queue drains
+        if probe.delivered and probe.sent_bps > 1.2 * self._target:
+            # The rate it arrived at, not the rate it left at: a router's token bucket lets a
+            # burst through faster than the router's rate for a moment.
+            self._target = max(self._target, min(self._fair_share(probe.received_bps), float(self.max_bps)))
+            grew = self.path_bps is None or probe.received_bps > 1.15 * self.path_bps
+            self.reason = f"probe {probe.sent_bps / 1000:.0f}k {'won' if grew else 'held'}"
+            if grew:
+                self.path_bps = None
+                self._probe_every = self.PROBE_EVERY_S
+                self._probe_at = now + 0.25
+                self._probe_factor = 3.0
+            else:
+                self._probe_every = min(1.5 * self._probe_every, self.PROBE_MAX_EVERY_S)
+        elif probe.queued and probe.received_bps > 0:
+            # What got through is the path's rate (the video's share of it), up or down.
+            self.reason = f"probe {probe.sent_bps / 1000:.0f}k queued"
+            self.path_bps = probe.received_bps
+            self._probe_every = min(1.5 * self._probe_every, self.PROBE_MAX_EVERY_S)
+            fair = min(self._fair_share(probe.received_bps), float(self.max_bps))
+            if fair > 1.1 * self._target:  # (within 10% it is the same path: the encoder stays put)
+                self._target = fair
+            elif fair < 0.9 * self._target:
+                self._decrease(fair, now)
+        else:  # too few packets, or lost ones: it proves nothing either way
+            self.reason = f"probe {probe.sent_bps / 1000:.0f}k lost"
+
+    def _react(self, delivery: Delivery, now: float, dt: float) -> None:
+        queue = delivery.queue_delay_s
+        if queue >= self.QUEUE_S and delivery.acked_bps > 0:
+            if now - self._last_decrease > 1.0 or queue > self._queue_at_decrease + 0.010:
+                fair = self._fair_share(delivery.acked_bps)
+                self._decrease(fair if fair < self._target else 0.9 * self._target, now)
+                self.reason = f"queue {queue * 1000:.0f} ms"
+                self._queue_at_decrease = queue
+                self.path_bps = delivery.acked_bps
+        elif delivery.loss > 0.10 and now - self._last_decrease > self.LOSS_WINDOW_S:
+            self._decrease(self._target * (1 - 0.5 * delivery.loss), now)
+            self.reason = f"loss {delivery.loss:.0%}"
+        elif queue < self.CLEAR_S:
+            if self.path_bps is None:
+                ceiling = max(self._target, 1.5 * delivery.acked_bps + 50_000)  # an undershooting encoder
+                self._target = min(self._target * (1 + self.GROWTH * dt), ceiling)  # is no licence to grow
+            if now >= self._probe_at and self._target < self.max_bps:
+                rate = (self._probe_factor * self._target if self.path_bps is None
+                        else max(1.5 * self._target, 1.25 * self.path_bps))
+                self._probe_bps = min(rate, 1.2 * self.max_bps)
+                self._probe_at = now + self._probe_every  # until its outcome says otherwise
+                self._probe_pending_since = now
+
+    def _fair_share(self, video_path_bps: float) -> float:
+        """The video's target when the path carries ``video_path_bps`` of video (headers and
+        all) beside the audio: the show uses ``SHARE`` of the whole path, and each bit of target
+        costs what the encoder really sends for it (its overshoot, headers, retransmissions)."""
+        return (self.SHARE * (video_path_bps + self.reserved_bps) - self.reserved_bps) / self._wire_per_bit
+
+    def _decrease(self, to: float, now: float) -> None:
+        if to < self._target:
+            self._target = max(to, float(self.min_bps))
             self._last_decrease = now
 
 

@@ -14,7 +14,7 @@ from aiortc.codecs import is_rtx
 from aiortc.jitterbuffer import JitterBuffer, JitterFrame
 from aiortc.rtcrtpreceiver import RTCRtpReceiver
 from aiortc.rtp import RtpPacket
-from aiortc.utils import uint16_add
+from aiortc.utils import uint16_add, uint16_gt
 
 MAX_WAIT_S = 0.25  # a NACK round trip on a bad uplink, and then some
 
@@ -89,9 +89,14 @@ def use_live_jitter_buffer(receiver: RTCRtpReceiver) -> LiveJitterBuffer | None:
     buffer = LiveJitterBuffer()
     receiver._RTCRtpReceiver__jitter_buffer = buffer  # type: ignore[attr-defined]
     handle = receiver._handle_rtp_packet
+    skips = 0
 
     async def handle_and_drain(packet: RtpPacket, arrival_time_ms: int) -> None:
+        nonlocal skips
         await handle(packet, arrival_time_ms)
+        if buffer.skips != skips:
+            skips = buffer.skips
+            forget_given_up_packets(receiver, buffer)
         codecs = receiver._RTCRtpReceiver__codecs  # type: ignore[attr-defined]
         codec = codecs.get(packet.payload_type)
         decoder_queue = receiver._RTCRtpReceiver__decoder_queue  # type: ignore[attr-defined]
@@ -103,3 +108,16 @@ def use_live_jitter_buffer(receiver: RTCRtpReceiver) -> LiveJitterBuffer | None:
 
     receiver._handle_rtp_packet = handle_and_drain  # type: ignore[method-assign]
     return buffer
+
+
+def forget_given_up_packets(receiver: RTCRtpReceiver, buffer: LiveJitterBuffer) -> None:
+    """Stop NACKing what the buffer gave up: aiortc repeats its whole missing list with every
+    new gap, and each repeat would cost the sender's retransmission budget for nothing."""
+    nack = getattr(receiver, "_RTCRtpReceiver__nack_generator", None)
+    if nack is None:
+        return
+    origin = buffer._origin
+    if origin is None:
+        nack.missing.clear()
+    else:
+        nack.missing = {s for s in nack.missing if s == origin or uint16_gt(s, origin)}

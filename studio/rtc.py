@@ -11,8 +11,11 @@ from collections.abc import Awaitable, Callable
 
 from aiortc import RTCConfiguration, RTCIceServer, RTCPeerConnection
 
+from .twcc import enable_transport_cc
+
 
 def new_peer_connection(ice_servers: list[RTCIceServer] | None = None) -> RTCPeerConnection:
+    enable_transport_cc()  # congestion feedback that aiortc lacks; see twcc.py
     return RTCPeerConnection(RTCConfiguration(iceServers=list(ice_servers or [])))
 
 

@@ -16,6 +16,7 @@ from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from .live_jitter import LiveJitterBuffer, use_live_jitter_buffer
 from .rtc import expire_unless_connected, new_peer_connection
+from .twcc import TransportFeedbackReporter
 from .whep import CONNECT_TIMEOUT, OfferError, Unavailable, check_offer_text, without_mdns_candidates
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ class IngestSession:
     longest_freeze_s: float = 0.0  # the longest wait between two pictures
     listeners: list[Callable[[av.VideoFrame, float], None]] = field(default_factory=list)  # (picture, time.time())
     jitter: LiveJitterBuffer | None = None  # the video's (gaps skipped: ``jitter.skips``)
+    feedback: TransportFeedbackReporter = field(default_factory=TransportFeedbackReporter)
     _readers: list[asyncio.Task] = field(default_factory=list)
 
     @property
@@ -73,6 +75,7 @@ class WhipIngest:
             raise OfferError("the offer sends no media (WHIP offers are sendonly)")
         for transceiver in pc.getTransceivers():
             session.jitter = use_live_jitter_buffer(transceiver.receiver) or session.jitter
+            session.feedback.attach(transceiver.receiver)
         try:
             await pc.setLocalDescription(await pc.createAnswer())
         except Exception as exc:
@@ -105,6 +108,7 @@ class WhipIngest:
             return False
         for reader in session._readers:
             reader.cancel()
+        session.feedback.stop()
         await session.pc.close()
         return True
 

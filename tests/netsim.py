@@ -73,19 +73,21 @@ class Uplink:
 
 class UdpImpairment(asyncio.DatagramProtocol):
     """Relays one peer's UDP to ``target`` and back, dropping ``loss`` of the publisher's media
-    packets and delaying both ways by ``delay_s`` (± ``jitter_s``).
+    packets and delaying both ways by ``delay_s`` (± ``jitter_s``, in order).
 
     Only SRTP/SRTCP is dropped (first byte 128-191, RFC 7983), never STUN or DTLS: under 8% loss a
     DTLS handshake backs off 1, 2, 4, 8 s per lost flight and now and then outlasts a test that is
     about what happens once media flows."""
 
     def __init__(self, target: tuple[str, int], loss: float = 0.0, delay_s: float = 0.0, jitter_s: float = 0.0,
-                 seed: int = 1) -> None:
+                 seed: int = 1, publisher_host: str | None = None) -> None:
         self.target, self.loss, self.delay_s, self.jitter_s = target, loss, delay_s, jitter_s
+        self.publisher_host = publisher_host
         self.random = random.Random(seed)
         self.peer: tuple[str, int] | None = None
         self.transport: asyncio.DatagramTransport | None = None
         self.dropped = self.relayed = 0
+        self._last_due: dict[tuple[str, int], float] = {}  # per direction: when the previous packet leaves
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = transport  # type: ignore[assignment]
@@ -95,6 +97,8 @@ class UdpImpairment(asyncio.DatagramProtocol):
             return  # the receiver's port is not known yet
         if addr == self.target:
             destination = self.peer
+        elif self.publisher_host is not None and addr[0] != self.publisher_host:
+            return  # the receiver checking from another of its addresses: not a path through here
         else:
             self.peer, destination = addr, self.target
             if 128 <= data[0] <= 191 and self.random.random() < self.loss:
@@ -103,9 +107,14 @@ class UdpImpairment(asyncio.DatagramProtocol):
         if destination is None or self.transport is None:
             return
         self.relayed += 1
+        loop = asyncio.get_running_loop()
         delay = max(0.0, self.delay_s + self.random.uniform(-self.jitter_s, self.jitter_s))
-        if delay:
-            asyncio.get_running_loop().call_later(delay, self._send, data, destination)
+        # Jitter as a router's queue makes it: delays vary, but packets keep their order (each is
+        # due strictly after the one before: timers due at the same moment run in any order).
+        due = max(loop.time() + delay, self._last_due.get(destination, 0.0) + 1e-6)
+        self._last_due[destination] = due
+        if due > loop.time():
+            loop.call_at(due, self._send, data, destination)
         else:
             self._send(data, destination)
 
@@ -156,7 +165,7 @@ class WhipRelay:
 
     async def _post(self, request: web.Request) -> web.Response:
         # Both peers are told only of the proxy: each side's checks and media cross it.
-        proxy = UdpImpairment(("", 0), self.loss, self.delay_s, self.jitter_s)
+        proxy = UdpImpairment(("", 0), self.loss, self.delay_s, self.jitter_s, publisher_host=request.remote)
         transport, _ = await asyncio.get_running_loop().create_datagram_endpoint(
             lambda: proxy, local_addr=(self.host, 0))
         self.proxies.append(proxy)

@@ -57,3 +57,49 @@ async def test_two_chromium_viewers_share_one_encoder(live_studio):
                 break
             await asyncio.sleep(0.1)
         assert live_studio.viewer_count == 1
+
+
+# Chromium publishes its fake camera to the studio's WHIP ingest, as a guest's browser will.
+PUBLISH = """async ([url, token]) => {
+  const stream = await navigator.mediaDevices.getUserMedia({video: {width: 1280, height: 720}, audio: true});
+  const pc = new RTCPeerConnection();
+  for (const track of stream.getTracks()) pc.addTransceiver(track, {direction: "sendonly"});
+  await pc.setLocalDescription(await pc.createOffer());
+  await new Promise(done => {
+    if (pc.iceGatheringState === "complete") done();
+    pc.onicegatheringstatechange = () => pc.iceGatheringState === "complete" && done();
+  });
+  const answer = await fetch(url, {method: "POST", body: pc.localDescription.sdp,
+    headers: {"Content-Type": "application/sdp", "Authorization": "Bearer " + token}});
+  if (answer.status !== 201) throw new Error("WHIP answered " + answer.status);
+  await pc.setRemoteDescription({type: "answer", sdp: await answer.text()});
+  window.publisher = pc;
+}"""
+OUTGOING = """(async () => {
+  for (const s of (await window.publisher.getStats()).values())
+    if (s.type === "candidate-pair" && s.nominated && s.availableOutgoingBitrate) return s.availableOutgoingBitrate;
+  return 0;
+})()"""
+
+
+async def test_chromium_publishes_to_the_ingest_and_follows_its_transport_feedback(live_studio):
+    """Chromium sends transport-wide numbers and sets its rate from the feedback the ingest packs:
+    a bandwidth estimate above Chromium's start (300 kbit/s) proves it reads our messages."""
+    async with chromium(fake_media=True) as browser:
+        page = await browser.new_page()
+        await page.goto(live_studio.viewer_url)
+        await page.evaluate(PUBLISH, [live_studio.ingest_url + "guest", live_studio.ingest_token])
+        for _ in range(100):
+            sessions = list(live_studio.ingest.sessions.values())
+            if sessions and sessions[0].frames["video"] > 30 and sessions[0].feedback.sent > 20:
+                break
+            await asyncio.sleep(0.2)
+        else:
+            raise AssertionError("no video or no transport feedback from the ingest")
+        estimates = []
+        for _ in range(40):
+            estimates.append(await page.evaluate(OUTGOING))
+            if estimates[-1] > 1_000_000:
+                break
+            await asyncio.sleep(0.25)
+        assert max(estimates) > 1_000_000, estimates

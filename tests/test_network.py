@@ -29,20 +29,19 @@ async def test_a_capped_uplink_makes_the_sender_back_off_below_the_cap():
         try:
             publisher, arrivals = await publish(receiver, uplink, f"{receiver.ingest_url}show")
             await asyncio.sleep(4)
-            assert await measure_rate(uplink, 1.0) > 500_000  # it uses the 2 Mbit/s link
+            assert publisher.latest()["feedback"] == "transport-cc"  # the ingest reports every arrival
+            assert await measure_rate(uplink, 1.0) > 1_000_000  # it uses the 2 Mbit/s link
             uplink.cap(500)
             capped_at = time.monotonic()
             await wait_until(lambda: (publisher.latest().get("target_bps") or 1e9) < 500_000,
-                             "the target to fall under the 500 kbit/s cap", 8)
-            backed_off = time.monotonic() - capped_at
-            assert backed_off < 8
+                             "the target to fall under the 500 kbit/s cap", 5)
+            assert time.monotonic() - capped_at < 5
             status = publisher.latest()
             assert status["state"] == "live" and status["size"] != "1280x720"  # a lower rung of the ladder
-            # the receiver's feedback showed it the queue, the loss, or an estimate under what it sent
-            assert any((r.get("rtt_ms") or 0) > 50 or (r.get("loss") or 0) > 0 or (r.get("remb_bps") or 1e9) < 500_000
-                       for r in publisher.reports[-12:])
-            await asyncio.sleep(6)
-            assert any(t > time.time() - 3 for t in arrivals.times)  # pictures still arrive
+            await asyncio.sleep(5 - (time.monotonic() - capped_at))
+            # Settled: through the cap, but not queueing behind it (audio and headers included).
+            assert 0.5 < await measure_rate(uplink, 3.0) / 500_000 < 0.97
+            assert any(t > time.time() - 1.5 for t in arrivals.times)  # pictures still arrive
             await publisher.stop()
         finally:
             await receiver.close()
@@ -64,6 +63,9 @@ async def test_loss_on_the_path_is_reported_back_to_the_sender():
             rtts = [r["rtt_ms"] for r in publisher.reports[-6:] if r.get("rtt_ms") is not None]
             assert rtts and min(rtts) >= 90  # 50 ms each way
             assert len([t for t in arrivals.times if t > time.time() - 4]) > 20  # the picture goes on
+            # Each loss answered about once: aiortc's receiver repeats its whole missing list with
+            # every new gap, and the sender resends a packet at most once per round trip.
+            assert 0 < publisher.latest()["retransmitted"] <= 1.5 * dropped + 10
             await publisher.stop()
         finally:
             await relay.stop()

@@ -32,6 +32,11 @@ async def test_publish_to_simple_whip_server_and_janus(start_show, janus):
     await wait_until(lambda: output.feedback.reports >= 3 and output.feedback.rtt_s is not None,
                      "receiver reports from Janus")
     assert output.feedback.loss == 0 and output.status()["state"] == "live"
+    # Janus reads our transport-wide sequence numbers and sends transport-cc feedback, which we read
+    await wait_until(lambda: output.feedback.delivery is not None and output.feedback.delivery.messages >= 10,
+                     "transport-cc feedback from Janus")
+    status = output.status()
+    assert status["feedback"] == "transport-cc" and status["acked_bps"] > 100_000 and status["path_loss"] < 0.05
     await studio.remove_output("janus")
     # Our DELETE (with the token) ended the resource: a second one finds nothing.
     request = urllib.request.Request(f"{janus.base}/resource/studio", method="DELETE",

@@ -18,6 +18,7 @@ from aiortc.mediastreams import MediaStreamTrack
 
 from ..abr import (
     LADDERS,
+    DeliveryController,
     EncoderSteps,
     Feedback,
     LossDelayController,
@@ -30,6 +31,7 @@ from ..encoder_pool import AudioSpec, EncoderPool, VideoSpec
 from ..frames import LatestSlot
 from ..rtc import new_peer_connection
 from ..tracks import FrameTrack, PacketTrack
+from ..twcc import Delivery
 from ..whep import codec_preferences
 from .base import Output, OutputError
 
@@ -172,7 +174,8 @@ class WhipOutput(Output):
                 self.feedback = Feedback()
                 watch_sender(transceiver.sender, self.feedback)
                 if self.controller_name == "adaptive":
-                    self.pacer = pace_sender(transceiver.sender, self._pacing_rate)
+                    self.pacer = pace_sender(transceiver.sender, self._pacing_rate, on_delivery=self._delivered,
+                                             round_trip=lambda: self.feedback.rtt_s)
             self.tracks.append(track)
 
     async def _post_offer(self, offer: str) -> str:
@@ -239,6 +242,20 @@ class WhipOutput(Output):
         if self.video is not None:
             self.video.fanout.request_keyframe()
 
+    def _delivered(self, delivery: Delivery) -> None:
+        """Transport feedback: the receiver speaks it, so the controller that reads it takes over
+        (from the target reached so far) and the encoder may step up sooner."""
+        self.feedback.delivery = delivery
+        if self.controller is None or self.steps is None:
+            return
+        if not isinstance(self.controller, DeliveryController):
+            # The audio shares the path: its bitrate and about 40% of packet headers on top.
+            audio_bps = int(1.4 * self.audio_spec.bitrate) if self.audio_spec else 0
+            self.controller = DeliveryController(start_bps=self.controller.target_bps, max_bps=self.video_spec.bitrate,
+                                                 reserved_bps=audio_bps)
+            self.steps.up_after_s = 0.1  # its rises come from evidence (probes), not from a drift
+        self._adapt()
+
     def _pacing_rate(self) -> float:
         """What the pacer lets out: 1.5× the encoder's rate, so frames never queue behind it."""
         return 1.5 * max(self.video.bitrate if self.video else 0, 300_000)
@@ -249,6 +266,12 @@ class WhipOutput(Output):
         now = time.monotonic()
         _, sent_bps = self.video.meter.rates()
         self.controller.update(self.feedback, sent_bps, now)
+        if isinstance(self.controller, DeliveryController) and self.pacer is not None:
+            probe_bps = self.controller.take_probe()
+            if probe_bps is not None:
+                # on top of the media: the target, or less where the encoder undershoots it
+                media_bps = min(self.controller.target_bps, sent_bps or self.controller.target_bps)
+                self.pacer.probe(max(probe_bps - media_bps, 0.0), DeliveryController.PROBE_S)
         if self.steps.step(self.controller.target_bps, now):
             self.video.adapt(*self.steps.settings())
 
@@ -298,6 +321,8 @@ class WhipOutput(Output):
         details: dict[str, Any] = {
             "url": self.url, "resource": self.location or "", "controller": self.controller_name,
             "dropped_packets": subscriber.dropped if subscriber is not None else 0,
+            "retransmitted": self.pacer.retransmitted if self.pacer else 0,
+            "nacks_refused": self.pacer.refused_nacks if self.pacer else 0,
             "loss": round(feedback.loss, 3), "rtt_ms": None if feedback.rtt_s is None else round(feedback.rtt_s * 1000),
             "jitter_ms": round(feedback.jitter_s * 1000, 1), "remb_bps": feedback.remb_bps}
         if self.video is not None:
@@ -306,4 +331,10 @@ class WhipOutput(Output):
                            fps=self.video.send_fps, keyframes=self.video.keyframe_count, rebuilds=self.video.rebuilds)
         if self.controller is not None:
             details["target_bps"] = self.controller.target_bps
+        if feedback.delivery is not None:
+            details.update(feedback="transport-cc", acked_bps=int(feedback.delivery.acked_bps),
+                           queue_ms=round(feedback.delivery.queue_delay_s * 1000, 1),
+                           path_loss=round(feedback.delivery.loss, 3))
+        if isinstance(self.controller, DeliveryController):
+            details["abr"] = self.controller.reason
         return details
