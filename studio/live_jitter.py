@@ -21,7 +21,11 @@ MAX_WAIT_S = 0.25  # a NACK round trip on a bad uplink, and then some
 
 def starts_keyframe(packet: RtpPacket) -> bool:
     """True if ``packet`` (depayloaded by aiortc) begins a VP8 keyframe or carries an H.264 IDR/SPS."""
-    data: bytes = getattr(packet, "_data", b"")
+    return is_keyframe_start(getattr(packet, "_data", b""))
+
+
+def is_keyframe_start(data: bytes) -> bool:
+    """True if depayloaded ``data`` begins a VP8 keyframe or carries an H.264 IDR/SPS."""
     if data[:4] == b"\x00\x00\x00\x01":  # H.264, Annex B: look for an IDR slice or a parameter set
         return any(len(nal) > 0 and (nal[0] & 0x1F) in (5, 7) for nal in data.split(b"\x00\x00\x00\x01"))
     # VP8 (the payload descriptor is gone): the key-frame bit is 0, then the start code 9d 01 2a.
@@ -40,14 +44,27 @@ class LiveJitterBuffer(JitterBuffer):
     def add(self, packet: RtpPacket) -> tuple[bool, JitterFrame | None]:
         now = time.monotonic()
         if self.waiting_for_keyframe:
-            if not starts_keyframe(packet):
+            # Held, not dropped: the keyframe's first packet may come last, as a retransmission.
+            if self._origin is not None and uint16_gt(self._origin, packet.sequence_number) \
+                    and starts_keyframe(packet):
+                self._origin = packet.sequence_number  # (aiortc drops what is older than its origin)
+            _, frame = super().add(packet)
+            if frame is not None and is_keyframe_start(frame.data):
+                self.waiting_for_keyframe = False
+                self._last_frame_at = now
+                return False, frame
+            # (a delta frame it completes is useless without its reference)
+            start = self._newest_keyframe_start()
+            if start is None:
                 ask = now - self._asked_at > 0.5  # the PLI or its answer may be lost: ask again
                 if ask:
                     self._asked_at = now
                 return ask, None
-            self._reset()  # start afresh at the keyframe
+            self.remove(start)  # start afresh at the keyframe
             self.waiting_for_keyframe = False
             self._last_frame_at = now
+            assert self._origin is not None
+            return False, self._remove_frame(uint16_add(self._origin, 0))
         pli, frame = super().add(packet)
         if frame is not None or self._last_frame_at is None:
             self._last_frame_at = now
@@ -63,13 +80,20 @@ class LiveJitterBuffer(JitterBuffer):
         self._packets = [None] * self.capacity
         self._origin = None
 
-    def _skip_to_keyframe(self) -> JitterFrame | None:
-        """Drop everything before the newest keyframe held; without one, wait for it."""
+    def _newest_keyframe_start(self) -> int | None:
+        """How far past the origin the newest keyframe held begins (None: none held)."""
+        if self._origin is None:
+            return None
         newest = None
         for count in range(self.capacity):
-            packet = self._packets[(self._origin + count) % self.capacity] if self._origin is not None else None
+            packet = self._packets[(self._origin + count) % self.capacity]
             if packet is not None and starts_keyframe(packet):
                 newest = count
+        return newest
+
+    def _skip_to_keyframe(self) -> JitterFrame | None:
+        """Drop everything before the newest keyframe held; without one, wait for it."""
+        newest = self._newest_keyframe_start()
         if newest is None:
             self._reset()
             self.waiting_for_keyframe = True
@@ -100,7 +124,7 @@ def use_live_jitter_buffer(receiver: RTCRtpReceiver) -> LiveJitterBuffer | None:
         codecs = receiver._RTCRtpReceiver__codecs  # type: ignore[attr-defined]
         codec = codecs.get(packet.payload_type)
         decoder_queue = receiver._RTCRtpReceiver__decoder_queue  # type: ignore[attr-defined]
-        if codec is None or is_rtx(codec) or buffer._origin is None:
+        if codec is None or is_rtx(codec) or buffer._origin is None or buffer.waiting_for_keyframe:
             return
         while (frame := buffer._remove_frame(packet.sequence_number)) is not None:
             frame.timestamp = receiver._RTCRtpReceiver__timestamp_mapper.map(frame.timestamp)  # type: ignore

@@ -81,3 +81,21 @@ def test_waiting_for_a_keyframe_asks_again_and_survives_a_reset():
         if frame is not None:
             assert frame.timestamp == frames[4][0].timestamp
     assert not buffer.waiting_for_keyframe
+
+
+def test_a_keyframe_whose_first_packet_comes_last_still_restarts_the_picture():
+    frames = vp8_packets(8, keyframes={0, 4})
+    buffer = LiveJitterBuffer(max_wait_s=0.0)
+    for packet in frames[0]:
+        buffer.add(packet)
+    buffer.waiting_for_keyframe = True  # a hole was given up after frame 0
+    buffer._reset()
+    out = []
+    first, rest = frames[4][0], frames[4][1:]
+    for packet in frames[3][1:] + rest:  # the keyframe's first packet was lost ...
+        assert buffer.add(packet)[1] is None
+    pli, _ = buffer.add(first)  # ... and came back as a retransmission, after the others
+    assert not buffer.waiting_for_keyframe and not pli  # no need to ask for another
+    for packet in frames[5] + frames[6]:  # (a frame is out once the next one begins)
+        out += [f.timestamp for f in [buffer.add(packet)[1]] if f is not None]
+    assert out == [frames[4][0].timestamp, frames[5][0].timestamp]  # the picture goes on from it

@@ -63,6 +63,9 @@ def test_malformed_feedback_is_skipped_and_other_rtcp_passes():
         pack_transport_feedback(1, 2, 0, 5, [None, None])
 
 
+SHARE = DeliveryController.SHARE
+
+
 def negotiated_map() -> HeaderExtensionsMap:
     extensions = HeaderExtensionsMap()
     extensions.configure(RTCRtpParameters(headerExtensions=[
@@ -121,7 +124,7 @@ def delivery(acked: float, queue_s: float = 0.0, loss: float = 0.0, messages: in
 def test_a_queue_sets_the_path_rate_and_the_show_gets_its_share():
     controller = DeliveryController(start_bps=2_000_000, reserved_bps=90_000)
     controller.update(delivery(1_000_000, queue_s=0.08), 2_000_000, 10.0)
-    assert controller.target_bps == pytest.approx(0.75 * 1_090_000 - 90_000, rel=1e-3)  # the audio has its part
+    assert controller.target_bps == pytest.approx(SHARE * 1_090_000 - 90_000, rel=1e-3)  # the audio has its part
     assert controller.path_bps == 1_000_000 and controller.reason.startswith("queue")
     # the queue takes a while to drain: no second decrease while it shrinks
     target = controller.target_bps
@@ -139,8 +142,8 @@ def test_an_encoder_that_overshoots_gets_a_lower_target_for_the_same_path():
         exact.update(delivery(1_000_000, messages=i + 1, sent=exact.target_bps), 0, i / 10)
     for controller in (exact, overshooting):
         controller.update(delivery(1_000_000, queue_s=0.08, messages=99), 0, 5.0)
-    assert exact.target_bps == pytest.approx(750_000, rel=1e-3)
-    assert overshooting.target_bps == pytest.approx(750_000 / 1.2, rel=0.02)
+    assert exact.target_bps == pytest.approx(SHARE * 1_000_000, rel=1e-3)
+    assert overshooting.target_bps == pytest.approx(SHARE * 1_000_000 / 1.2, rel=0.02)
 
 
 def test_near_a_known_path_rate_it_holds_and_probes_every_two_seconds():
@@ -168,16 +171,16 @@ def test_a_probe_that_got_through_lifts_the_target_and_one_that_queued_tells_the
     controller.update(delivery(500_000, queue_s=0.08), 500_000, 0.0)
     won = Probe(sent_bps=1_100_000, delivered=True, queued=False, received_bps=1_000_000)
     controller.update(delivery(400_000, messages=2, probe=won, probes=1), 400_000, 1.0)
-    assert controller.target_bps == 750_000 and controller.path_bps is None  # 75% of what arrived
-    assert controller.take_probe() is None  # the next one, three times as high, a quarter second later
+    assert controller.target_bps == pytest.approx(SHARE * 1_000_000, abs=1) and controller.path_bps is None
+    assert controller.take_probe() is None  # the next one, four times as high, a quarter second later
     controller.update(delivery(800_000, messages=3), 800_000, 1.6)
-    assert controller.take_probe() == pytest.approx(3 * controller.target_bps, rel=0.01)  # reaching higher
+    assert controller.take_probe() == pytest.approx(4 * controller.target_bps, rel=0.01)  # reaching higher
     queued = Probe(sent_bps=1_600_000, delivered=False, queued=True, received_bps=900_000)
     controller.update(delivery(800_000, messages=4, probe=queued, probes=2), 800_000, 2.0)
     assert controller.path_bps == 900_000
-    assert controller.target_bps == pytest.approx(0.75 * 900_000, rel=1e-3)
+    assert controller.target_bps == pytest.approx(SHARE * 900_000, rel=1e-3)
     # a probe the sender could not push above the target proves nothing
-    slow = Probe(sent_bps=800_000, delivered=True, queued=False, received_bps=800_000)
+    slow = Probe(sent_bps=700_000, delivered=True, queued=False, received_bps=700_000)
     controller.update(delivery(760_000, messages=5, probe=slow, probes=3), 760_000, 5.0)
     assert controller.path_bps == 900_000 and controller.reason.endswith("lost")
     # one that got through at about the known path rate lifts the target to its share, but is no
@@ -185,11 +188,11 @@ def test_a_probe_that_got_through_lifts_the_target_and_one_that_queued_tells_the
     near = Probe(sent_bps=1_600_000, delivered=True, queued=False, received_bps=1_000_000)
     controller.update(delivery(760_000, messages=6, probe=near, probes=4), 760_000, 6.0)
     assert controller.path_bps == 900_000 and controller.reason.endswith("held")
-    assert controller.target_bps == 750_000
+    assert controller.target_bps == pytest.approx(SHARE * 1_000_000, abs=1)
     # one that queued above a known path rate moves the target up to its share
     queued_higher = Probe(sent_bps=2_000_000, delivered=False, queued=True, received_bps=1_500_000)
     controller.update(delivery(760_000, messages=7, probe=queued_higher, probes=5), 760_000, 8.0)
-    assert controller.target_bps == pytest.approx(0.75 * 1_500_000, rel=1e-3) and controller.path_bps == 1_500_000
+    assert controller.target_bps == pytest.approx(SHARE * 1_500_000, rel=1e-3) and controller.path_bps == 1_500_000
 
 
 def test_random_loss_under_ten_percent_costs_nothing_and_heavy_loss_halves_its_share():
