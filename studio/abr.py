@@ -325,7 +325,7 @@ class DeliveryController:
       same path rate) a quarter-second burst of padding, at twice the target where no path
       rate is known, else at 1.5× the target and at least a quarter above the path rate. The
       target goes to the share of what a probe got through unqueued; if that is well above the
-      known path rate, the path grew, and the next probe, at four times the new target,
+      known path rate, the path grew, and the next probe, at 2.5 times the new target,
       follows a quarter second later. A probe that queued tells the path's rate (what got
       through), and the target goes to its share. A probe's own queue is no reason to back off.
     """
@@ -353,7 +353,7 @@ class DeliveryController:
         self._wire_per_bit = 1.0  # what the video puts on the wire per bit of target
         self._probe_at = 0.0  # when the next probe may go
         self._probe_every = self.PROBE_EVERY_S
-        self._probe_factor = 2.0  # × the target where no path rate is known: 4 right after one grew
+        self._probe_factor = 2.0  # × the target where no path rate is known: 2.5 right after one grew
         self._probe_pending_since: float | None = None  # a probe went and is not judged yet
         self._probe_quiet_until = 0.0  # a probe's own queue is no reason to back off
         self._probe_bps: float | None = None
@@ -401,7 +401,7 @@ class DeliveryController:
                 self.path_bps = None
                 self._probe_every = self.PROBE_EVERY_S
                 self._probe_at = now + 0.25
-                self._probe_factor = 4.0
+                self._probe_factor = 2.5
             else:
                 self._probe_every = min(1.5 * self._probe_every, self.PROBE_MAX_EVERY_S)
         elif probe.queued and probe.received_bps > 0:

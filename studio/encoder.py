@@ -22,6 +22,7 @@ log = logging.getLogger(__name__)
 VIDEO_TIME_BASE = fractions.Fraction(1, 90000)
 AUDIO_TIME_BASE = fractions.Fraction(1, 48000)
 CODECS = {"vp8": "libvpx", "h264": "libx264"}
+WARM_UP_FRAMES = 10  # a fresh libvpx context needs about this many to leave its coarsest quantizer
 
 
 class KeyframeGate:
@@ -125,13 +126,19 @@ class SharedVideoEncoder(EncoderThread):
         self.skipped = 0  # frames left out to send a lower frame rate
         self.fanout = PacketFanout(self.keyframes.request, needs_keyframe=True)
         self._wanted: tuple[int, int, int, float] | None = None
+        self._warming: threading.Thread | None = None
+        self._warmed: tuple[av.VideoCodecContext, int, int, int] | None = None  # (context, bitrate, w, h)
+        self._warm_pts = 0  # the warm-up's last time stamp
         self._last_sent = -1e9
-        self._context = self._open_context()
+        self._context = self._open_context(bitrate, width, height)
 
     def adapt(self, bitrate: int, width: int, height: int, fps: float) -> None:
-        """New settings from a rate controller, applied from the next frame. A new bitrate or
-        size re-opens the encoder (PyAV passes neither libvpx nor x264 a new rate while open),
-        and so costs one keyframe: controllers change them rarely. A lower frame rate is free."""
+        """New settings from a rate controller. A new bitrate or size re-opens the encoder (PyAV
+        passes neither libvpx nor x264 a new rate while open), and so costs one keyframe:
+        controllers change them rarely. A lower frame rate is free, from the next frame, and so
+        is a lower bitrate (the path is full now). A fresh libvpx context starts at its coarsest
+        quantizer and sends almost nothing for about five frames: a higher VP8 rate is warmed up
+        beside the running encoder on copies of the current picture, and taken over when ready."""
         self._wanted = (bitrate, width, height, fps)
 
     @property
@@ -139,13 +146,13 @@ class SharedVideoEncoder(EncoderThread):
         """The open encoder, for muxers that describe its stream (read only)."""
         return self._context
 
-    def _open_context(self) -> av.VideoCodecContext:
+    def _open_context(self, bitrate: int, width: int, height: int) -> av.VideoCodecContext:
         ctx = av.CodecContext.create(CODECS[self.codec_name], "w")
-        ctx.width, ctx.height = self.width, self.height
+        ctx.width, ctx.height = width, height
         ctx.pix_fmt = "yuv420p"
         ctx.time_base = VIDEO_TIME_BASE
         ctx.framerate = fractions.Fraction(round(self.fps * 1000), 1000)
-        ctx.bit_rate = self.bitrate
+        ctx.bit_rate = bitrate
         ctx.gop_size = max(1, round(self.fps * (self.gop_seconds or 10)))
         # libvpx's worker threads spin-wait on each other: on two cores a second thread only burns CPU
         # and collapses under load (bench/pipeline_bench.py --busy-procs 2).
@@ -153,8 +160,8 @@ class SharedVideoEncoder(EncoderThread):
         if self.codec_name == "vp8":
             ctx.qmin, ctx.qmax = 2, 56
             ctx.options = {"deadline": "realtime", "cpu-used": "8", "lag-in-frames": "0",
-                           "bufsize": str(self.bitrate), "minrate": str(self.bitrate),
-                           "maxrate": str(self.bitrate), "undershoot-pct": "100", "overshoot-pct": "15",
+                           "bufsize": str(bitrate), "minrate": str(bitrate),
+                           "maxrate": str(bitrate), "undershoot-pct": "100", "overshoot-pct": "15",
                            "static-thresh": "1", "error-resilient": "1",
                            # a keyframe at most 3 frames' worth of bits: no burst that a small
                            # uplink's queue cannot hold (the WebRTC default for VP8)
@@ -162,37 +169,77 @@ class SharedVideoEncoder(EncoderThread):
         else:
             # A VBV buffer of one second: a constant rate, as platforms and networks want it.
             ctx.options = {"preset": "ultrafast", "tune": "zerolatency", "profile": "baseline",
-                           "level": "31", "bf": "0", "maxrate": str(self.bitrate), "bufsize": str(self.bitrate)}
+                           "level": "31", "bf": "0", "maxrate": str(bitrate), "bufsize": str(bitrate)}
         return ctx
 
-    def _apply_wanted(self) -> None:
-        wanted, self._wanted = self._wanted, None
-        if wanted is None:
-            return
-        bitrate, width, height, self.send_fps = wanted
-        if (bitrate, width, height) != (self.bitrate, self.width, self.height):
-            self.bitrate, self.width, self.height = bitrate, width, height
-            self._context = self._open_context()
+    def _apply_wanted(self, image: np.ndarray, pts: int) -> bool:
+        """Settle what ``adapt`` asked for; True if this frame opens a warmed-up context (and so
+        must be a keyframe)."""
+        if self._warmed is not None:
+            self._context, self.bitrate, self.width, self.height = self._warmed
+            self._warmed = self._warming = None
             self.rebuilds += 1
+            return True
+        wanted = self._wanted
+        if wanted is None:
+            return False
+        if self._warming is not None:
+            if wanted[0] > self.bitrate:
+                return False  # a newer rise waits for the warm-up under way
+            self._warming = None  # the path filled up meanwhile: that warm-up is of no use now
+        self._wanted = None
+        bitrate, width, height, self.send_fps = wanted
+        if (bitrate, width, height) == (self.bitrate, self.width, self.height):
+            return False
+        if self.codec_name == "vp8" and bitrate > self.bitrate:
+            self._warming = threading.Thread(target=self._warm_up, args=(bitrate, width, height, image, pts),
+                                             name="video-encoder-warm-up", daemon=True)
+            self._warming.start()
+            return False
+        self.bitrate, self.width, self.height = bitrate, width, height
+        self._context = self._open_context(bitrate, width, height)
+        self.rebuilds += 1
+        return False
+
+    def _warm_up(self, bitrate: int, width: int, height: int, image: np.ndarray, pts: int) -> None:
+        context = self._open_context(bitrate, width, height)
+        i420 = self._i420(image, width, height)
+        # A frame interval apart, ending about when the hand-over comes (after this warm-up): a
+        # gap in time stamps would read to the rate control as unspent budget, to make up for.
+        step = round(90000 / self.fps)
+        end = pts + round(WARM_UP_FRAMES * max(self.encode_ms, 5.0) * 90)
+        mirrored = np.ascontiguousarray(i420[:, ::-1])  # (frames that differ, as a camera's do)
+        for i in range(WARM_UP_FRAMES):
+            pts = end - (WARM_UP_FRAMES - 1 - i) * step
+            frame = av.VideoFrame.from_ndarray(mirrored if i % 2 else i420, format="yuv420p")
+            frame.pts, frame.time_base = pts, VIDEO_TIME_BASE
+            for _ in context.encode(frame):
+                pass
+        if self._warming is threading.current_thread():  # (not given up meanwhile)
+            self._warmed = (context, bitrate, width, height)
+            self._warm_pts = pts
+
+    def _i420(self, image: np.ndarray, width: int, height: int) -> np.ndarray:
+        if (width, height) != self.canvas:
+            image = cv2.resize(image, (width, height), interpolation=cv2.INTER_AREA)
+        return cv2.cvtColor(image, cv2.COLOR_RGB2YUV_I420)
 
     def _encode_one(self, item: object) -> None:
         assert isinstance(item, VideoFrame)
         if (item.width, item.height) != self.canvas:
             raise ValueError(f"frame {item.width}×{item.height} does not match encoder "
                              f"{self.canvas[0]}×{self.canvas[1]}")
-        self._apply_wanted()
-        if self.send_fps < self.fps and item.capture_time - self._last_sent < 1 / self.send_fps - 0.5 / self.fps:
+        pts = int(round((item.capture_time - self.epoch) * 90000))
+        fresh = self._apply_wanted(item.image, pts)
+        if (not fresh and self.send_fps < self.fps
+                and item.capture_time - self._last_sent < 1 / self.send_fps - 0.5 / self.fps):
             self.skipped += 1
             return
         self._last_sent = item.capture_time
-        image = item.image
-        if (self.width, self.height) != self.canvas:
-            image = cv2.resize(image, (self.width, self.height), interpolation=cv2.INTER_AREA)
-        i420 = cv2.cvtColor(image, cv2.COLOR_RGB2YUV_I420)
-        frame = av.VideoFrame.from_ndarray(i420, format="yuv420p")
-        frame.pts = int(round((item.capture_time - self.epoch) * 90000))
+        frame = av.VideoFrame.from_ndarray(self._i420(item.image, self.width, self.height), format="yuv420p")
+        frame.pts = max(pts, self._warm_pts + 1) if fresh else pts  # after the warm-up's own frames
         frame.time_base = VIDEO_TIME_BASE
-        if self.keyframes.take():
+        if self.keyframes.take() or fresh:
             frame.pict_type = av.video.frame.PictureType.I
         for packet in self._context.encode(frame):
             self._publish(packet, item.capture_time)

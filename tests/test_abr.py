@@ -149,3 +149,35 @@ def test_a_lost_picture_with_a_queue_backs_off_once_a_second_and_random_loss_doe
     feedback.pictures_lost = 3
     controller.update(feedback, before, 3.5)  # within a second of the last decrease: held
     assert controller.target_bps == int(before * 0.7)
+
+
+async def test_a_higher_rate_is_warmed_up_so_the_new_encoder_does_not_starve_its_first_frames():
+    """A fresh libvpx context starts at its coarsest quantizer: re-opened cold for a higher rate,
+    it sent almost nothing for about five frames (a frozen, blurry picture). Warmed up beside the
+    running encoder, the frames after the hand-over carry their share at once."""
+    encoder = SharedVideoEncoder(1280, 720, 15, 300_000, time.time())
+    encoder.fanout.bind(asyncio.get_running_loop())
+    subscriber = encoder.fanout.subscribe(max_queue=1000)
+    encoder.start()
+    rng = np.random.default_rng(1)
+    base = np.zeros((720, 1280, 3), np.uint8)
+    base[:, :640], base[200:500, 300:900, 1] = 180, 90
+    grain = [np.clip(base + rng.normal(0, 4, base.shape), 0, 255).astype(np.uint8) for _ in range(6)]
+    try:
+        for i in range(60):
+            if i == 20:
+                encoder.adapt(1_300_000, 1280, 720, 15)
+            encoder.input.put(VideoFrame(grain[i % len(grain)], time.time()))
+            await asyncio.sleep(1 / 15)
+        await asyncio.sleep(0.3)
+    finally:
+        encoder.stop()
+    packets = []
+    while not subscriber.queue.empty():
+        item = subscriber.queue.get_nowait()
+        if item is not None:
+            packets.append(item)
+    switch = max(i for i, p in enumerate(packets) if p.keyframe)  # the new encoder's first frame
+    after = [p.size * 8 for p in packets[switch + 1:switch + 6]]
+    assert sum(after) / len(after) > 0.4 * 1_300_000 / 15, after  # no starved frames
+    assert switch > 20 and encoder.rebuilds == 1  # the hand-over came after the warm-up

@@ -172,9 +172,9 @@ def test_a_probe_that_got_through_lifts_the_target_and_one_that_queued_tells_the
     won = Probe(sent_bps=1_100_000, delivered=True, queued=False, received_bps=1_000_000)
     controller.update(delivery(400_000, messages=2, probe=won, probes=1), 400_000, 1.0)
     assert controller.target_bps == pytest.approx(SHARE * 1_000_000, abs=1) and controller.path_bps is None
-    assert controller.take_probe() is None  # the next one, four times as high, a quarter second later
+    assert controller.take_probe() is None  # the next one, 2.5 times as high, a quarter second later
     controller.update(delivery(800_000, messages=3), 800_000, 1.6)
-    assert controller.take_probe() == pytest.approx(4 * controller.target_bps, rel=0.01)  # reaching higher
+    assert controller.take_probe() == pytest.approx(2.5 * controller.target_bps, rel=0.01)  # reaching higher
     queued = Probe(sent_bps=1_600_000, delivered=False, queued=True, received_bps=900_000)
     controller.update(delivery(800_000, messages=4, probe=queued, probes=2), 800_000, 2.0)
     assert controller.path_bps == 900_000
