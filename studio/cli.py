@@ -121,10 +121,34 @@ def plugin_command(argv: list[str]) -> int:
     return 0
 
 
+def verify_lottery_command(argv: list[str]) -> int:
+    from pathlib import Path
+
+    from .commerce.lottery import VerificationError, verify
+
+    parser = argparse.ArgumentParser(prog="studio verify-lottery",
+                                     description="Recompute a lottery draw from its published record alone.")
+    parser.add_argument("record", help="the published record (JSON file, or - for standard input)")
+    args = parser.parse_args(argv)
+    try:
+        text = sys.stdin.read() if args.record == "-" else Path(args.record).read_text(encoding="utf-8")
+        winners = verify(json.loads(text))
+    except (OSError, json.JSONDecodeError) as exc:
+        print(f"studio verify-lottery: cannot read the record: {exc}", file=sys.stderr)
+        return 2
+    except VerificationError as exc:
+        print(f"NOT VERIFIED: {exc}", file=sys.stderr)
+        return 1
+    print("verified: winners " + ", ".join(winners) if winners else "verified: no entrants, no winners")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["plugin"]:
         return plugin_command(argv[1:])
+    if argv[:1] == ["verify-lottery"]:
+        return verify_lottery_command(argv[1:])
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
