@@ -23,6 +23,10 @@ CREATE TABLE IF NOT EXISTS events (
     data TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS events_type ON events(type);
+CREATE TABLE IF NOT EXISTS secrets (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
 """
 
 
@@ -58,6 +62,15 @@ class EventLog:
         rows = self._db.execute("SELECT id, ts, type, actor, data FROM events WHERE id > ? ORDER BY id", (after_id,))
         for row in rows:
             yield Event(row[0], row[1], row[2], row[3], json.loads(row[4]))
+
+    def keep_secret(self, key: str, value: str) -> None:
+        """Keep ``value`` beside the log, never in it: events are pushed to pages and exported,
+        secrets (a lottery's seed until its draw) are not, and they survive a crash as events do."""
+        self._db.execute("INSERT OR REPLACE INTO secrets (key, value) VALUES (?, ?)", (key, value))
+
+    def secret(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM secrets WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
 
     def count(self, type_: str | None = None) -> int:
         if type_ is None:

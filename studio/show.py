@@ -53,10 +53,12 @@ class Studio:
         self.pipeline.true_colour = self.config.true_colour
         self.eventlog = EventLog(self.config.event_log or ":memory:")
         self.interactions = InteractionHost(self.eventlog, self._broadcast_event, lambda: self.show_state)
-        # Every show takes comments and pins products; these built-ins run on the same rails as plugins.
+        self.replayed_events = 0
+        # Every show takes comments, pins products and runs lotteries; these built-ins run on the
+        # same rails as plugins.
         specs = self.config.interactions
         named = {s.get("name") for s in specs}
-        for spec in [{"name": n} for n in ("comments", "products") if n not in named] + specs:
+        for spec in [{"name": n} for n in ("comments", "products", "lottery") if n not in named] + specs:
             contribution = self.registry.get("interaction", spec["name"])
             options = {k: v for k, v in spec.items() if k != "name"}
             self.interactions.add(spec["name"], self.registry.create("interaction", spec["name"], **options),
@@ -136,6 +138,7 @@ class Studio:
 
     async def start(self) -> None:
         """Start capture and preview, and the server (which answers 503 until Go Live)."""
+        self.replayed_events = self.interactions.replay()  # a restart picks the show up where it was
         self.loop_watch.start()
         self.pipeline.start()
         self._source_tasks = [asyncio.ensure_future(self._read_comments(name, source))

@@ -4,12 +4,14 @@ caught with a reason."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import hashlib
 import hmac
 import json
 import subprocess
 import sys
+import time
 from collections import Counter
 
 import pytest
@@ -23,6 +25,9 @@ from studio.commerce.lottery import (
     published_record,
     verify,
 )
+from studio.commerce.lottery_round import LotteryRound
+from studio.config import StudioConfig
+from studio.show import Studio
 
 ENTRANTS = ["viewer:阿花", "viewer:bob", "viewer:小王", "viewer:carol", "viewer:dave", "viewer:bob"]
 RULES = {"prize": "口红一支", "winners": 2, "entry": {"kind": "keyword", "keyword": "想要"}, "countdown_s": 60}
@@ -99,3 +104,80 @@ def test_the_verify_command_says_verified_or_what_failed(tmp_path):
     done = subprocess.run([sys.executable, "-m", "studio.cli", "verify-lottery", str(tmp_path / "missing.json")],
                           capture_output=True, text=True, timeout=30)
     assert done.returncode == 2 and "cannot read the record" in done.stderr
+
+
+def lottery(studio) -> LotteryRound:
+    return next(r.interaction for r in studio.interactions.running if r.name == "lottery")
+
+
+def types(studio) -> list[str]:
+    return [e.type for e in studio.eventlog.replay() if e.type.startswith("lottery.")]
+
+
+async def test_a_click_lottery_runs_on_the_event_log_and_its_record_verifies(start_show):
+    studio = await start_show(audio_source="none")
+    with pytest.raises(ValueError, match="only the host"):
+        studio.submit("lottery.start", {"prize": "口红", "winners": 1}, actor="viewer:1")
+    with pytest.raises(ValueError, match="winners"):
+        studio.submit("lottery.start", {"prize": "口红", "winners": 0})
+    studio.submit("lottery.start", {"prize": "口红一支", "winners": 2, "entry": "click", "countdown_s": 60})
+    with pytest.raises(ValueError, match="running"):
+        studio.submit("lottery.start", {"prize": "又一个"})
+    for viewer in ("viewer:a", "viewer:b", "viewer:c", "viewer:d"):
+        studio.submit("lottery.enter", {}, actor=viewer)
+    with pytest.raises(ValueError, match="entered already"):
+        studio.submit("lottery.enter", {}, actor="viewer:a")
+    studio.submit("lottery.close", {})
+    assert types(studio) == ["lottery.start", "lottery.opened"] + ["lottery.enter"] * 4 + [
+        "lottery.close", "lottery.closed", "lottery.drawn"]
+    drawn = next(e for e in studio.eventlog.replay() if e.type == "lottery.drawn")
+    record = drawn.data["record"]
+    assert verify(json.loads(json.dumps(record))) == drawn.data["winners"]
+    assert record["entrants"] == ["viewer:a", "viewer:b", "viewer:c", "viewer:d"] and len(record["winners"]) == 2
+    # The seed appears nowhere before the draw: not in any earlier event, not in what pages got.
+    earlier = [json.dumps(e.to_json()) for e in studio.eventlog.replay() if e.id < drawn.id]
+    assert not any(record["seed"] in text for text in earlier)
+    with pytest.raises(ValueError, match="no lottery is open"):
+        studio.submit("lottery.enter", {}, actor="viewer:e")
+
+
+async def test_a_keyword_lottery_takes_each_commenter_once(start_show):
+    studio = await start_show(audio_source="none")
+    studio.submit("lottery.start", {"prize": "面膜", "winners": 1, "entry": "keyword", "keyword": "想要"})
+    with pytest.raises(ValueError, match="commenting '想要'"):
+        studio.submit("lottery.enter", {}, actor="viewer:a")
+    studio.submit("comment", {"nickname": "阿花", "text": "想要想要!"}, actor="viewer:a")
+    studio.submit("comment", {"nickname": "阿花", "text": "想要"}, actor="viewer:a")  # once is enough
+    studio.submit("comment", {"nickname": "小王", "text": "多少钱?"}, actor="viewer:b")  # no keyword
+    studio.submit("comment", {"nickname": "Li", "text": "我想要"}, actor="source:douyin")
+    assert lottery(studio).entrants == {"viewer:a", "source:douyin/Li"}
+    studio.submit("lottery.close", {})
+    (record,) = lottery(studio).records.values()
+    assert verify(record) and record["entrants"] == ["source:douyin/Li", "viewer:a"]
+
+
+async def test_a_restart_keeps_the_entries_and_the_committed_seed(tmp_path):
+    log = str(tmp_path / "show.sqlite")
+    first = Studio(StudioConfig(port=0, event_log=log, audio_source="none"))
+    await first.start()
+    first.submit("lottery.start", {"prize": "耳机", "winners": 1, "countdown_s": 10})
+    for viewer in ("viewer:a", "viewer:b", "viewer:c"):
+        first.submit("lottery.enter", {}, actor=viewer)
+    opened = lottery(first).open
+    await first.close()  # the host's machine goes down mid-lottery
+
+    second = Studio(StudioConfig(port=0, event_log=log, audio_source="none"))
+    await second.start()
+    try:
+        assert second.replayed_events >= 5
+        assert lottery(second).open == opened and lottery(second).entrants == {"viewer:a", "viewer:b", "viewer:c"}
+        second.submit("lottery.enter", {}, actor="viewer:d")  # entries go on
+        deadline = time.time() + 15
+        while not lottery(second).records and time.time() < deadline:
+            await asyncio.sleep(0.2)  # it closes on the countdown set before the restart
+        (record,) = lottery(second).records.values()
+        assert record["commitment"] == opened["commitment"] and verify(record)
+        assert record["entrants"] == ["viewer:a", "viewer:b", "viewer:c", "viewer:d"]
+        assert time.time() >= opened["closes_at"]
+    finally:
+        await second.close()

@@ -40,8 +40,29 @@ class InteractionHost:
         self._dispatching = False
 
     def add(self, name: str, interaction: Interaction, provider: str, paused: bool = False) -> None:
-        context = ShowContext(lambda t, d: self.record(t, f"plugin:{provider}", d), self._state)
+        secrets = (lambda k, v: self.log.keep_secret(f"{name}:{k}", v), lambda k: self.log.secret(f"{name}:{k}"))
+        context = ShowContext(lambda t, d: self.record(t, f"plugin:{provider}", d), self._state, secrets)
         self.running.append(RunningInteraction(name, interaction, provider, context, paused=paused))
+
+    def replay(self) -> int:
+        """Rebuild every interaction's state from the log (after a restart), then let each resume
+        what was under way. Returns the number of events replayed."""
+        count = 0
+        for running in self.running:
+            running.context.replaying = True
+        try:
+            for event in self.log.replay():
+                count += 1
+                for running in self.running:
+                    if running.active:
+                        self._guarded(running, running.interaction.on_event, event, running.context)
+        finally:
+            for running in self.running:
+                running.context.replaying = False
+        for running in self.running:
+            if running.active:
+                self._guarded(running, running.interaction.resume, running.context)
+        return count
 
     @property
     def errors(self) -> dict[str, str]:
