@@ -23,6 +23,7 @@ VIDEO_TIME_BASE = fractions.Fraction(1, 90000)
 AUDIO_TIME_BASE = fractions.Fraction(1, 48000)
 CODECS = {"vp8": "libvpx", "h264": "libx264"}
 WARM_UP_FRAMES = 10  # a fresh libvpx context needs about this many to leave its coarsest quantizer
+WARM_UP_COPIES = 6  # of them, copies of the first picture (the rest are the pictures that follow)
 
 
 class KeyframeGate:
@@ -104,6 +105,63 @@ class EncoderThread:
         raise NotImplementedError
 
 
+class WarmUp:
+    """A new encoder learning on copies of the running one's pictures, on a thread of its own, so
+    it starts sending at a sensible quantizer. Its frames are thrown away; it takes over, with a
+    keyframe, once it has encoded ``WARM_UP_FRAMES``. Real pictures with their own time stamps, not
+    a made-up timeline: a gap before the hand-over would read as unspent budget (a burst after it),
+    and a stamp out of order as no time at all (frames starved for seconds)."""
+
+    def __init__(self, context: av.VideoCodecContext, bitrate: int, width: int, height: int, fps: float) -> None:
+        self.context, self.bitrate, self.width, self.height = context, bitrate, width, height
+        self.step = max(1, round(90000 / fps))
+        self._frames: deque[tuple[np.ndarray, int] | None] = deque()
+        self._wake = threading.Event()
+        self._seen = 0
+        self.ready = self.failed = False
+        self._thread = threading.Thread(target=self._run, name="video-encoder-warm-up", daemon=True)
+        self._thread.start()
+
+    def feed(self, i420: np.ndarray, pts: int) -> None:
+        if len(self._frames) < 4:  # a slow warm-up skips pictures rather than lag behind
+            self._frames.append((i420, pts))
+            self._wake.set()
+
+    def cancel(self) -> None:
+        self._frames.append(None)
+        self._wake.set()
+
+    def _encode(self, i420: np.ndarray, pts: int) -> None:
+        frame = av.VideoFrame.from_ndarray(i420, format="yuv420p")
+        frame.pts, frame.time_base = pts, VIDEO_TIME_BASE
+        for _ in self.context.encode(frame):
+            pass
+        self._seen += 1
+
+    def handover(self) -> tuple[av.VideoCodecContext, int, int, int]:
+        return self.context, self.bitrate, self.width, self.height
+
+    def _run(self) -> None:
+        try:
+            while self._seen < WARM_UP_FRAMES:
+                self._wake.wait(1.0)
+                self._wake.clear()
+                while self._frames:
+                    item = self._frames.popleft()
+                    if item is None:
+                        return
+                    if self._seen == 0:
+                        # A head start on copies of the first picture, stamped just before it: the
+                        # quantizer is most of the way down before the second picture arrives.
+                        for i in range(WARM_UP_COPIES, 0, -1):
+                            self._encode(item[0], item[1] - i * self.step)
+                    self._encode(*item)
+            self.ready = True
+        except (av.FFmpegError, ValueError):
+            log.exception("video encoder warm-up failed; re-opening cold")
+            self.failed = True
+
+
 class SharedVideoEncoder(EncoderThread):
     """One VP8 (or H.264) encode of the program, whose packets every viewer shares."""
 
@@ -126,9 +184,7 @@ class SharedVideoEncoder(EncoderThread):
         self.skipped = 0  # frames left out to send a lower frame rate
         self.fanout = PacketFanout(self.keyframes.request, needs_keyframe=True)
         self._wanted: tuple[int, int, int, float] | None = None
-        self._warming: threading.Thread | None = None
-        self._warmed: tuple[av.VideoCodecContext, int, int, int] | None = None  # (context, bitrate, w, h)
-        self._warm_pts = 0  # the warm-up's last time stamp
+        self._warming: WarmUp | None = None
         self._last_sent = -1e9
         self._context = self._open_context(bitrate, width, height)
 
@@ -172,52 +228,40 @@ class SharedVideoEncoder(EncoderThread):
                            "level": "31", "bf": "0", "maxrate": str(bitrate), "bufsize": str(bitrate)}
         return ctx
 
-    def _apply_wanted(self, image: np.ndarray, pts: int) -> bool:
+    def _apply_wanted(self) -> bool:
         """Settle what ``adapt`` asked for; True if this frame opens a warmed-up context (and so
         must be a keyframe)."""
-        if self._warmed is not None:
-            self._context, self.bitrate, self.width, self.height = self._warmed
-            self._warmed = self._warming = None
+        warming = self._warming
+        if warming is not None and warming.failed:  # (logged by the warm-up): re-open cold instead
+            self._warming = None
+            self.bitrate, self.width, self.height = warming.bitrate, warming.width, warming.height
+            self._context = self._open_context(self.bitrate, self.width, self.height)
+            self.rebuilds += 1
+            return False
+        if warming is not None and warming.ready:
+            self._context, self.bitrate, self.width, self.height = warming.handover()
+            self._warming = None
             self.rebuilds += 1
             return True
         wanted = self._wanted
         if wanted is None:
             return False
-        if self._warming is not None:
+        if warming is not None:
             if wanted[0] > self.bitrate:
                 return False  # a newer rise waits for the warm-up under way
-            self._warming = None  # the path filled up meanwhile: that warm-up is of no use now
+            warming.cancel()  # the path filled up meanwhile: that warm-up is of no use now
+            self._warming = None
         self._wanted = None
         bitrate, width, height, self.send_fps = wanted
         if (bitrate, width, height) == (self.bitrate, self.width, self.height):
             return False
         if self.codec_name == "vp8" and bitrate > self.bitrate:
-            self._warming = threading.Thread(target=self._warm_up, args=(bitrate, width, height, image, pts),
-                                             name="video-encoder-warm-up", daemon=True)
-            self._warming.start()
+            self._warming = WarmUp(self._open_context(bitrate, width, height), bitrate, width, height, self.fps)
             return False
         self.bitrate, self.width, self.height = bitrate, width, height
         self._context = self._open_context(bitrate, width, height)
         self.rebuilds += 1
         return False
-
-    def _warm_up(self, bitrate: int, width: int, height: int, image: np.ndarray, pts: int) -> None:
-        context = self._open_context(bitrate, width, height)
-        i420 = self._i420(image, width, height)
-        # A frame interval apart, ending about when the hand-over comes (after this warm-up): a
-        # gap in time stamps would read to the rate control as unspent budget, to make up for.
-        step = round(90000 / self.fps)
-        end = pts + round(WARM_UP_FRAMES * max(self.encode_ms, 5.0) * 90)
-        mirrored = np.ascontiguousarray(i420[:, ::-1])  # (frames that differ, as a camera's do)
-        for i in range(WARM_UP_FRAMES):
-            pts = end - (WARM_UP_FRAMES - 1 - i) * step
-            frame = av.VideoFrame.from_ndarray(mirrored if i % 2 else i420, format="yuv420p")
-            frame.pts, frame.time_base = pts, VIDEO_TIME_BASE
-            for _ in context.encode(frame):
-                pass
-        if self._warming is threading.current_thread():  # (not given up meanwhile)
-            self._warmed = (context, bitrate, width, height)
-            self._warm_pts = pts
 
     def _i420(self, image: np.ndarray, width: int, height: int) -> np.ndarray:
         if (width, height) != self.canvas:
@@ -230,14 +274,16 @@ class SharedVideoEncoder(EncoderThread):
             raise ValueError(f"frame {item.width}×{item.height} does not match encoder "
                              f"{self.canvas[0]}×{self.canvas[1]}")
         pts = int(round((item.capture_time - self.epoch) * 90000))
-        fresh = self._apply_wanted(item.image, pts)
+        fresh = self._apply_wanted()
+        if self._warming is not None:  # the next encoder learns on the same pictures, beside this one
+            self._warming.feed(self._i420(item.image, self._warming.width, self._warming.height), pts)
         if (not fresh and self.send_fps < self.fps
                 and item.capture_time - self._last_sent < 1 / self.send_fps - 0.5 / self.fps):
             self.skipped += 1
             return
         self._last_sent = item.capture_time
         frame = av.VideoFrame.from_ndarray(self._i420(item.image, self.width, self.height), format="yuv420p")
-        frame.pts = max(pts, self._warm_pts + 1) if fresh else pts  # after the warm-up's own frames
+        frame.pts = pts
         frame.time_base = VIDEO_TIME_BASE
         if self.keyframes.take() or fresh:
             frame.pict_type = av.video.frame.PictureType.I

@@ -1,0 +1,207 @@
+"""The product catalog, imported from CSV or JSON.
+
+Columns (CSV header, or JSON keys): ``name``, ``price``, ``list_price``, ``stock``, ``image``,
+``sku``, ``link``, ``selling_points`` (in CSV separated by ``|``, ``;`` or ``；``); CSV headers
+may be in Chinese (商品名称, 价格, 划线价, 库存, 主图, 货号, 链接, 卖点). A product needs a
+name, a price and a SKU or a link. Each bad row is reported with its line number and the reason;
+the good rows load all the same. CSV may be UTF-8 (with or without a BOM) or GBK, as Excel on a
+Chinese Windows saves it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..comments.base import clean_text
+
+COLUMNS = ("name", "price", "list_price", "stock", "image", "sku", "link", "selling_points")
+# The headers a Chinese shop's export or a host's own sheet uses for the same columns.
+ALIASES = {"商品名称": "name", "名称": "name", "商品": "name", "价格": "price", "售价": "price",
+           "直播价": "price", "划线价": "list_price", "原价": "list_price", "库存": "stock",
+           "图片": "image", "主图": "image", "货号": "sku", "sku": "sku", "链接": "link",
+           "购买链接": "link", "卖点": "selling_points"}
+MAX_PRODUCTS = 2000
+_POINT_SEPARATORS = re.compile(r"[|;；]")
+
+
+@dataclass(frozen=True)
+class Product:
+    name: str
+    price: float
+    sku: str = ""
+    link: str = ""
+    list_price: float | None = None
+    stock: int | None = None  # None: not counted
+    image: str = ""
+    selling_points: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int  # 1-based line in the file (CSV: counting the header; JSON: where the object starts); 0: none
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}" if self.line else self.message
+
+
+@dataclass
+class Catalog:
+    products: list[Product] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)
+
+
+class CatalogError(ValueError):
+    """The file as a whole cannot be read (no header, not JSON, too big)."""
+
+
+def load_catalog(path: str | Path) -> Catalog:
+    path = Path(path)
+    raw = path.read_bytes()
+    if path.suffix.lower() == ".json":
+        return parse_json(_decode(raw))
+    return parse_csv(_decode(raw))
+
+
+def _decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return raw.decode("gbk")
+        except UnicodeDecodeError as exc:
+            raise CatalogError("the file is neither UTF-8 nor GBK text; save it as UTF-8 CSV") from exc
+
+
+def parse_csv(text: str) -> Catalog:
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    header = [ALIASES.get((name or "").strip(), (name or "").strip().lower()) for name in (reader.fieldnames or [])]
+    missing = [c for c in ("name", "price") if c not in header]
+    if missing:
+        raise CatalogError(f"the first line must name the columns; missing: {', '.join(missing)} "
+                           f"(known columns: {', '.join(COLUMNS)})")
+    reader.fieldnames = header
+    catalog = Catalog()
+    for row in reader:
+        line = reader.line_num
+        if not any((value or "").strip() for value in row.values() if isinstance(value, str)):
+            continue  # a blank line
+        _add(catalog, line, {k: v for k, v in row.items() if k in COLUMNS})
+    return catalog
+
+
+def parse_json(text: str) -> Catalog:
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise CatalogError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    wrapped = isinstance(items, dict)
+    if wrapped:
+        items = items.get("products")
+    if not isinstance(items, list):
+        raise CatalogError('a JSON catalog is a list of products, or {"products": [...]}')
+    starts = _object_lines(text, 3 if wrapped else 2)
+    catalog = Catalog()
+    objects = 0
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            catalog.errors.append(RowError(0, f"item {index + 1} is not an object with name, price, …"))
+            continue
+        _add(catalog, starts[objects] if objects < len(starts) else 0, item)
+        objects += 1
+    return catalog
+
+
+def _object_lines(text: str, depth_of_items: int) -> list[int]:
+    """The line each object at ``depth_of_items`` (the products) starts on."""
+    lines, depth, line, in_string, escaped = [], 0, 1, False, False
+    for ch in text:
+        if ch == "\n":
+            line += 1
+        elif in_string:
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            in_string = True
+        elif ch in "[{":
+            depth += 1
+            if ch == "{" and depth == depth_of_items:
+                lines.append(line)
+        elif ch in "]}":
+            depth -= 1
+    return lines
+
+
+def _add(catalog: Catalog, line: int, row: dict[str, Any]) -> None:
+    if len(catalog.products) >= MAX_PRODUCTS:
+        catalog.errors.append(RowError(line, f"more than {MAX_PRODUCTS} products: the rest were not loaded"))
+        return
+    try:
+        catalog.products.append(_product(row))
+    except ValueError as exc:
+        catalog.errors.append(RowError(line, str(exc)))
+
+
+def _product(row: dict[str, Any]) -> Product:
+    def text(key: str, limit: int) -> str:
+        value = row.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return ""
+        return clean_text(str(value), key, limit)
+
+    name = clean_text(row.get("name") if row.get("name") is not None else "", "name", 60)
+    price = _money(row.get("price"), "price")
+    if price is None:
+        raise ValueError("price is missing")
+    list_price = _money(row.get("list_price"), "list_price")
+    if list_price is not None and list_price < price:
+        raise ValueError(f"list_price {list_price} is below the price {price}")
+    stock = _count(row.get("stock"))
+    sku, link = text("sku", 64), text("link", 500)
+    if not sku and not link:
+        raise ValueError("a product needs a sku or a link (where its buy button goes)")
+    if link and not link.startswith(("https://", "http://")):
+        raise ValueError(f"link must start with https:// (got {link[:40]!r})")
+    points = row.get("selling_points") or ()
+    if isinstance(points, str):
+        points = _POINT_SEPARATORS.split(points)
+    if not isinstance(points, list | tuple):
+        raise ValueError("selling_points must be a list (in CSV: separated by |)")
+    cleaned = tuple(clean_text(str(p), "selling point", 40) for p in points if str(p).strip())
+    return Product(name, price, sku, link, list_price, stock, text("image", 500), cleaned)
+
+
+def _money(value: Any, what: str) -> float | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, bool):
+        raise ValueError(f"{what} must be a number")
+    try:
+        amount = float(str(value).strip().lstrip("¥￥").replace(",", ""))
+    except ValueError:
+        raise ValueError(f"{what} must be a number, not {str(value)[:20]!r}") from None
+    if not 0 < amount < 1_000_000:
+        raise ValueError(f"{what} must be above 0 and below 1,000,000")
+    return round(amount, 2)
+
+
+def _count(value: Any) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        count = int(str(value).strip())
+    except ValueError:
+        raise ValueError(f"stock must be a whole number, not {str(value)[:20]!r}") from None
+    if count < 0:
+        raise ValueError("stock cannot be negative")
+    return count
