@@ -106,7 +106,7 @@ class EncoderThread:
 
 
 class WarmUp:
-    """A new encoder learning on copies of the running one's pictures, on a thread of its own, so
+    """A new encoder learning on the running one's pictures, on a thread of its own, so
     it starts sending at a sensible quantizer. Its frames are thrown away; it takes over, with a
     keyframe, once it has encoded ``WARM_UP_FRAMES``. Real pictures with their own time stamps, not
     a made-up timeline: a gap before the hand-over would read as unspent budget (a burst after it),
@@ -194,8 +194,14 @@ class SharedVideoEncoder(EncoderThread):
         controllers change them rarely. A lower frame rate is free, from the next frame, and so
         is a lower bitrate (the path is full now). A fresh libvpx context starts at its coarsest
         quantizer and sends almost nothing for about five frames: a higher VP8 rate is warmed up
-        beside the running encoder on copies of the current picture, and taken over when ready."""
+        beside the running encoder on the same pictures (``WarmUp``), and takes over when ready."""
         self._wanted = (bitrate, width, height, fps)
+
+    def stop(self) -> None:
+        super().stop()
+        if self._warming is not None:  # its thread waits for pictures that no longer come
+            self._warming.cancel()
+            self._warming = None
 
     @property
     def codec_context(self) -> av.VideoCodecContext:

@@ -345,7 +345,6 @@ class DeliveryMonitor:
     def handle(self, feedback: TransportFeedback) -> None:
         now = time.monotonic()
         owds = []
-        clusters: set[int] = set()
         delivery = self.delivery
         for sequence, arrival_us in feedback.arrivals:
             sent = self._sent.pop(sequence, None)
@@ -354,7 +353,6 @@ class DeliveryMonitor:
             sent_at, size, cluster = sent
             self._outcomes.append((now, arrival_us is not None))
             if cluster is not None:
-                clusters.add(id(cluster))
                 cluster.expected -= 1
                 if arrival_us is None:
                     cluster.lost += 1
