@@ -84,3 +84,14 @@ def test_files_that_cannot_be_a_catalog_say_why(tmp_path):
     with pytest.raises(CatalogError, match="neither UTF-8 nor GBK"):
         load_catalog(binary)
     assert parse_csv("name,price,sku\n").products == []  # a header alone is an empty catalog
+
+
+async def test_pinning_a_product_reads_its_price_as_the_catalog_does(start_show):
+    studio = await start_show(audio_source="none")
+    studio.submit("product.pin", {"name": "口红", "price": "￥1,299"})
+    products = next(r.interaction for r in studio.interactions.running if r.name == "products")
+    assert products.pinned == {"name": "口红", "price": 1299.0}
+    with pytest.raises(ValueError, match="price must be a number, not 'abc'"):
+        studio.submit("product.pin", {"name": "口红", "price": "abc"})
+    with pytest.raises(ValueError, match="price is missing"):
+        studio.submit("product.pin", {"name": "口红"})

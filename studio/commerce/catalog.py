@@ -160,10 +160,10 @@ def _product(row: dict[str, Any]) -> Product:
         return clean_text(str(value), key, limit)
 
     name = clean_text(row.get("name") if row.get("name") is not None else "", "name", 60)
-    price = _money(row.get("price"), "price")
+    price = money(row.get("price"), "price")
     if price is None:
         raise ValueError("price is missing")
-    list_price = _money(row.get("list_price"), "list_price")
+    list_price = money(row.get("list_price"), "list_price")
     if list_price is not None and list_price < price:
         raise ValueError(f"list_price {list_price} is below the price {price}")
     stock = _count(row.get("stock"))
@@ -181,7 +181,8 @@ def _product(row: dict[str, Any]) -> Product:
     return Product(name, price, sku, link, list_price, stock, text("image", 500), cleaned)
 
 
-def _money(value: Any, what: str) -> float | None:
+def money(value: Any, what: str) -> float | None:
+    """A price as a shop writes it (39.9, \"¥129\", \"1,299\"); None if absent, ValueError if wrong."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):

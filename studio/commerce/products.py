@@ -8,6 +8,7 @@ from typing import Any
 from ..comments.base import clean_text
 from ..eventlog import Event
 from ..interactions.base import Interaction, ShowContext
+from .catalog import money
 
 
 class Products(Interaction):
@@ -22,10 +23,10 @@ class Products(Interaction):
             raise ValueError("only the host pins products")
         if type_ == "product.unpin":
             return {}
-        price = data.get("price")
-        if isinstance(price, bool) or not isinstance(price, int | float) or not 0 < price < 1_000_000:
-            raise ValueError("price must be a number above 0")
-        return {"name": clean_text(data.get("name"), "product name", 60), "price": round(float(price), 2)}
+        price = money(data.get("price"), "price")
+        if price is None:
+            raise ValueError("price is missing")
+        return {"name": clean_text(data.get("name"), "product name", 60), "price": price}
 
     def on_event(self, event: Event, show: ShowContext) -> None:
         if event.type == "product.pin":
