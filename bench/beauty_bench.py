@@ -57,7 +57,8 @@ def chain_phase(frames: list[np.ndarray], seconds: float, paced: bool = True) ->
     background = BackgroundFilter(mode="blur")
     guards = {"beauty": FilterGuard(BeautyFilter()), "virtual_background": FilterGuard(background),
               "hd_enhance": FilterGuard(EnhanceFilter())}
-    ms: dict[str, list[float]] = {name: [] for name in ["faces (analysis thread)", *CHAIN, "chain"]}
+    overhead = "YUV conversions and hand-overs (chain − filters)"
+    ms: dict[str, list[float]] = {name: [] for name in ["faces (analysis thread)", *CHAIN, overhead, "chain"]}
     ordered = [guards[name] for name in CHAIN]
     for name, guard in guards.items():
         guard.apply = _timed(guard.apply, ms[name])  # type: ignore[method-assign]
@@ -68,9 +69,11 @@ def chain_phase(frames: list[np.ndarray], seconds: float, paced: bool = True) ->
             cpu0, runs0 = process_cpu_s(), background.segmenter.runs
             for values in ms.values():
                 values.clear()
+        before = {name: len(ms[name]) for name in CHAIN}
         start = time.perf_counter()
         run_chain(ordered, frames[i % len(frames)], FrameContext(analysis, time.monotonic()))
         ms["chain"].append((time.perf_counter() - start) * 1000)
+        ms[overhead].append(ms["chain"][-1] - sum(sum(ms[name][before[name]:]) for name in CHAIN))
         ms["faces (analysis thread)"].append(analysis.analysis_ms)
         due += 1 / FPS
         if paced:
@@ -87,9 +90,9 @@ def chain_phase(frames: list[np.ndarray], seconds: float, paced: bool = True) ->
 
 
 def _timed(apply: Any, into: list[float]) -> Any:
-    def timed(image: np.ndarray, context: FrameContext) -> np.ndarray:
+    def timed(image: np.ndarray, context: FrameContext, **kwargs: Any) -> np.ndarray:
         start = time.perf_counter()
-        out = apply(image, context)
+        out = apply(image, context, **kwargs)
         into.append((time.perf_counter() - start) * 1000)
         return out
     return timed

@@ -42,14 +42,27 @@ class FilterGuard:
             self.error = reason
             log.warning("filter %s (%s) switched off: %s", self.name, self.provider, reason)
 
-    def apply(self, image: np.ndarray, context: FrameContext | None = None) -> np.ndarray:
+    def runs(self, image: np.ndarray, context: FrameContext | None) -> bool:
+        """Whether this frame (RGB or I420) goes through the filter at all."""
         if not self.active:
+            return False
+        if context is None:
+            return True
+        if context.true_colour and not getattr(self.filter, "true_colour_safe", False):
+            return False  # it might recolour the product: bypassed, not switched off
+        acts_on = getattr(self.filter, "acts_on", None)
+        return acts_on is None or bool(acts_on(image, context))
+
+    def apply(self, image: np.ndarray, context: FrameContext | None = None, i420: bool = False) -> np.ndarray:
+        """The filter on ``image`` (RGB; with ``i420``, an I420 picture for ``process_i420``)."""
+        if not self.runs(image, context):
             return image
-        if context is not None and context.true_colour and not getattr(self.filter, "true_colour_safe", False):
-            return image  # it might recolour the product: bypassed, not switched off
         self.call_started = started = time.monotonic()
         try:
-            result = self.filter.apply(image) if context is None else self.filter.process(image, context)
+            if context is None:
+                result = self.filter.apply(image)
+            else:
+                result = self.filter.process_i420(image, context) if i420 else self.filter.process(image, context)
         except Exception as exc:
             self.disable(f"raised {type(exc).__name__}: {exc}")
             return image

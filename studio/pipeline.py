@@ -14,6 +14,7 @@ import time
 
 import numpy as np
 
+from . import i420
 from .allocator import keep_buffers
 from .compositor import Compositor
 from .cores import share_cores
@@ -57,19 +58,35 @@ def run_chain(guards: list[FilterGuard], image: np.ndarray, context: FrameContex
         if not getattr(flt, "keeps_geometry", False):
             break
     source = image
+    yuv: np.ndarray | None = None  # the frame in I420 while I420 filters run, else None
     context.begin()
     try:
         for guard in guards:
-            result = guard.apply(image, context)
-            if result is not image:
-                if not np.may_share_memory(result, source):  # a view of the source is not ours to draw into
-                    context.own(result)
-                if not getattr(guard.filter, "keeps_geometry", False):
-                    context.moved()  # faces found so far no longer fit the picture
-            image = result
+            if not guard.runs(image if yuv is None else yuv, context):
+                continue
+            flt = guard.filter
+            as_i420 = (getattr(flt, "pixel_format", "rgb") == "i420" and not getattr(flt, "changes_size", False)
+                       and i420.fits(image.shape) and not context.true_colour)  # product mode: no 4:2:0 round trip
+            if as_i420 and yuv is None:
+                yuv = i420.to_i420(image)
+                context.own(yuv)
+            elif not as_i420 and yuv is not None:
+                image, yuv = i420.to_rgb(yuv), None
+                context.own(image)
+            if yuv is not None:
+                yuv = guard.apply(yuv, context, i420=True)
+                changed = True  # I420 filters may draw into the buffer they were given
+            else:
+                result = guard.apply(image, context)
+                changed = result is not image
+                if changed and not np.may_share_memory(result, source):
+                    context.own(result)  # a view of the source is not ours to draw into
+                image = result
+            if changed and not getattr(flt, "keeps_geometry", False):
+                context.moved()  # faces found so far no longer fit the picture
     finally:
         context.finish()
-    return image
+    return image if yuv is None else i420.to_rgb(yuv)
 
 
 class Pipeline:

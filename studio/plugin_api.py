@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from .comments.base import Comment, CommentSource
 from .eventlog import Event
-from .filters.base import VideoFilter
+from .filters.base import I420Filter, VideoFilter
 from .frames import AudioChunk, VideoFrame
 from .interactions.base import Interaction, ShowContext
 from .overlays.base import Overlay
@@ -24,11 +24,13 @@ from .vision.context import FrameContext
 from .vision.faces import Face
 from .vision.regions import FaceRegions
 
-API_VERSION = (1, 1)  # 1.1: FrameContext, Face and FaceRegions for face-aware filters
+# 1.1: FrameContext, Face and FaceRegions for face-aware filters
+# 1.2: I420Filter and VideoFilter.acts_on
+API_VERSION = (1, 2)
 
 __all__ = ["API_VERSION", "AudioChunk", "AudioSource", "Comment", "CommentSource", "Event", "Face", "FaceRegions",
-           "FrameContext", "Interaction", "Overlay", "ShowContext", "SourceUnavailable", "VideoFilter", "VideoFrame",
-           "VideoSource", "blend_into", "deprecated", "render_text"]
+           "FrameContext", "I420Filter", "Interaction", "Overlay", "ShowContext", "SourceUnavailable", "VideoFilter",
+           "VideoFrame", "VideoSource", "blend_into", "deprecated", "render_text"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 

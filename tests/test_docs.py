@@ -21,3 +21,25 @@ def test_tutorial_code_is_the_example_plugin_verbatim():
 def test_api_reference_is_generated_from_the_current_docstrings():
     assert (ROOT / "docs" / "api.md").read_text(encoding="utf-8") == apidoc.render(), \
         "docs/api.md is stale: run python -m studio.apidoc"
+
+
+def test_the_i420_filter_example_runs_in_a_chain():
+    import numpy as np
+
+    from studio.guard import FilterGuard
+    from studio.pipeline import run_chain
+    from studio.vision.context import FrameContext
+    from tests.photos import host_frame
+    text = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    code = re.search(r"## Filters that work in YUV 4:2:0.*?```python\n(.*?)```", text, flags=re.S).group(1)
+    namespace: dict = {}
+    exec(compile(code, "plugins.md", "exec"), namespace)
+    lift = namespace["ShadowLift"]()
+    frame = host_frame()
+    guard = FilterGuard(lift)
+    out = run_chain([guard], frame, FrameContext(None, 0.0))
+    assert guard.error is None and out.shape == frame.shape
+    assert out.mean() > frame.mean() + 5
+    lift.strength = 0
+    assert run_chain([guard], frame, FrameContext(None, 0.0)) is frame
+    assert np.array_equal(lift.apply(frame), frame)

@@ -233,3 +233,54 @@ def test_light_denoise_cleans_luma_and_strong_denoise_cleans_chroma_too() -> Non
     dark = (noisy * 0.35).astype(np.uint8)  # a dark frame: light denoise cleans chroma too
     assert chroma_grain(enhance(dark, frames=3, denoise=30, low_light=70)) < \
         0.8 * chroma_grain(enhance(dark, frames=3, low_light=70))
+
+
+def test_i420_filters_share_one_conversion_and_give_their_own_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    """HD and the background work on YUV 4:2:0: side by side in the chain they share one conversion
+    each way, and the picture is what each gives on its own."""
+    from studio import i420
+    from studio.pipeline import run_chain
+    frame = host_frame()
+    filters = [EnhanceFilter(), BackgroundFilter(threaded=False)]
+    expected = frame
+    for flt in filters:
+        expected = flt.process(expected, FrameContext(None, 0.0))
+    conversions = {"to_i420": 0, "to_rgb": 0}
+    for name in conversions:
+        real = getattr(i420, name)
+        def counted(image: np.ndarray, real=real, name=name) -> np.ndarray:
+            if image.size > 100_000:  # whole frames; the segmenter's quarter-size input is not one
+                conversions[name] += 1
+            return real(image)
+        monkeypatch.setattr(i420, name, counted)
+    out = run_chain([FilterGuard(f) for f in filters], frame, FrameContext(None, 0.0))
+    assert conversions == {"to_i420": 1, "to_rgb": 1}
+    # On their own each went through 4:2:0 and back, so the colours differ by rounding at most.
+    assert out.shape == frame.shape and np.abs(out.astype(int) - expected).mean() < 1.0
+
+
+def test_filters_with_nothing_to_do_cost_no_conversion() -> None:
+    from studio.pipeline import run_chain
+    frame = host_frame()
+    chain = [FilterGuard(EnhanceFilter(**OFF)), FilterGuard(BackgroundFilter(mode="off", threaded=False))]
+    assert run_chain(chain, frame, FrameContext(None, 0.0)) is frame
+    # Low light alone on a well-lit frame does nothing either.
+    chain[0].filter.set_options(low_light=80)
+    assert run_chain(chain, frame, FrameContext(None, 0.0)) is frame
+
+
+def test_true_colour_grading_alone_keeps_every_pixel_outside_faces() -> None:
+    """No denoise and no sharpening: in product mode the chain must not even take the frame through
+    4:2:0 and back, so outside the faces every pixel is the camera's."""
+    from studio.pipeline import run_chain
+    frame = (product_frame() * 0.5).astype(np.uint8)  # dim: the low-light lift acts
+    chain = [FilterGuard(EnhanceFilter(**{**OFF, "low_light": 80, "saturation": 60, "warmth": 40})),
+             FilterGuard(BackgroundFilter(threaded=False))]
+    analysis = FaceAnalysis()
+    for i in range(3):
+        context = FrameContext(analysis, i / 30, true_colour=True)
+        out = run_chain(chain, frame, context)
+    outside = region_mask(context.regions(frame), frame.shape) == 0
+    assert 0.5 < outside.mean() < 1
+    assert np.array_equal(out[outside], frame[outside])
+    assert np.abs(out[~outside].astype(int) - frame[~outside]).mean() > 3  # the face itself is lifted

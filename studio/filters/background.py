@@ -8,16 +8,23 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from ..imaging import composite, shrink
+from .. import i420
+from ..imaging import mix, shrink
 from ..vision.context import FrameContext
 from ..vision.segmentation import PersonSegmenter
-from .base import VideoFilter
+from .base import I420Filter
 
 MODES = ("off", "blur", "image")
 log = logging.getLogger(__name__)
 
 
-class BackgroundFilter(VideoFilter):
+def quarter_rgb(quarter: np.ndarray) -> np.ndarray:
+    """RGB of a YUV 4:4:4 picture, through I420 so the colours match the frame's own conversion."""
+    y, u, v = cv2.split(quarter)
+    return i420.to_rgb(i420.from_planes(y, shrink(u, 2), shrink(v, 2)))
+
+
+class BackgroundFilter(I420Filter):
     name = "virtual_background"
     # It repaints everything but the person, so true-colour mode switches it off.
     true_colour_safe = False
@@ -28,7 +35,9 @@ class BackgroundFilter(VideoFilter):
         self.threaded = threaded
         self._segmenter: PersonSegmenter | None = None
         self._backdrop_key: tuple[str, tuple[int, ...]] | None = None
-        self._backdrop: np.ndarray | None = None
+        self._backdrop: np.ndarray | None = None  # the picture, I420
+        self._mask: tuple[np.ndarray, np.ndarray] = (np.empty(0, np.uint8),) * 2  # I420 weights, inverse
+        self._mask_from: np.ndarray | None = None  # the fitted mask they were made from
 
     def set_options(self, **options: object) -> None:
         if "mode" in options and options["mode"] not in MODES:
@@ -41,32 +50,38 @@ class BackgroundFilter(VideoFilter):
             self._segmenter = PersonSegmenter(threaded=self.threaded)
         return self._segmenter
 
-    def apply(self, image: np.ndarray) -> np.ndarray:
-        return self.process(image, FrameContext(None, 0.0))
+    def acts_on(self, image: np.ndarray, context: FrameContext) -> bool:
+        return self.mode != "off" and not context.true_colour
 
-    def process(self, image: np.ndarray, context: FrameContext) -> np.ndarray:
-        if self.mode == "off" or context.true_colour:
-            return image
-        h, w = image.shape[:2]
-        quarter = shrink(image, 4)
-        mask = self.segmenter.mask(image, quarter, context.after)
-        backdrop = self._blurred(quarter, (w, h)) if self.mode == "blur" else self._picture(image.shape)
-        if mask is None:  # until the first mask (a frame or two) the room is never shown
+    def process_i420(self, yuv: np.ndarray, context: FrameContext) -> np.ndarray:
+        y, u, v = i420.planes(yuv)
+        # The frame at quarter size, Y, U and V side by side (4:4:4): the mask, the blur and the
+        # model's input all start from it.
+        quarter = cv2.merge([shrink(y, 4), shrink(u, 2), shrink(v, 2)])
+        fitted = self.segmenter.fitted(quarter_rgb(quarter), context.after)
+        backdrop = self._blurred(quarter, yuv.shape) if self.mode == "blur" else self._picture(i420.rgb_shape(yuv))
+        if fitted is None:  # until the first mask (a frame or two) the room is never shown
             return backdrop.copy() if self.mode == "image" else backdrop  # the picture stays cached
-        return composite(image, backdrop, mask)
+        if fitted is not self._mask_from:
+            weights = i420.weights(cv2.resize(fitted, (yuv.shape[1], y.shape[0]), interpolation=cv2.INTER_LINEAR))
+            self._mask, self._mask_from = (weights, cv2.bitwise_not(weights)), fitted
+        return mix(yuv, backdrop, *self._mask)
 
-    def _blurred(self, quarter: np.ndarray, size: tuple[int, int]) -> np.ndarray:
+    def _blurred(self, quarter: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
         sigma = 0.5 + float(self.blur) / 100 * 6  # at quarter size
         if sigma >= 2:  # a wide blur loses nothing at an eighth of the size, and costs a quarter
             quarter, sigma = shrink(quarter, 2), sigma / 2
         blurred = cv2.GaussianBlur(quarter, (0, 0), sigma)
-        return cv2.resize(blurred, size, interpolation=cv2.INTER_LINEAR)
+        backdrop = np.empty(shape, np.uint8)
+        for small, plane in zip(cv2.split(blurred), i420.planes(backdrop), strict=True):  # each plane to its own size
+            cv2.resize(small, (plane.shape[1], plane.shape[0]), dst=plane, interpolation=cv2.INTER_LINEAR)
+        return backdrop
 
     def _picture(self, shape: tuple[int, ...]) -> np.ndarray:
         key = (str(self.image), shape)
         if key != self._backdrop_key:
             self._backdrop_key = key
-            self._backdrop = _load_backdrop(Path(self.image), shape)
+            self._backdrop = i420.to_i420(_load_backdrop(Path(self.image), shape))
         assert self._backdrop is not None
         return self._backdrop
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 
+import cv2
 import numpy as np
 
+from .. import i420
 from ..options import LiveOptions
 from ..vision.context import FrameContext
 
@@ -27,10 +29,18 @@ class VideoFilter(LiveOptions, ABC):
     # found on the input then still fit the output, so face analysis can start before it.
     keeps_geometry = False
     uses_faces = False  # reads FrameContext.faces
+    # "i420": the filter works on YUV 4:2:0 (``process_i420``), and the chain hands it the frame in
+    # that layout: neighbouring I420 filters then share one conversion each way.
+    pixel_format = "rgb"
 
     @abstractmethod
     def apply(self, image: np.ndarray) -> np.ndarray:
         """Return the filtered RGB image (H×W×3 uint8)."""
+
+    def acts_on(self, image: np.ndarray, context: FrameContext) -> bool:
+        """False if this frame (RGB, or I420 for I420 filters) would pass through unchanged (sliders
+        at zero, a mode off): the chain then skips the call, and any conversion for it."""
+        return True
 
     def needs_faces(self, true_colour: bool) -> bool:
         """Whether this frame's ``process`` will ask for faces."""
@@ -39,3 +49,26 @@ class VideoFilter(LiveOptions, ABC):
     # Face-aware filters override this to read the frame's shared facts (faces, true-colour mode).
     def process(self, image: np.ndarray, context: FrameContext) -> np.ndarray:
         return self.apply(image)
+
+
+class I420Filter(VideoFilter):
+    """A filter that works on I420 pictures; RGB callers get one conversion each way."""
+
+    pixel_format = "i420"
+
+    @abstractmethod
+    def process_i420(self, yuv: np.ndarray, context: FrameContext) -> np.ndarray:
+        """I420 in, I420 of the same size out. ``yuv`` is the chain's own buffer: the filter may
+        draw into it, but must not return a buffer it keeps."""
+
+    def apply(self, image: np.ndarray) -> np.ndarray:
+        return self.process(image, FrameContext(None, 0.0))
+
+    def process(self, image: np.ndarray, context: FrameContext) -> np.ndarray:
+        if not self.acts_on(image, context):
+            return image
+        if not i420.fits(image.shape):  # 4:2:0 needs even sides: work on a padded copy
+            h, w = image.shape[:2]
+            padded = cv2.copyMakeBorder(image, 0, h % 2, 0, w % 2, cv2.BORDER_REPLICATE)
+            return self.process(padded, context)[:h, :w]
+        return i420.to_rgb(self.process_i420(i420.to_i420(image), context))

@@ -7,10 +7,11 @@ from __future__ import annotations
 import cv2
 import numpy as np
 
+from .. import i420
 from ..imaging import blend
 from ..vision.context import FrameContext
 from ..vision.regions import face_weights
-from .base import VideoFilter
+from .base import I420Filter
 
 DARK_LUMA = 100.0  # auto exposure acts on frames darker than this (mean luma)…
 TARGET_LUMA = 118.0  # …and brings them up towards this
@@ -20,14 +21,7 @@ NEIGHBOURS = np.ones((3, 3), np.uint8)
 GAUSS_5 = cv2.getGaussianKernel(5, 1.0)
 
 
-def _planes(yuv: np.ndarray, h: int, w: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Views of an I420 buffer's Y (h × w), U and V (h/2 × w/2) planes."""
-    flat = yuv.reshape(-1)
-    size = (h // 2) * (w // 2)
-    return yuv[:h], flat[h * w:h * w + size].reshape(h // 2, w // 2), flat[h * w + size:].reshape(h // 2, w // 2)
-
-
-class EnhanceFilter(VideoFilter):
+class EnhanceFilter(I420Filter):
     """Sliders 0–100 (warmth −100…100)."""
 
     name = "hd_enhance"
@@ -43,26 +37,28 @@ class EnhanceFilter(VideoFilter):
         self._colour_tables: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self._clahe: tuple[float, cv2.CLAHE] | None = None
 
-    def apply(self, image: np.ndarray) -> np.ndarray:
-        return self.process(image, FrameContext(None, 0.0))
+    def acts_on(self, image: np.ndarray, context: FrameContext) -> bool:
+        if self.denoise or self.sharpen or self.saturation or self.warmth:
+            return True
+        return bool(self.low_light) and (self._gamma < 0.99 or _mean_luma(image) < DARK_LUMA)
 
     def needs_faces(self, true_colour: bool) -> bool:
         return true_colour and bool(self.low_light or self.saturation or self.warmth)
 
     def process(self, image: np.ndarray, context: FrameContext) -> np.ndarray:
-        mean = self._meter(image) if self.low_light else 255.0
+        out = super().process(image, context)
+        if context.true_colour and not (self.denoise or self.sharpen) and out is not image:
+            # Only faces may change, and the way through 4:2:0 must not touch the rest either.
+            regions = context.regions(image)
+            return blend(image, out, face_weights(regions, image.shape)) if regions else image
+        return out
+
+    def process_i420(self, yuv: np.ndarray, context: FrameContext) -> np.ndarray:
+        luma, u, v = i420.planes(yuv)
+        mean = _mean_luma(yuv) if self.low_light else 255.0
+        if self.low_light:
+            self._ease_exposure(mean)
         exposing = bool(self.low_light) and (mean < DARK_LUMA or self._gamma < 0.99)  # a bright frame: nothing
-        grading = exposing or bool(self.saturation or self.warmth)
-        if not (self.denoise or self.sharpen or grading):
-            return image
-        h, w = image.shape[:2]
-        if h % 2 or w % 2:  # 4:2:0 needs even sides
-            padded = cv2.copyMakeBorder(image, 0, h % 2, 0, w % 2, cv2.BORDER_REPLICATE)
-            return self.process(padded, context)[:h, :w]
-        # Work in YUV 4:2:0, as the encoder will send it anyway: one conversion each way, luma at
-        # full size and chroma at half, each plane in place.
-        yuv = cv2.cvtColor(image, cv2.COLOR_RGB2YUV_I420)
-        luma, u, v = _planes(yuv, h, w)
         if self.denoise:
             # Bilateral filters: edge-preserving, one call each. Colour blotches are a dim-light
             # kind of noise: chroma is denoised on dark frames, or from half strength up.
@@ -73,23 +69,19 @@ class EnhanceFilter(VideoFilter):
                     plane[...] = cv2.bilateralFilter(plane, 3, 8 + 30 * strength, 1.5)
         if self.sharpen:
             luma[...] = self._sharpen(luma)
-        protect = grading and context.true_colour
-        detail_only = None
-        if not grading or protect:  # with neither denoise nor sharpening, the frame as it came
-            detail_only = cv2.cvtColor(yuv, cv2.COLOR_YUV2RGB_I420) if self.denoise or self.sharpen else image
-        if not grading:
-            return detail_only
+        if not (exposing or self.saturation or self.warmth):
+            return yuv
+        detail_only = yuv.copy() if context.true_colour else None  # grading then reaches faces only
         if exposing:
             luma[...] = self._expose(luma, mean)
         if self.saturation or self.warmth:
             self._colour(u, v)
-        graded = cv2.cvtColor(yuv, cv2.COLOR_YUV2RGB_I420)
-        if not protect:
-            return graded
-        regions = context.regions(image)
+        if detail_only is None:
+            return yuv
+        regions = context.regions(yuv)
         if not regions:
             return detail_only
-        return blend(detail_only, graded, face_weights(regions, image.shape))
+        return blend(detail_only, yuv, i420.weights(face_weights(regions, i420.rgb_shape(yuv))))
 
     def _sharpen(self, luma: np.ndarray) -> np.ndarray:
         """Unsharp mask clamped to each pixel's 3×3 neighbourhood range: edges get crisper, but no
@@ -99,17 +91,14 @@ class EnhanceFilter(VideoFilter):
         sharpened = cv2.addWeighted(luma, 1 + amount, blurred, -amount, 0)
         return cv2.min(cv2.max(sharpened, cv2.erode(luma, NEIGHBOURS)), cv2.dilate(luma, NEIGHBOURS))
 
-    def _meter(self, image: np.ndarray) -> float:
-        """Mean luma from every 8th row (whole rows: reading them is cheap, scattered pixels are
-        not), and the exposure gamma eased towards what it asks for: one that lifts a dark frame's
-        mean towards the target (never darkens), without pumping."""
-        mean = float(cv2.mean(cv2.cvtColor(image[::8], cv2.COLOR_RGB2GRAY))[0])
+    def _ease_exposure(self, mean: float) -> None:
+        """The exposure gamma eased towards what the frame's mean luma asks for: one that lifts a
+        dark frame's mean towards the target (never darkens), without pumping."""
         wanted = 1.0
         if mean < DARK_LUMA:
             target = mean + (TARGET_LUMA - mean) * float(self.low_light) / 100
             wanted = float(np.log(max(target, 1) / 255) / np.log(max(mean, 1) / 255))
         self._gamma += 0.3 * (wanted - self._gamma)
-        return mean
 
     def _expose(self, luma: np.ndarray, mean: float) -> np.ndarray:
         """Auto exposure with the metered gamma, then local contrast (CLAHE) on dark frames."""
@@ -150,6 +139,14 @@ class EnhanceFilter(VideoFilter):
             vivid = cv2.LUT(plane, vivid_table)
             cv2.copyTo(cv2.LUT(plane, skin_table), skin, vivid)
             plane[...] = vivid
+
+
+def _mean_luma(image: np.ndarray) -> float:
+    """Mean luma as full-range grey of an RGB or I420 frame, from every 8th row (whole rows: reading
+    them is cheap, scattered pixels are not)."""
+    if image.ndim == 2:
+        return i420.gray_mean(image[:i420.rgb_shape(image)[0]:8])
+    return float(cv2.mean(cv2.cvtColor(image[::8], cv2.COLOR_RGB2GRAY))[0])
 
 
 def _chroma_table(gain: float, shift: float) -> np.ndarray:

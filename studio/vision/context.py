@@ -11,6 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 import numpy as np
 
+from .. import i420
 from .faces import Face, FaceTracker
 from .models import INSTALL_HINT, ModelMissing
 from .regions import FaceRegions, regions_for
@@ -142,15 +143,18 @@ class FrameContext:
             self._pending = self.analysis.start(image, self.timestamp, self.after)
 
     def faces(self, image: np.ndarray) -> list[Face]:
-        """Faces in this frame: prefetched, or found on the image of the first filter that asks."""
+        """Faces in this frame: prefetched, or found on the image (RGB or I420) of the first filter
+        that asks."""
         if self._faces is None:
             if self._pending is not None:
                 self._faces, self._regions = self._pending.result()
-            else:
-                self._faces = self.analysis.faces(image, self.timestamp) if self.analysis else []
+            elif self.analysis is None:
+                self._faces = []
+            else:  # the models read RGB; normally the faces were prefetched from it
+                self._faces = self.analysis.faces(i420.to_rgb(image) if image.ndim == 2 else image, self.timestamp)
         return self._faces
 
     def regions(self, image: np.ndarray) -> list[FaceRegions]:
         if self._regions is None:
-            self._regions = regions_for(self.faces(image), image.shape)
+            self._regions = regions_for(self.faces(image), i420.rgb_shape(image) if image.ndim == 2 else image.shape)
         return self._regions

@@ -1,6 +1,6 @@
 """Person segmentation, offline (MediaPipe's landscape selfie model through OpenCV). The model runs
-on its own thread at a capped rate on the newest frame, so the program thread never waits for it;
-the mask is refined against each current frame so edges follow hair and hands."""
+on its own thread at a capped rate on the newest frame, so the program thread never waits for it,
+and fits its answer to that frame there, so edges follow hair and hands."""
 
 from __future__ import annotations
 
@@ -34,6 +34,23 @@ def _stop_workers() -> None:
         segmenter.close()
 
 
+def _model_input(image: np.ndarray) -> np.ndarray:
+    return cv2.resize(image, MODEL_SIZE, interpolation=cv2.INTER_AREA if image.shape[1] > MODEL_SIZE[0]
+                      else cv2.INTER_LINEAR)
+
+
+def _fit(coarse: np.ndarray, quarter: np.ndarray) -> np.ndarray:
+    """The model-size mask at ``quarter``'s size (uint8), its edges snapped to the picture's."""
+    size = (quarter.shape[1], quarter.shape[0])
+    guide = cv2.cvtColor(quarter, cv2.COLOR_RGB2GRAY).astype(np.float32) * (1 / 255)
+    # The model is unsure about what a person holds up: lift its middling scores.
+    sure = np.clip((coarse - UNSURE_BELOW) / (SURE_FROM - UNSURE_BELOW), 0, 1)
+    rough = cv2.resize(sure, size, interpolation=cv2.INTER_LINEAR)
+    fitted = guided_filter(guide, rough, max(2, size[1] // 45), 1e-3)
+    # Clipped first: the guided filter overshoots a little, and negative weight is not person.
+    return np.clip(fitted * 255 + 0.5, 0, 255).astype(np.uint8)
+
+
 class PersonSegmenter:
     def __init__(self, rate_hz: float = 15.0, threaded: bool = True) -> None:
         self.net = load_net(PERSON_SEGMENTER)
@@ -44,9 +61,9 @@ class PersonSegmenter:
         self._slot = LatestSlot()
         self._mask: np.ndarray | None = None
         self._fitted: np.ndarray | None = None  # the newest model mask fitted to its frame (uint8)
-        self._fitted_from: np.ndarray | None = None
         self._lock = threading.Lock()
         self._worker: threading.Thread | None = None
+        self._next_due = 0.0  # monotonic time from which the worker takes another frame
         self._closed = False
         _live.add(self)
 
@@ -65,60 +82,60 @@ class PersonSegmenter:
         self.runs += 1
         return mask
 
-    def _store(self, mask: np.ndarray) -> None:
+    def _update(self, quarter: np.ndarray) -> None:
+        """The model's answer for ``quarter``, fitted to it: fitting to the very frame the model saw
+        puts the edges on that frame's hair and hands, and it happens off the program thread."""
+        coarse = self.infer(_model_input(quarter))
+        if self._mask is not None:  # a little temporal smoothing keeps edges from shimmering
+            coarse = 0.4 * self._mask + 0.6 * coarse
+        fitted = _fit(coarse, quarter)
         with self._lock:
-            # A little temporal smoothing on the small mask keeps edges from shimmering.
-            self._mask = mask if self._mask is None else 0.4 * self._mask + 0.6 * mask
+            self._mask, self._fitted = coarse, fitted
 
-    def coarse_mask(self, image: np.ndarray, later: Callable[[Callable[[], object]], None] | None = None,
-                    ) -> np.ndarray | None:
-        """Hand ``image`` over (through ``later``: at the end of the chain) and return the newest
-        model-size mask (None until the first)."""
-        small = cv2.resize(image, MODEL_SIZE, interpolation=cv2.INTER_AREA if image.shape[1] > MODEL_SIZE[0]
-                           else cv2.INTER_LINEAR)
+    def _request(self, quarter: np.ndarray, later: Callable[[Callable[[], object]], None] | None) -> None:
         if not self.threaded:
-            self._store(self.infer(small))
-        elif not self._closed:
-            hand_over = lambda: self._hand_over(small)  # noqa: E731
+            self._update(quarter)
+        elif not self._closed and time.monotonic() >= self._next_due:
+            hand_over = lambda: self._hand_over(quarter)  # noqa: E731
             hand_over() if later is None else later(hand_over)
+
+    def coarse_mask(self, quarter: np.ndarray, later: Callable[[Callable[[], object]], None] | None = None,
+                    ) -> np.ndarray | None:
+        """Hand ``quarter`` (a quarter-size RGB copy of the frame) over (through ``later``: at the
+        end of the chain) and return the newest model-size mask (None until the first)."""
+        self._request(quarter, later)
         with self._lock:
             return self._mask
 
-    def _hand_over(self, small: np.ndarray) -> None:
-        self._slot.put(small)
+    def fitted(self, quarter: np.ndarray, later: Callable[[Callable[[], object]], None] | None = None,
+               ) -> np.ndarray | None:
+        """Like ``coarse_mask``, but the newest mask fitted to its frame: uint8, 255 = person, at
+        the size of ``quarter``. Between model runs the same array comes back."""
+        self._request(quarter, later)
+        with self._lock:
+            fitted = self._fitted
+        if fitted is not None and fitted.shape != quarter.shape[:2]:  # the frame size changed
+            fitted = cv2.resize(fitted, (quarter.shape[1], quarter.shape[0]), interpolation=cv2.INTER_LINEAR)
+        return fitted
+
+    def _hand_over(self, quarter: np.ndarray) -> None:
+        # The frame is handed over as the chain ends, when it is due, and the worker takes it at
+        # once: the model then runs in the gap before the next frame instead of beside the chain.
+        self._next_due = time.monotonic() + 0.8 / self.rate_hz  # slack for frame-time jitter
+        self._slot.put(quarter)
         if self._worker is None or not self._worker.is_alive():
             self._worker = threading.Thread(target=self._run, name="segmenter", daemon=True)
             self._worker.start()
 
     def _run(self) -> None:
-        interval = 1 / self.rate_hz
         while not self._closed:
-            small = self._slot.get(timeout=IDLE_EXIT_SECONDS)
-            if not isinstance(small, np.ndarray) or self._closed:
+            quarter = self._slot.get(timeout=IDLE_EXIT_SECONDS + 1 / self.rate_hz)
+            if not isinstance(quarter, np.ndarray) or self._closed:
                 return
-            started = time.monotonic()
-            self._store(self.infer(small))
-            time.sleep(max(0.0, interval - (time.monotonic() - started)))
+            self._update(quarter)
 
-    def mask(self, image: np.ndarray, quarter: np.ndarray | None = None,
-             later: Callable[[Callable[[], object]], None] | None = None) -> np.ndarray | None:
-        """Full-size uint8 person mask (255 = person) for ``image``. Each new model mask is fitted
-        to the frame it arrives with, at quarter size (``quarter``: the caller's own quarter-size
-        copy, if it has one), so its edges follow hair and hands; between model runs the fitted
-        mask is reused."""
-        h, w = image.shape[:2]
-        if quarter is None:
-            quarter = shrink(image, 4)
-        coarse = self.coarse_mask(quarter, later)
-        if coarse is None:
-            return None
-        if coarse is not self._fitted_from or self._fitted is None or self._fitted.shape != quarter.shape[:2]:
-            size = (quarter.shape[1], quarter.shape[0])
-            guide = cv2.cvtColor(quarter, cv2.COLOR_RGB2GRAY).astype(np.float32) * (1 / 255)
-            # The model is unsure about what a person holds up: lift its middling scores.
-            sure = np.clip((coarse - UNSURE_BELOW) / (SURE_FROM - UNSURE_BELOW), 0, 1)
-            rough = cv2.resize(sure, size, interpolation=cv2.INTER_LINEAR)
-            fitted = guided_filter(guide, rough, max(2, size[1] // 45), 1e-3)
-            # Clipped first: the guided filter overshoots a little, and negative weight is not person.
-            self._fitted, self._fitted_from = np.clip(fitted * 255 + 0.5, 0, 255).astype(np.uint8), coarse
-        return cv2.resize(self._fitted, (w, h), interpolation=cv2.INTER_LINEAR)
+    def mask(self, image: np.ndarray) -> np.ndarray | None:
+        """The person mask for RGB ``image``, at its size."""
+        fitted = self.fitted(shrink(image, 4))
+        return None if fitted is None else cv2.resize(fitted, (image.shape[1], image.shape[0]),
+                                                      interpolation=cv2.INTER_LINEAR)
