@@ -323,11 +323,14 @@ class DeliveryController:
     - otherwise the target holds near a known path rate, and grows 8% a second where none is
       known. Probes find out whether the path grew: every 2 s (4 s while they keep finding the
       same path rate) a quarter-second burst of padding, at twice the target where no path
-      rate is known, else at 1.5× the target and at least a quarter above the path rate. The
-      target goes to the share of what a probe got through unqueued; if that is well above the
-      known path rate, the path grew, and the next probe, at 2.5 times the new target,
-      follows a quarter second later. A probe that queued tells the path's rate (what got
-      through), and the target goes to its share. A probe's own queue is no reason to back off.
+      rate is known, else at 1.5× the target and at least a quarter above the path rate. A
+      probe that got through well above the known path rate starts a climb: the next probe, at
+      twice what got through, follows a quarter second later, and so on until one queues; only
+      then does the target move, once, to the share of what got through (one encoder rebuild,
+      not one per step, and the bursts that find the path's edge come before the show's rate
+      rises, not after). A probe that queued tells the path's rate, and the target goes to its
+      share; one that got through at about the known rate lifts the target to its share. A
+      probe's own queue is no reason to back off.
     """
 
     QUEUE_S = 0.040
@@ -353,7 +356,7 @@ class DeliveryController:
         self._wire_per_bit = 1.0  # what the video puts on the wire per bit of target
         self._probe_at = 0.0  # when the next probe may go
         self._probe_every = self.PROBE_EVERY_S
-        self._probe_factor = 2.0  # × the target where no path rate is known: 2.5 right after one grew
+        self._climb_bps: float | None = None  # what the last probe of a climb got through
         self._probe_pending_since: float | None = None  # a probe went and is not judged yet
         self._probe_quiet_until = 0.0  # a probe's own queue is no reason to back off
         self._probe_bps: float | None = None
@@ -379,10 +382,10 @@ class DeliveryController:
             self._wire_per_bit += 0.1 * (ratio - self._wire_per_bit)
         if delivery.probes != self._probes_seen and delivery.probe is not None:
             self._probes_seen = delivery.probes
-            self._probe_factor = 2.0
             self._judge(delivery.probe, now)
         if self._probe_pending_since is not None and now - self._probe_pending_since > 1.5:
             self._probe_pending_since = None  # its feedback was lost
+            self._end_climb()
         if (now - self._last_decrease >= self.HOLD_S and now >= self._probe_quiet_until
                 and self._probe_pending_since is None):  # else its queue has not drained yet
             self._react(delivery, now, dt)
@@ -394,20 +397,22 @@ class DeliveryController:
         if probe.delivered and probe.sent_bps > 1.2 * self._target:
             # The rate it arrived at, not the rate it left at: a router's token bucket lets a
             # burst through faster than the router's rate for a moment.
-            self._target = max(self._target, min(self._fair_share(probe.received_bps), float(self.max_bps)))
-            grew = self.path_bps is None or probe.received_bps > 1.15 * self.path_bps
+            known = self.path_bps if self.path_bps is not None else self._climb_bps
+            grew = known is None or probe.received_bps > 1.15 * known
             self.reason = f"probe {probe.sent_bps / 1000:.0f}k {'won' if grew else 'held'}"
-            if grew:
-                self.path_bps = None
+            if grew and 2 * probe.received_bps < 1.2 * self.max_bps:
+                self.path_bps, self._climb_bps = None, probe.received_bps
                 self._probe_every = self.PROBE_EVERY_S
                 self._probe_at = now + 0.25
-                self._probe_factor = 2.5
-            else:
+                return
+            self._climb_bps = max(self._climb_bps or 0.0, probe.received_bps)
+            self._end_climb()
+            if not grew:
                 self._probe_every = min(1.5 * self._probe_every, self.PROBE_MAX_EVERY_S)
         elif probe.queued and probe.received_bps > 0:
             # What got through is the path's rate (the video's share of it), up or down.
             self.reason = f"probe {probe.sent_bps / 1000:.0f}k queued"
-            self.path_bps = probe.received_bps
+            self.path_bps, self._climb_bps = probe.received_bps, None
             self._probe_every = min(1.5 * self._probe_every, self.PROBE_MAX_EVERY_S)
             fair = min(self._fair_share(probe.received_bps), float(self.max_bps))
             if fair > 1.1 * self._target:  # (within 10% it is the same path: the encoder stays put)
@@ -416,6 +421,14 @@ class DeliveryController:
                 self._decrease(fair, now)
         else:  # too few packets, or lost ones: it proves nothing either way
             self.reason = f"probe {probe.sent_bps / 1000:.0f}k lost"
+            self._end_climb()
+
+    def _end_climb(self) -> None:
+        """A climb that stops short of a queue (the maximum, a lost probe): the target goes to the
+        share of what its last probe got through."""
+        if self._climb_bps is not None:
+            self._target = max(self._target, min(self._fair_share(self._climb_bps), float(self.max_bps)))
+            self._climb_bps = None
 
     def _react(self, delivery: Delivery, now: float, dt: float) -> None:
         queue = delivery.queue_delay_s
@@ -425,17 +438,21 @@ class DeliveryController:
                 self._decrease(fair if fair < self._target else 0.9 * self._target, now)
                 self.reason = f"queue {queue * 1000:.0f} ms"
                 self._queue_at_decrease = queue
-                self.path_bps = delivery.acked_bps
+                self.path_bps, self._climb_bps = delivery.acked_bps, None
         elif delivery.loss > 0.10 and now - self._last_decrease > self.LOSS_WINDOW_S:
             self._decrease(self._target * (1 - 0.5 * delivery.loss), now)
             self.reason = f"loss {delivery.loss:.0%}"
         elif queue < self.CLEAR_S:
-            if self.path_bps is None:
+            if self.path_bps is None and self._climb_bps is None:  # (a climb finds out faster)
                 ceiling = max(self._target, 1.5 * delivery.acked_bps + 50_000)  # an undershooting encoder
                 self._target = min(self._target * (1 + self.GROWTH * dt), ceiling)  # is no licence to grow
             if now >= self._probe_at and self._target < self.max_bps:
-                rate = (self._probe_factor * self._target if self.path_bps is None
-                        else max(1.5 * self._target, 1.25 * self.path_bps))
+                if self._climb_bps is not None:
+                    rate = 2 * self._climb_bps
+                elif self.path_bps is None:
+                    rate = 2 * self._target
+                else:
+                    rate = max(1.5 * self._target, 1.25 * self.path_bps)
                 self._probe_bps = min(rate, 1.2 * self.max_bps)
                 self._probe_at = now + self._probe_every  # until its outcome says otherwise
                 self._probe_pending_since = now

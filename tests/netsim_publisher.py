@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import os
 import signal
 import sys
 import time
@@ -51,7 +52,7 @@ async def main(url: str, token: str, controller: str, max_bps: int) -> None:
             status["keyframes"] = stock_keyframes[0]
         print(json.dumps({"time": time.time(), **status}, default=str), flush=True)
         with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(stop.wait(), 1.0)
+            await asyncio.wait_for(stop.wait(), float(os.environ.get("NETSIM_REPORT_S", "1.0")))
     await studio.close()
 
 

@@ -166,32 +166,58 @@ def test_near_a_known_path_rate_it_holds_and_probes_every_two_seconds():
     assert controller.target_bps == target
 
 
-def test_a_probe_that_got_through_lifts_the_target_and_one_that_queued_tells_the_path():
-    controller = DeliveryController(start_bps=500_000, max_bps=3_000_000)
+def test_a_probe_that_got_through_starts_a_climb_and_the_target_moves_once_at_its_end():
+    controller = DeliveryController(start_bps=500_000, max_bps=6_000_000)
     controller.update(delivery(500_000, queue_s=0.08), 500_000, 0.0)
+    start = controller.target_bps
     won = Probe(sent_bps=1_100_000, delivered=True, queued=False, received_bps=1_000_000)
     controller.update(delivery(400_000, messages=2, probe=won, probes=1), 400_000, 1.0)
-    assert controller.target_bps == pytest.approx(SHARE * 1_000_000, abs=1) and controller.path_bps is None
-    assert controller.take_probe() is None  # the next one, 2.5 times as high, a quarter second later
-    controller.update(delivery(800_000, messages=3), 800_000, 1.6)
-    assert controller.take_probe() == pytest.approx(2.5 * controller.target_bps, rel=0.01)  # reaching higher
+    assert controller.target_bps == start and controller.path_bps is None  # the encoder waits for the climb
+    assert controller.take_probe() is None  # the next one, at twice what got through, a quarter second later
+    controller.update(delivery(400_000, messages=3), 400_000, 1.3)
+    assert controller.take_probe() == pytest.approx(2_000_000)
+    higher = Probe(sent_bps=2_000_000, delivered=True, queued=False, received_bps=1_900_000)
+    controller.update(delivery(400_000, messages=4, probe=higher, probes=2), 400_000, 1.5)
+    assert controller.target_bps == start
+    controller.update(delivery(400_000, messages=5), 400_000, 1.8)
+    assert controller.take_probe() == pytest.approx(3_800_000)
+    queued = Probe(sent_bps=3_800_000, delivered=False, queued=True, received_bps=2_400_000)
+    controller.update(delivery(400_000, messages=6, probe=queued, probes=3), 400_000, 2.1)
+    assert controller.path_bps == 2_400_000
+    assert controller.target_bps == pytest.approx(SHARE * 2_400_000, rel=1e-3)
+    # a climb whose next probe is lost ends at the share of what the last one got through
+    lost_climb = DeliveryController(start_bps=500_000, max_bps=3_000_000)
+    lost_climb.update(delivery(500_000, queue_s=0.08), 500_000, 0.0)
+    lost_climb.update(delivery(400_000, messages=2, probe=won, probes=1), 400_000, 1.0)
+    lost = Probe(sent_bps=2_000_000, delivered=False, queued=False, received_bps=0)
+    lost_climb.update(delivery(400_000, messages=3, probe=lost, probes=2), 400_000, 1.6)
+    assert lost_climb.target_bps == pytest.approx(SHARE * 1_000_000, abs=1) and lost_climb.reason.endswith("lost")
+    # near the maximum the climb stops: the target takes the share of what got through
+    lost_climb.update(delivery(700_000, messages=4, probe=Probe(2_000_000, True, False, 1_900_000), probes=3),
+                      700_000, 4.0)
+    assert lost_climb.target_bps == pytest.approx(SHARE * 1_900_000, abs=1)
+
+
+def test_probes_near_a_known_path_rate():
+    controller = DeliveryController(start_bps=500_000, max_bps=3_000_000)
+    controller.update(delivery(500_000, queue_s=0.08), 500_000, 0.0)
     queued = Probe(sent_bps=1_600_000, delivered=False, queued=True, received_bps=900_000)
-    controller.update(delivery(800_000, messages=4, probe=queued, probes=2), 800_000, 2.0)
+    controller.update(delivery(400_000, messages=2, probe=queued, probes=1), 400_000, 1.0)
     assert controller.path_bps == 900_000
     assert controller.target_bps == pytest.approx(SHARE * 900_000, rel=1e-3)
     # a probe the sender could not push above the target proves nothing
     slow = Probe(sent_bps=700_000, delivered=True, queued=False, received_bps=700_000)
-    controller.update(delivery(760_000, messages=5, probe=slow, probes=3), 760_000, 5.0)
+    controller.update(delivery(760_000, messages=5, probe=slow, probes=2), 760_000, 5.0)
     assert controller.path_bps == 900_000 and controller.reason.endswith("lost")
     # one that got through at about the known path rate lifts the target to its share, but is no
     # sign that the path grew
     near = Probe(sent_bps=1_600_000, delivered=True, queued=False, received_bps=1_000_000)
-    controller.update(delivery(760_000, messages=6, probe=near, probes=4), 760_000, 6.0)
+    controller.update(delivery(760_000, messages=6, probe=near, probes=3), 760_000, 6.0)
     assert controller.path_bps == 900_000 and controller.reason.endswith("held")
     assert controller.target_bps == pytest.approx(SHARE * 1_000_000, abs=1)
     # one that queued above a known path rate moves the target up to its share
     queued_higher = Probe(sent_bps=2_000_000, delivered=False, queued=True, received_bps=1_500_000)
-    controller.update(delivery(760_000, messages=7, probe=queued_higher, probes=5), 760_000, 8.0)
+    controller.update(delivery(760_000, messages=7, probe=queued_higher, probes=4), 760_000, 8.0)
     assert controller.target_bps == pytest.approx(SHARE * 1_500_000, rel=1e-3) and controller.path_bps == 1_500_000
 
 
