@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--port", type=int, help="embedded server port (default 8080)")
     parser.add_argument("--mirror", action="store_true", help="add the mirror filter")
     parser.add_argument("--safe-mode", action="store_true", help="start with no third-party plugins")
+    parser.add_argument("--event-log", help="the show's event log (SQLite); a restart with the same file "
+                                            "picks the show up where it was")
     parser.add_argument("--duration", type=float, help="headless: stop after this many seconds")
     parser.add_argument("--stats-interval", type=float, default=5.0, help="headless: seconds between stats")
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -60,6 +62,8 @@ def config_from_args(args: argparse.Namespace) -> StudioConfig:
             data[key] = getattr(args, flag)
     if args.safe_mode:
         data["safe_mode"] = True
+    if args.event_log:
+        data["event_log"] = args.event_log
     if args.mirror and not any(f.get("name") == "mirror" for f in data["filters"]):
         data["filters"].append({"name": "mirror"})
     return StudioConfig.from_dict(data)
@@ -143,12 +147,45 @@ def verify_lottery_command(argv: list[str]) -> int:
     return 0
 
 
+def export_show_command(argv: list[str]) -> int:
+    from pathlib import Path
+
+    from .eventlog import EventLog, export_csv, export_json
+
+    parser = argparse.ArgumentParser(prog="studio export-show", description="Export a show's event log.")
+    parser.add_argument("log", help="the show's event log (SQLite file)")
+    parser.add_argument("--format", choices=["json", "csv"], default="json")
+    parser.add_argument("--out", help="file to write (default: standard output)")
+    args = parser.parse_args(argv)
+    path = Path(args.log)
+    if not path.is_file():
+        print(f"studio export-show: no event log at {path}", file=sys.stderr)
+        return 2
+    log_ = EventLog(path)
+    try:
+        out = open(args.out, "w", encoding="utf-8", newline="") if args.out else sys.stdout  # noqa: SIM115
+        try:
+            count = (export_json if args.format == "json" else export_csv)(log_, out)
+        finally:
+            if args.out:
+                out.close()
+    except OSError as exc:
+        print(f"studio export-show: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        log_.close()
+    print(f"exported {count} events", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["plugin"]:
         return plugin_command(argv[1:])
     if argv[:1] == ["verify-lottery"]:
         return verify_lottery_command(argv[1:])
+    if argv[:1] == ["export-show"]:
+        return export_show_command(argv[1:])
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

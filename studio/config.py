@@ -47,6 +47,7 @@ class StudioConfig:
     recording_folder: str = field(default_factory=lambda: str(Path.home() / "Videos" / "Host Studio"))
     recording_bitrate: int = 0  # 0: the embedded server's encode is shared
     ingest_token: str = ""  # bearer token for WHIP streams sent to the studio; empty: a new one per run
+    control_token: str = ""  # bearer token for the host's HTTP control (POST /api/host/events); empty: off
     host: str = "127.0.0.1"  # the embedded server stays local unless the host opts in
     port: int = 8080
     max_viewers: int = 100

@@ -6,13 +6,14 @@ returns only after SQLite has the row (WAL, synchronous=NORMAL: durable across a
 
 from __future__ import annotations
 
+import csv
 import json
 import sqlite3
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
@@ -72,6 +73,10 @@ class EventLog:
         row = self._db.execute("SELECT value FROM secrets WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
+    def last_id(self) -> int:
+        row = self._db.execute("SELECT MAX(id) FROM events").fetchone()
+        return int(row[0] or 0)
+
     def count(self, type_: str | None = None) -> int:
         if type_ is None:
             return int(self._db.execute("SELECT COUNT(*) FROM events").fetchone()[0])
@@ -79,3 +84,24 @@ class EventLog:
 
     def close(self) -> None:
         self._db.close()
+
+
+def export_json(log: EventLog, out: TextIO) -> int:
+    """The show's events as one JSON document (secrets are not events: they never leave)."""
+    events = [event.to_json() for event in log.replay()]
+    json.dump({"format": "host-studio-show", "version": 1, "events": events}, out, ensure_ascii=False, indent=1)
+    return len(events)
+
+
+def export_csv(log: EventLog, out: TextIO) -> int:
+    """The show's events a row each (UTF-8 with a BOM, so Excel reads the Chinese): id, time,
+    type, actor, and the event's data as JSON."""
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(["id", "time", "type", "actor", "data"])
+    count = 0
+    for event in log.replay():
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(event.ts)) + f".{int(event.ts % 1 * 1000):03d}"
+        writer.writerow([event.id, stamp, event.type, event.actor, json.dumps(event.data, ensure_ascii=False)])
+        count += 1
+    return count

@@ -1,12 +1,17 @@
 """The events channel: one WebSocket per page, JSON messages both ways.
 
-Later features (comments, products, polls, lotteries) publish here; today it carries the live
-viewer count and a clock ping that lets pages estimate their offset from the server clock.
+It carries the show's events (comments, products, sales, polls, lotteries) in batches, the live
+viewer count, a snapshot of what is on for pages that join late, and a clock ping that lets pages
+estimate their offset from the server clock. Each page is a viewer with a stable identity: the
+hub signs the id it hands out, and a page that comes back with it is the same viewer (one vote,
+one entry, one mute, across reloads and restarts).
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import hmac
 import json
 import logging
 import secrets
@@ -24,6 +29,7 @@ MAX_MESSAGE_BYTES = 4096
 
 SEND_RATE = 10.0  # events a page may send per second, on average
 SEND_BURST = 20
+BATCH_S = 0.05  # show events go out in batches this far apart: one message per page, not per event
 
 
 @dataclass
@@ -34,14 +40,31 @@ class _Page:
 
 
 class EventHub:
-    """``on_send(actor, type, data)`` records an event a page sent, or raises ValueError with a reason."""
+    """``on_send(actor, type, data)`` records an event a page sent, or raises ValueError with a
+    reason; ``snapshot()`` is what is on now, for a page that joins; ``key`` signs viewer ids."""
 
-    def __init__(self, on_send: Callable[[str, str, Any], Any] | None = None) -> None:
+    def __init__(self, on_send: Callable[[str, str, Any], Any] | None = None,
+                 snapshot: Callable[[], dict[str, Any]] | None = None, key: bytes | None = None) -> None:
         self._clients: set[web.WebSocketResponse] = set()
         self._state: dict[str, dict[str, Any]] = {}  # last message per type, replayed to newcomers
         self._on_send = on_send
+        self._snapshot = snapshot
+        self._key = key or secrets.token_bytes(32)
         self._tasks: set[asyncio.Task] = set()
         self._pages: dict[web.WebSocketResponse, _Page] = {}
+        self._batch: list[dict[str, Any]] = []
+        self.events_sent = 0  # show events handed to pages (an event to 3 pages counts 3)
+
+    def viewer_token(self, viewer_id: str) -> str:
+        signature = hmac.new(self._key, viewer_id.encode(), hashlib.sha256).hexdigest()[:32]
+        return f"{viewer_id}.{signature}"
+
+    def viewer_id(self, token: str | None) -> str | None:
+        """The viewer a token names, if the hub signed it."""
+        if not token or token.count(".") != 1:
+            return None
+        viewer_id = token.split(".")[0]
+        return viewer_id if hmac.compare_digest(self.viewer_token(viewer_id), token) else None
 
     @property
     def client_count(self) -> int:
@@ -49,13 +72,26 @@ class EventHub:
 
     async def publish(self, type_: str, **payload: Any) -> None:
         message = {"type": type_, **payload}
-        self._state[type_] = message
+        if type_ != "events":  # show events reach newcomers through the snapshot
+            self._state[type_] = message
         text = json.dumps(message, ensure_ascii=False)
         clients = list(self._clients)
         results = await asyncio.gather(*(ws.send_str(text) for ws in clients), return_exceptions=True)
         for ws, result in zip(clients, results, strict=True):
             if isinstance(result, Exception):
                 self._clients.discard(ws)
+
+    def publish_event(self, event: dict[str, Any]) -> None:
+        """Queue a show event for every page; they go out together every ``BATCH_S``."""
+        self._batch.append(event)
+        if len(self._batch) == 1:
+            asyncio.get_running_loop().call_later(BATCH_S, self._flush)
+
+    def _flush(self) -> None:
+        batch, self._batch = self._batch, []
+        if batch:
+            self.events_sent += len(batch) * len(self._clients)
+            self.publish_soon("events", events=batch)
 
     def publish_soon(self, type_: str, **payload: Any) -> None:
         """``publish`` from synchronous code on the loop (the task is kept until it is done)."""
@@ -66,12 +102,16 @@ class EventHub:
     async def handle(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse(max_msg_size=MAX_MESSAGE_BYTES, heartbeat=20)
         await ws.prepare(request)
-        self._pages[ws] = _Page(f"viewer:{secrets.token_urlsafe(8)}")
+        viewer_id = self.viewer_id(request.query.get("viewer")) or secrets.token_urlsafe(9)
+        self._pages[ws] = _Page(f"viewer:{viewer_id}")
         self._clients.add(ws)
         try:
-            await ws.send_json({"type": "hello", "server_time": time.time()})
+            await ws.send_json({"type": "hello", "server_time": time.time(), "viewer": f"viewer:{viewer_id}",
+                                "token": self.viewer_token(viewer_id)})
             for message in self._state.values():
                 await ws.send_json(message)
+            if self._snapshot is not None:
+                await ws.send_json({"type": "snapshot", "state": self._snapshot()})
             async for msg in ws:
                 if msg.type == WSMsgType.TEXT:
                     await self._on_text(ws, msg.data)

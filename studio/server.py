@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 WEB_ROOT = Path(__file__).resolve().parent.parent / "resources" / "web"
 MAX_SDP_BYTES = 64 * 1024
 SDP_TYPE = "application/sdp"
+IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp",
+               ".gif": "image/gif"}
 
 
 def _error(status: int, reason: str, **headers: str) -> web.Response:
@@ -59,6 +61,8 @@ class StudioServer:
             web.patch("/whip/session/{session_id}", self.whep_patch),
             web.get("/events", self.events.handle),
             web.get("/api/status", self.status),
+            web.post("/api/host/events", self.host_event),
+            web.get("/products/{product}/image", self.product_image),
             web.get("/plugins/widgets.json", self.widget_list),
             web.get("/plugins/widget/{name}.js", self.widget_script),
             web.static("/static", WEB_ROOT),
@@ -85,6 +89,33 @@ class StudioServer:
 
     async def status(self, request: web.Request) -> web.Response:
         return web.json_response(self.studio.stats())
+
+    async def host_event(self, request: web.Request) -> web.Response:
+        """The host's actions from a script: {"type": …, "data": {…}} as the window sends them."""
+        token = self.studio.config.control_token
+        given = request.headers.get("Authorization", "")
+        if not token or not secrets.compare_digest(given.encode(), f"Bearer {token}".encode()):
+            return _error(401, "host control needs the show's control token",
+                          **{"WWW-Authenticate": 'Bearer realm="host"'})
+        try:
+            body = await request.json()
+            if not isinstance(body, dict) or not isinstance(body.get("type"), str):
+                raise ValueError("send a JSON object with a string 'type' and its 'data'")
+            event = self.studio.submit(body["type"], body.get("data", {}))
+        except ValueError as exc:  # JSONDecodeError and every refusal are ValueErrors
+            return web.json_response({"reason": str(exc)}, status=400)
+        return web.json_response({"id": event.id, "data": event.data})
+
+    async def product_image(self, request: web.Request) -> web.StreamResponse:
+        """A catalog product's picture: a web address is a redirect, a file on the host's disk is
+        served (only pictures the catalog names; the id is a key, never a path)."""
+        image = self.studio.product_image(request.match_info["product"])
+        if image.startswith(("https://", "http://")):
+            raise web.HTTPFound(image)
+        path = Path(image)
+        if not image or path.suffix.lower() not in IMAGE_TYPES or not path.is_file():
+            return _error(404, "no picture for this product")
+        return web.FileResponse(path, headers={"Content-Type": IMAGE_TYPES[path.suffix.lower()]})
 
     async def widget_list(self, request: web.Request) -> web.Response:
         names = sorted(self.studio.widgets())

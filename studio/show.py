@@ -7,11 +7,13 @@ import logging
 import secrets
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from .comments.base import CommentSource
+from .commerce.catalog import Catalog, catalog_row, load_catalog
 from .compositor import Compositor
 from .config import StudioConfig
 from .encoder import SharedAudioEncoder, SharedVideoEncoder
@@ -38,6 +40,10 @@ from .whip_ingest import WhipIngest
 log = logging.getLogger(__name__)
 
 
+# Every show takes comments (moderated, questions queued), pins products, runs sales, polls and lotteries.
+BUILTIN_INTERACTIONS = ("comments", "moderation", "questions", "products", "sales", "polls", "followers", "lottery")
+
+
 class Studio:
     def __init__(self, config: StudioConfig | None = None, registry: Registry | None = None) -> None:
         self.config = config or StudioConfig()
@@ -54,11 +60,10 @@ class Studio:
         self.eventlog = EventLog(self.config.event_log or ":memory:")
         self.interactions = InteractionHost(self.eventlog, self._broadcast_event, lambda: self.show_state)
         self.replayed_events = 0
-        # Every show takes comments, pins products and runs lotteries; these built-ins run on the
-        # same rails as plugins.
+        # The built-ins run on the same rails as plugins.
         specs = self.config.interactions
         named = {s.get("name") for s in specs}
-        for spec in [{"name": n} for n in ("comments", "products", "lottery") if n not in named] + specs:
+        for spec in [{"name": n} for n in BUILTIN_INTERACTIONS if n not in named] + specs:
             contribution = self.registry.get("interaction", spec["name"])
             options = {k: v for k, v in spec.items() if k != "name"}
             self.interactions.add(spec["name"], self.registry.create("interaction", spec["name"], **options),
@@ -68,7 +73,12 @@ class Studio:
             for spec in self.config.comment_sources]
         self.source_errors: dict[str, str] = {}
         self._source_tasks: list[asyncio.Task] = []
-        self.events = EventHub(on_send=self._viewer_sent)
+        viewer_key = self.eventlog.secret("events:viewer-key")
+        if viewer_key is None:  # viewers keep who they are across restarts of the show
+            viewer_key = secrets.token_hex(32)
+            self.eventlog.keep_secret("events:viewer-key", viewer_key)
+        self.events = EventHub(on_send=self._viewer_sent, snapshot=self.public_state, key=bytes.fromhex(viewer_key))
+        self.event_listeners: list[Callable[[Event], None]] = []  # the host window: every event, host-only too
         self.server = StudioServer(self, self.events)
         self.loop_watch = LoopWatch()
         self.video_encoder: SharedVideoEncoder | None = None
@@ -366,6 +376,22 @@ class Studio:
                 running.paused = not enabled
 
     # -- interactions ---------------------------------------------------------------------------
+    def import_catalog(self, path: str | Path) -> Catalog:
+        """Load a catalog file and put its good products in the show (one ``product.catalog``
+        event); the returned catalog lists each bad row with its line and reason. CatalogError if
+        the file cannot be read at all."""
+        catalog = load_catalog(path)
+        self.submit("product.catalog", {"products": [catalog_row(p) for p in catalog.products]})
+        return catalog
+
+    def product_image(self, product_id: str) -> str:
+        """The catalog's picture (a path or a web address) for a product, "" if none."""
+        for running in self.interactions.running:
+            catalog = getattr(running.interaction, "catalog", None)
+            if running.name == "products" and isinstance(catalog, dict) and product_id in catalog:
+                return str(catalog[product_id].get("image") or "")
+        return ""
+
     def submit(self, type_: str, data: dict[str, Any], actor: str = "host") -> Event:
         """Send an event into the show, as the host does from the window (ValueError: refused, with why)."""
         return self.interactions.submit(type_, actor, data)
@@ -388,7 +414,18 @@ class Studio:
         return self.interactions.submit(type_, actor, data)
 
     def _broadcast_event(self, event: Event) -> None:
-        self.events.publish_soon("event", event=event.to_json())
+        for listener in list(self.event_listeners):
+            try:
+                listener(event)
+            except Exception:  # a window bug must not stop the show's events
+                log.exception("event listener failed")
+        if event.type not in self.interactions.host_only:
+            self.events.publish_event(event.to_json())
+
+    def public_state(self) -> dict[str, Any]:
+        """What is on now, as viewers' pages see it (for a page that joins late): each running
+        interaction's public state, and the last event it reflects."""
+        return {"last_event": self.eventlog.last_id(), "interactions": self.interactions.public_state()}
 
     def widgets(self) -> dict[str, Path]:
         """Viewer-page scripts of the running interactions, by interaction name."""

@@ -43,9 +43,10 @@ async def test_a_comment_flood_from_one_page_is_rate_limited(live_studio):
     async with aiohttp.ClientSession() as http, http.ws_connect(live_studio.viewer_url + "events") as ws:
         replies = [await _send(ws, {"nickname": "flood", "text": f"刷屏 {i}"}, i) for i in range(60)]
     accepted = [r for r in replies if r["type"] == "ack"]
-    refused = [r for r in replies if r["type"] == "error"]
-    assert 20 <= len(accepted) < 40  # the burst, plus what refills while the flood runs
-    assert refused and all(r["reason"] == "too many messages: slow down" for r in refused)
+    reasons = {r["reason"] for r in replies if r["type"] == "error"}
+    assert len(accepted) == 3  # the viewer's burst of comments
+    # the viewer's comment rate says so first, then the page's message rate cuts the rest off
+    assert reasons == {"you are commenting too fast: wait a moment", "too many messages: slow down"}
     assert live_studio.eventlog.count("comment") == len(accepted)
 
 

@@ -20,7 +20,7 @@ const listeners = {};  // event type → callbacks registered by widgets
 let nextRef = 1;
 const pendingSends = {};
 const studio = {
-  pc: null, resource: null, clockOffset: 0, events: null,
+  pc: null, resource: null, clockOffset: 0, events: null, viewer: null, lastEvent: 0, state: {},
   // For viewer-page widgets of interactions: send an event, and hear events of a type.
   send(type, data) {
     const ref = nextRef++;
@@ -28,7 +28,29 @@ const studio = {
     return new Promise((resolve, reject) => { pendingSends[ref] = { resolve, reject }; });
   },
   on(type, callback) { (listeners[type] = listeners[type] || []).push(callback); },
+  // The server's clock now, by this page's offset estimate (flash sales start on it).
+  serverNow() { return Date.now() / 1000 + studio.clockOffset; },
+  // An interaction's state from the snapshot: now if it came, and again at every snapshot.
+  onState(name, callback) {
+    if (studio.state[name]) callback(studio.state[name]);
+    studio.on("snapshot", (state) => { if (state[name]) callback(state[name]); });
+  },
+  // Helpers for widgets. Text always goes in as textContent, never as HTML.
+  zh,
+  t(zhText, enText) { return zh ? zhText : enText; },
+  el(tag, props = {}, ...children) {
+    const node = Object.assign(document.createElement(tag), props);
+    node.append(...children);
+    return node;
+  },
+  widget(id, title) {
+    const box = studio.el("section", { id, className: "widget" }, studio.el("h3", { textContent: title }));
+    document.getElementById("widgets").appendChild(box);
+    return box;
+  },
+  money(amount) { return "¥" + Number(amount).toFixed(2).replace(/\.00$/, ""); },
 };
+const VIEWER_KEY = "host-studio-viewer";
 window.studio = studio;  // for diagnostics and tests
 
 function setStatus(key) { statusLine.textContent = key ? TEXT[key] : ""; }
@@ -84,15 +106,41 @@ function retry(key) {
   retryTimer = setTimeout(() => { retryTimer = null; play().catch(() => retry("reconnecting")); }, 2000);
 }
 
+let bestRoundTrip = Infinity;
+let pings = 0;
+function ping(ws) {
+  if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify({ type: "ping", t: Date.now() / 1000 }));
+}
+
 function connectEvents() {
-  const ws = new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/events`);
+  bestRoundTrip = Infinity;
+  pings = 0;
+  // The page comes back as the same viewer (its signed id), so its vote and entries stay its own.
+  const token = localStorage.getItem(VIEWER_KEY);
+  const query = token ? `?viewer=${encodeURIComponent(token)}` : "";
+  const ws = new WebSocket(`${location.protocol === "https:" ? "wss" : "ws"}://${location.host}/events${query}`);
   studio.events = ws;
-  ws.onopen = () => ws.send(JSON.stringify({ type: "ping", t: Date.now() / 1000 }));
+  ws.onopen = () => ping(ws);
   ws.onmessage = (ev) => {
     const msg = JSON.parse(ev.data);
+    if (msg.type === "hello") {
+      studio.viewer = msg.viewer;
+      localStorage.setItem(VIEWER_KEY, msg.token);
+    }
     if (msg.type === "viewers") document.getElementById("viewer-count").textContent = String(msg.count);
     if (msg.type === "live") { setLive(msg.live); if (msg.live && !studio.pc) retry("connecting"); }
-    if (msg.type === "event") (listeners[msg.event.type] || []).forEach((cb) => cb(msg.event));
+    if (msg.type === "snapshot") {
+      studio.state = msg.state.interactions;
+      studio.lastEvent = msg.state.last_event;
+      (listeners.snapshot || []).forEach((cb) => cb(studio.state));
+    }
+    if (msg.type === "events") {
+      for (const event of msg.events) {
+        if (event.id <= studio.lastEvent) continue;  // the snapshot already has it
+        studio.lastEvent = event.id;
+        (listeners[event.type] || []).forEach((cb) => cb(event));
+      }
+    }
     if ((msg.type === "ack" || msg.type === "error") && pendingSends[msg.ref]) {
       const pending = pendingSends[msg.ref];
       delete pendingSends[msg.ref];
@@ -100,9 +148,15 @@ function connectEvents() {
       else pending.reject(new Error(msg.reason));
     }
     if (msg.type === "pong") {
-      // NTP-style offset estimate: server clock minus the midpoint of the round trip.
+      // NTP-style offset estimate: server clock minus the midpoint of the round trip; of a few
+      // pings, the one with the shortest round trip is the most trustworthy.
       const now = Date.now() / 1000;
-      studio.clockOffset = msg.server_time - (msg.t + now) / 2;
+      const roundTrip = now - msg.t;
+      if (roundTrip <= bestRoundTrip) {
+        bestRoundTrip = roundTrip;
+        studio.clockOffset = msg.server_time - (msg.t + now) / 2;
+      }
+      if (++pings < 5) setTimeout(() => ping(ws), 100);
     }
   };
   ws.onclose = () => setTimeout(connectEvents, 2000);

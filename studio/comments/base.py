@@ -5,16 +5,19 @@ from __future__ import annotations
 
 import unicodedata
 from abc import ABC, abstractmethod
+from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
 from ..eventlog import Event
-from ..interactions.base import Interaction, ShowContext
+from ..interactions.base import BUILTIN_WIDGETS, Interaction, ShowContext
 from ..options import LiveOptions
 
 MAX_TEXT = 200
 MAX_NICKNAME = 24
+RECENT = 500  # comments kept for the host's dock (and for pinning and replying)
+SNAPSHOT_COMMENTS = 30  # of them, what a page that joins late is shown
 
 
 @dataclass(frozen=True)
@@ -36,21 +39,50 @@ def clean_text(value: Any, what: str, limit: int) -> str:
 
 
 class Comments(Interaction):
-    """Accepts comments from viewers' pages and from comment sources. Text is stored as sent (after
-    cleaning) and shown with textContent everywhere: markup in a comment stays plain text."""
+    """Accepts comments from viewers' pages and from comment sources; the host pins one (it stays
+    on stream and on every page) and replies to them. Text is stored as sent (after cleaning) and
+    shown with textContent everywhere: markup in a comment stays plain text."""
 
     name = "comments"
-    accepts = ("comment",)
+    widget = str(BUILTIN_WIDGETS / "comments.js")
+    accepts = ("comment", "comment.pin", "comment.unpin", "comment.reply")
+
+    def __init__(self) -> None:
+        self.recent: deque[dict[str, Any]] = deque(maxlen=RECENT)
+        self.pinned: dict[str, Any] | None = None
 
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
-        comment = {"nickname": clean_text(data.get("nickname"), "nickname", MAX_NICKNAME),
-                   "text": clean_text(data.get("text"), "comment", MAX_TEXT)}
-        if "platform" in data:
-            comment["platform"] = clean_text(data["platform"], "platform", 32)
-        return comment
+        if type_ == "comment":
+            comment = {"nickname": clean_text(data.get("nickname"), "nickname", MAX_NICKNAME),
+                       "text": clean_text(data.get("text"), "comment", MAX_TEXT)}
+            if "platform" in data:
+                comment["platform"] = clean_text(data["platform"], "platform", 32)
+            return comment
+        if actor != "host":
+            raise ValueError("only the host pins and replies")
+        if type_ == "comment.unpin":
+            return {}
+        shown = self._find(data.get("comment"))
+        if shown is None:
+            raise ValueError("no such comment among the recent ones")
+        if type_ == "comment.pin":
+            return {"comment": shown["id"], "nickname": shown["nickname"], "text": shown["text"]}
+        return {"comment": shown["id"], "to": shown["nickname"], "question": shown["text"],
+                "text": clean_text(data.get("text"), "reply", MAX_TEXT)}
+
+    def _find(self, comment_id: Any) -> dict[str, Any] | None:
+        return next((c for c in self.recent if c["id"] == comment_id), None)
 
     def on_event(self, event: Event, show: ShowContext) -> None:
-        """Comments need no reaction of their own; moderation and questions build on these events."""
+        if event.type == "comment":
+            self.recent.append({"id": event.id, "actor": event.actor, "ts": event.ts, **event.data})
+        elif event.type == "comment.pin":
+            self.pinned = dict(event.data)
+        elif event.type == "comment.unpin":
+            self.pinned = None
+
+    def public_state(self) -> dict[str, Any]:
+        return {"recent": list(self.recent)[-SNAPSHOT_COMMENTS:], "pinned": self.pinned}
 
 
 class CommentSource(LiveOptions, ABC):

@@ -147,12 +147,12 @@ def _add(catalog: Catalog, line: int, row: dict[str, Any]) -> None:
         catalog.errors.append(RowError(line, f"more than {MAX_PRODUCTS} products: the rest were not loaded"))
         return
     try:
-        catalog.products.append(_product(row))
+        catalog.products.append(product_from_row(row))
     except ValueError as exc:
         catalog.errors.append(RowError(line, str(exc)))
 
 
-def _product(row: dict[str, Any]) -> Product:
+def product_from_row(row: dict[str, Any]) -> Product:
     def text(key: str, limit: int) -> str:
         value = row.get(key)
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -179,6 +179,13 @@ def _product(row: dict[str, Any]) -> Product:
         raise ValueError("selling_points must be a list (in CSV: separated by |)")
     cleaned = tuple(clean_text(str(p), "selling point", 40) for p in points if str(p).strip())
     return Product(name, price, sku, link, list_price, stock, text("image", 500), cleaned)
+
+
+def catalog_row(product: Product) -> dict[str, Any]:
+    """A product as the catalog's JSON has it (what ``product_from_row`` reads back)."""
+    return {"name": product.name, "price": product.price, "sku": product.sku, "link": product.link,
+            "list_price": product.list_price, "stock": product.stock, "image": product.image,
+            "selling_points": list(product.selling_points)}
 
 
 def money(value: Any, what: str) -> float | None:

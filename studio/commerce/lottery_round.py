@@ -16,12 +16,11 @@ crash cut off between closing and drawing is drawn. ``record()`` is the publishe
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from ..comments.base import clean_text
 from ..eventlog import Event
-from ..interactions.base import Interaction, ShowContext
+from ..interactions.base import BUILTIN_WIDGETS, Interaction, ShowContext
 from .lottery import commitment as seed_commitment
 from .lottery import draw, entrants_hash, frozen_entrants, new_seed
 
@@ -31,11 +30,13 @@ MAX_WINNERS = 100
 
 class LotteryRound(Interaction):
     name = "lottery"
+    widget = str(BUILTIN_WIDGETS / "lottery.js")
     accepts = ("lottery.start", "lottery.enter", "lottery.close")
 
     def __init__(self) -> None:
         self.open: dict[str, Any] | None = None  # the running round: id, rules, commitment, closes_at
         self.entrants: set[str] = set()
+        self.followers: set[str] = set()  # from follow events: for followers-only rounds
         self.closed: dict[str, Any] | None = None  # closed but not drawn yet
         self.records: dict[int, dict[str, Any]] = {}  # round id → published record, once drawn
         self._timer: Any = None
@@ -61,6 +62,8 @@ class LotteryRound(Interaction):
             raise ValueError("only viewers enter a lottery")
         if actor in self.entrants:
             raise ValueError("you have entered already")
+        if self.open["rules"].get("followers_only") and actor not in self.followers:
+            raise ValueError("this lottery is for followers: follow the host to enter")
         return {"round": self.open["round"]}
 
     @staticmethod
@@ -74,14 +77,21 @@ class LotteryRound(Interaction):
         entry = data.get("entry", "click")
         if entry not in ("click", "keyword"):
             raise ValueError("entry is by 'click' or by 'keyword'")
+        followers_only = data.get("followers_only", False)
+        if not isinstance(followers_only, bool):
+            raise ValueError("followers_only is true or false")
         rules = {"prize": clean_text(data.get("prize"), "prize", 40), "winners": winners,
-                 "entry": entry, "countdown_s": float(countdown)}
+                 "entry": entry, "followers_only": followers_only, "countdown_s": float(countdown)}
         if entry == "keyword":
             rules["keyword"] = clean_text(data.get("keyword"), "keyword", 20)
         return rules
 
     def on_event(self, event: Event, show: ShowContext) -> None:
-        if event.type == "lottery.start" and not show.replaying:
+        if event.type == "follow":
+            self.followers.add(event.actor)
+        elif event.type == "unfollow":
+            self.followers.discard(event.actor)
+        elif event.type == "lottery.start" and not show.replaying:
             seed = new_seed()
             show.keep_secret(str(event.id), seed.hex())  # kept before its commitment is out
             show.emit("lottery.opened", {"round": event.id, "rules": event.data,
@@ -114,13 +124,17 @@ class LotteryRound(Interaction):
         elif self.closed is not None:
             self._draw(show)  # the crash came between closing and drawing
 
+    def public_state(self) -> dict[str, Any]:
+        return {"open": self.open, "drawing": self.closed is not None}
+
     def record(self, round_id: int) -> dict[str, Any] | None:
         return self.records.get(round_id)
 
     def _keyword_entry(self, event: Event) -> bool:
         rules = self.open["rules"] if self.open is not None else None
         return (rules is not None and rules["entry"] == "keyword" and rules["keyword"] in event.data.get("text", "")
-                and self._entrant(event) not in self.entrants)
+                and self._entrant(event) not in self.entrants
+                and (not rules.get("followers_only") or event.actor in self.followers))
 
     @staticmethod
     def _entrant(event: Event) -> str:
@@ -128,7 +142,7 @@ class LotteryRound(Interaction):
         return event.actor if event.actor.startswith("viewer:") else f"{event.actor}/{event.data.get('nickname', '')}"
 
     def _close_at(self, closes_at: float, show: ShowContext) -> None:
-        self._timer = show.call_later(max(0.0, closes_at - time.time()), lambda: self._close(show))
+        self._timer = show.call_at(closes_at, lambda: self._close(show))
 
     def _close(self, show: ShowContext) -> None:
         if self.open is None:

@@ -4,14 +4,28 @@ and optionally put a widget on the viewer page."""
 from __future__ import annotations
 
 import asyncio
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..options import LiveOptions
 
+# The built-in interactions' viewer-page scripts, with the rest of the web pages.
+BUILTIN_WIDGETS = Path(__file__).resolve().parents[2] / "resources" / "web" / "widgets"
+
 if TYPE_CHECKING:
     from ..eventlog import Event
+
+
+class Refused(ValueError):
+    """A refusal the host should see too: the host-only event ``record`` (type, data) is logged
+    with the sender as its actor, and the sender gets the reason."""
+
+    def __init__(self, reason: str, record: tuple[str, dict[str, Any]] | None = None) -> None:
+        super().__init__(reason)
+        self.record = record
 
 
 class ShowContext:
@@ -47,13 +61,23 @@ class ShowContext:
         """Run ``callback`` on the show's loop after ``seconds`` (for rounds and countdowns)."""
         return asyncio.get_running_loop().call_later(seconds, callback)
 
+    def call_at(self, when: float, callback: Callable[[], None]) -> asyncio.TimerHandle:
+        """Run ``callback`` at wall-clock time ``when`` (as event times are), at once if it has
+        passed (a countdown that ran out while the studio was down)."""
+        return self.call_later(max(0.0, when - time.time()), callback)
+
 
 class Interaction(LiveOptions, ABC):
     """Runs on the show's event loop: keep each call short and never block."""
 
     name = "interaction"
     accepts: tuple[str, ...] = ()  # event types viewers' pages (and the host) may send to it
-    widget: str = ""  # a JavaScript file beside the interaction's module, loaded by the viewer page
+    widget: str = ""  # a JavaScript file beside the interaction's module (or absolute), loaded by the viewer page
+    host_only: tuple[str, ...] = ()  # event types it logs that viewers' pages never receive (moderation)
+
+    def screen(self, type_: str, actor: str, data: dict[str, Any]) -> None:
+        """Called for every event a viewer or the host sends, before the interactions that accept
+        it check it: raise ValueError (or ``Refused``) to turn it away (a banned viewer)."""
 
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
         """Validate an incoming event from ``actor`` ("host" or "viewer:…"); return the data to log,
@@ -64,6 +88,10 @@ class Interaction(LiveOptions, ABC):
     def on_event(self, event: Event, show: ShowContext) -> None:
         """React to an event in the log (every event, in order; filter by ``event.type``). After a
         restart the log is replayed through here first, with ``show.replaying`` set."""
+
+    def public_state(self) -> dict[str, Any] | None:
+        """What a viewer's page that joins now needs to show this interaction (JSON), or None."""
+        return None
 
     def resume(self, show: ShowContext) -> None:
         """After the replay: pick up what was under way (set its timers again, finish what the

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..eventlog import Event, EventLog
-from .base import Interaction, ShowContext
+from .base import Interaction, Refused, ShowContext
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +65,20 @@ class InteractionHost:
         return count
 
     @property
+    def host_only(self) -> set[str]:
+        """Event types that stay with the host (and the log): never pushed to viewers' pages."""
+        return {t for r in self.running for t in r.interaction.host_only}
+
+    def public_state(self) -> dict[str, Any]:
+        states = {}
+        for running in self.running:
+            if running.active:
+                state = self._guarded(running, running.interaction.public_state)
+                if state is not None:
+                    states[running.name] = state
+        return states
+
+    @property
     def errors(self) -> dict[str, str]:
         return {r.name: r.error for r in self.running if r.error}
 
@@ -81,18 +95,29 @@ class InteractionHost:
             raise ValueError(f"nothing in this show accepts {type_!r} events")
         if not isinstance(data, dict):
             raise ValueError("event data must be a JSON object")
-        for running in targets:
-            try:
-                data = running.interaction.check(type_, actor, data)
-            except ValueError:
-                raise  # a reasoned refusal of the sender's input
-            except Exception as exc:
-                running.error = f"raised {type(exc).__name__}: {exc}"
-                log.exception("interaction %s failed and was switched off", running.name)
-                raise ValueError(f"{type_!r} cannot be handled right now") from None
+        try:
+            for running in [r for r in self.running if r.active]:
+                self._checked(running, running.interaction.screen, type_, actor, data)
+            for running in targets:
+                data = self._checked(running, running.interaction.check, type_, actor, data)
+        except Refused as refusal:
+            if refusal.record is not None:
+                self.record(refusal.record[0], actor, refusal.record[1])
+            raise
         event = self.record(type_, actor, data)
         assert event is not None  # submit is never called from inside a dispatch
         return event
+
+    def _checked(self, running: RunningInteraction, call: Callable[..., Any], *args: Any) -> Any:
+        """A check's answer; a reasoned refusal passes through, a crash switches the interaction off."""
+        try:
+            return call(*args)
+        except ValueError:
+            raise
+        except Exception as exc:
+            running.error = f"raised {type(exc).__name__}: {exc}"
+            log.exception("interaction %s failed and was switched off", running.name)
+            raise ValueError(f"{args[0]!r} cannot be handled right now") from None
 
     def record(self, type_: str, actor: str, data: dict[str, Any]) -> Event | None:
         """Append an event and hand it to every interaction. Events they emit meanwhile wait their

@@ -18,8 +18,9 @@ def test_discovered_through_its_entry_point():
 async def _next(ws, wanted: str) -> dict:
     while True:
         message = await ws.receive_json(timeout=5)
-        if message["type"] == "event" and message["event"]["type"] == wanted:
-            return message["event"]
+        for event in message.get("events", []) if message["type"] == "events" else []:
+            if event["type"] == wanted:
+                return event
 
 
 async def test_price_question_gets_the_pinned_products_price():
@@ -44,7 +45,7 @@ async def test_price_question_gets_the_pinned_products_price():
             refused = await ws.receive_json(timeout=5)
             while refused["type"] != "error":
                 refused = await ws.receive_json(timeout=5)
-            assert refused["reason"] == "only the host pins products"
+            assert refused["reason"] == "only the host manages products"
         assert studio.eventlog.count("reply") == 2  # "好看" asked nothing
     finally:
         await studio.close()

@@ -18,8 +18,9 @@ async def show(start_show):
 async def _page_events(ws, wanted: str, timeout: float = 10.0) -> dict:
     while True:
         message = await ws.receive_json(timeout=timeout)
-        if message["type"] == "event" and message["event"]["type"] == wanted:
-            return message["event"]
+        for event in message.get("events", []) if message["type"] == "events" else []:
+            if event["type"] == wanted:
+                return event
 
 
 async def test_a_round_from_start_to_a_verifiable_result(show):
@@ -88,8 +89,8 @@ async def test_the_viewer_page_widget_plays_a_round_in_chromium(show):
 async def test_widget_is_served_only_for_running_interactions(show):
     async with aiohttp.ClientSession() as http:
         async with http.get(show.viewer_url + "plugins/widgets.json") as response:
-            assert await response.json() == {"widgets": [{"name": "lucky_number",
-                                                          "url": "/plugins/widget/lucky_number.js"}]}
+            assert {"name": "lucky_number", "url": "/plugins/widget/lucky_number.js"} in \
+                (await response.json())["widgets"]
         async with http.get(show.viewer_url + "plugins/widget/lucky_number.js") as response:
             assert response.status == 200 and "textContent" in await response.text()
         async with http.get(show.viewer_url + "plugins/widget/..%2F..%2Fsetup.js") as response:
@@ -101,7 +102,7 @@ async def test_switching_the_plugin_off_pauses_the_game_and_keeps_the_log(show):
     show.submit("lucky.start", {"seconds": 30})
     before = log.count()
     show.set_plugin_enabled("studio-lucky-number", False)
-    assert show.widgets() == {}
+    assert "lucky_number" not in show.widgets()
     with pytest.raises(ValueError, match="nothing in this show accepts 'lucky.guess'"):
         show.submit("lucky.guess", {"number": 2}, actor="viewer:a")
     show.set_plugin_enabled("studio-lucky-number", True)

@@ -1,0 +1,126 @@
+"""Moderation: banned words, flood and duplicate limits per viewer, mutes and bans with a reason,
+and complaints flagged to the host. A complaint is never hidden: the comment shows as any other,
+and the host is told (网络直播营销管理办法). Every moderation action is an event in the log; the
+host-only ones never reach viewers' pages.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..eventlog import Event
+from ..interactions.base import Interaction, Refused, ShowContext
+from .base import clean_text
+from .wordlists import BANNED, COMPLAINTS, WordList, normalise, shipped
+
+COMMENT_RATE = 0.5  # comments a viewer may post per second, on average…
+COMMENT_BURST = 3  # …with this many at once
+DUPLICATE_WINDOW_S = 60.0  # the same text from the same viewer again within this long is a duplicate
+MAX_MUTE_MINUTES = 24 * 60
+HOST_ONLY = ("moderation.mute", "moderation.unmute", "moderation.ban", "moderation.unban", "comment.flagged",
+             "comment.refused")
+
+
+@dataclass
+class _Viewer:
+    tokens: float = COMMENT_BURST
+    last: float = field(default_factory=time.monotonic)
+    recent: deque[tuple[float, str]] = field(default_factory=lambda: deque(maxlen=10))
+
+
+class Moderation(Interaction):
+    """``extra_words``: the host's own banned words, separated by commas (，、 too)."""
+
+    name = "moderation"
+    accepts = ("comment", "moderation.mute", "moderation.unmute", "moderation.ban", "moderation.unban")
+    host_only = HOST_ONLY
+
+    def __init__(self, extra_words: str = "") -> None:
+        self.extra_words = extra_words
+        self.muted: dict[str, tuple[float, str]] = {}  # actor → (until, reason)
+        self.banned: dict[str, str] = {}  # actor → reason
+        self.flood_refused = 0  # rate-limit refusals are counted, not logged: a flood must not fill the log
+        self._viewers: dict[str, _Viewer] = {}
+        self._words_key: str | None = None
+        self._banned_words = shipped(BANNED)
+
+    @property
+    def banned_words(self) -> WordList:
+        if self._words_key != self.extra_words:
+            self._words_key = self.extra_words
+            self._banned_words = shipped(BANNED).with_terms(re.split(r"[,，、\n]", self.extra_words))
+        return self._banned_words
+
+    # -- refusing -------------------------------------------------------------------------------
+    def screen(self, type_: str, actor: str, data: dict[str, Any]) -> None:
+        if actor in self.banned:
+            raise ValueError(f"you are banned from this show: {self.banned[actor]}")
+        if type_ == "comment" and actor in self.muted:
+            until, reason = self.muted[actor]
+            if time.time() < until:
+                raise ValueError(f"you are muted until {time.strftime('%H:%M', time.localtime(until))}: {reason}")
+
+    def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
+        if type_ == "comment":
+            self._check_comment(actor, data)
+            return data
+        if actor != "host":
+            raise ValueError("only the host moderates")
+        viewer = data.get("viewer")
+        if not isinstance(viewer, str) or not viewer.startswith("viewer:"):
+            raise ValueError("name the viewer (viewer:…)")
+        if type_ in ("moderation.unmute", "moderation.unban"):
+            return {"viewer": viewer}
+        checked: dict[str, Any] = {"viewer": viewer, "reason": clean_text(data.get("reason"), "reason", 100)}
+        if type_ == "moderation.mute":
+            minutes = data.get("minutes", 10)
+            if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= MAX_MUTE_MINUTES:
+                raise ValueError(f"a mute lasts 1 to {MAX_MUTE_MINUTES} minutes")
+            checked["minutes"] = minutes
+        return checked
+
+    def _check_comment(self, actor: str, data: dict[str, Any]) -> None:
+        text = data.get("text", "")
+        words = self.banned_words.words_in(text)
+        if words:
+            complaint = shipped(COMPLAINTS).words_in(text)
+            # Refused, but never silently: the sender is told, and the host sees it, complaint or not.
+            raise Refused("your comment contains words this show does not allow: " + "、".join(words),
+                          ("comment.refused", {**data, "words": words, "complaint": complaint}))
+        if not actor.startswith("viewer:"):
+            return  # another platform's chat: its own limits apply there
+        viewer = self._viewers.setdefault(actor, _Viewer())
+        now = time.monotonic()
+        viewer.tokens = min(COMMENT_BURST, viewer.tokens + (now - viewer.last) * COMMENT_RATE)
+        viewer.last = now
+        folded = normalise(text)
+        if any(old == folded and now - at < DUPLICATE_WINDOW_S for at, old in viewer.recent):
+            self.flood_refused += 1
+            raise ValueError("you sent the same comment a moment ago")
+        if viewer.tokens < 1:
+            self.flood_refused += 1
+            raise ValueError("you are commenting too fast: wait a moment")
+        viewer.tokens -= 1
+        viewer.recent.append((now, folded))
+
+    # -- the log --------------------------------------------------------------------------------
+    def on_event(self, event: Event, show: ShowContext) -> None:
+        data = event.data
+        if event.type == "moderation.mute":
+            self.muted[data["viewer"]] = (event.ts + 60 * data["minutes"], data["reason"])
+        elif event.type == "moderation.unmute":
+            self.muted.pop(data["viewer"], None)
+        elif event.type == "moderation.ban":
+            self.banned[data["viewer"]] = data["reason"]
+        elif event.type == "moderation.unban":
+            self.banned.pop(data["viewer"], None)
+        elif event.type == "comment" and not show.replaying:
+            words = shipped(COMPLAINTS).words_in(data.get("text", ""))
+            if words:  # shown to all as usual; the host is told
+                show.emit("comment.flagged", {"comment": event.id, "viewer": event.actor,
+                                              "nickname": data.get("nickname", ""), "text": data.get("text", ""),
+                                              "reason": "complaint", "words": words})

@@ -1,0 +1,33 @@
+"""Followers: a viewer follows the host from the page (关注). Followers-only lotteries read it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..eventlog import Event
+from ..interactions.base import BUILTIN_WIDGETS, Interaction, ShowContext
+
+
+class Followers(Interaction):
+    name = "followers"
+    widget = str(BUILTIN_WIDGETS / "followers.js")
+    accepts = ("follow", "unfollow")
+
+    def __init__(self) -> None:
+        self.followers: set[str] = set()
+
+    def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
+        if not actor.startswith("viewer:"):
+            raise ValueError("only viewers follow")
+        if (actor in self.followers) == (type_ == "follow"):
+            raise ValueError("you follow already" if type_ == "follow" else "you do not follow")
+        return {}
+
+    def on_event(self, event: Event, show: ShowContext) -> None:
+        if event.type == "follow":
+            self.followers.add(event.actor)
+        elif event.type == "unfollow":
+            self.followers.discard(event.actor)
+
+    def public_state(self) -> dict[str, Any]:
+        return {"count": len(self.followers)}

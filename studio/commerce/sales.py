@@ -1,0 +1,111 @@
+"""Flash sales (秒杀): the host sets a product's sale price, stock, a per-viewer limit and a
+countdown; every viewer's page opens the sale at the same server-clock moment (each page knows its
+offset from the server's clock), and the server takes no order before it. Stock is counted down
+atomically: a check and its order are one step on the show's loop, so concurrent buyers cannot
+oversell. Orders are events; checkout is the catalog's link, no payment is taken here."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from ..eventlog import Event
+from ..interactions.base import Interaction, ShowContext
+from .catalog import money
+from .products import card
+
+MIN_COUNTDOWN_S, MAX_COUNTDOWN_S = 10, 300
+MAX_LIMIT = 10
+MAX_STOCK = 100_000
+
+
+class FlashSales(Interaction):
+    name = "sales"
+    accepts = ("sale.start", "sale.order", "sale.end")
+
+    def __init__(self) -> None:
+        self.catalog: dict[str, dict[str, Any]] = {}  # as the products interaction has it
+        self.sale: dict[str, Any] | None = None  # the running (or sold-out) sale: its start event's data
+        self.remaining = 0
+        self.bought: dict[str, int] = {}  # viewer → items in the running sale
+        self.orders = 0
+
+    def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
+        if type_ == "sale.order":
+            return self._order(actor, data)
+        if actor != "host":
+            raise ValueError("only the host runs flash sales")
+        if type_ == "sale.end":
+            if self.sale is None:
+                raise ValueError("no sale is running")
+            return {"sale": self.sale["sale"]}
+        if self.sale is not None and not self.sale.get("sold_out"):
+            raise ValueError("a sale is running: end it first")
+        return self._rules(data)
+
+    def _rules(self, data: dict[str, Any]) -> dict[str, Any]:
+        key = data.get("product")
+        product = self.catalog.get(key) if isinstance(key, str) else None
+        if product is None:
+            raise ValueError("choose a product from the catalog")
+        price = money(data.get("price"), "sale price")
+        if price is None:
+            raise ValueError("the sale price is missing")
+        stock, limit, countdown = data.get("stock"), data.get("limit", 1), data.get("countdown_s", 10)
+        if not _whole(stock) or not 1 <= stock <= MAX_STOCK:
+            raise ValueError(f"stock must be a whole number from 1 to {MAX_STOCK}")
+        if product.get("stock") is not None and stock > product["stock"]:
+            raise ValueError(f"the catalog has only {product['stock']} in stock")
+        if not _whole(limit) or not 1 <= limit <= MAX_LIMIT:
+            raise ValueError(f"the limit per viewer must be 1 to {MAX_LIMIT}")
+        if isinstance(countdown, bool) or not isinstance(countdown, int | float) \
+                or not MIN_COUNTDOWN_S <= countdown <= MAX_COUNTDOWN_S:
+            raise ValueError(f"the countdown must be {MIN_COUNTDOWN_S}–{MAX_COUNTDOWN_S} seconds")
+        return {"product": card(product), "price": price, "stock": stock, "limit": limit,
+                "countdown_s": float(countdown), "starts_at": round(time.time() + countdown, 3)}
+
+    def _order(self, actor: str, data: dict[str, Any]) -> dict[str, Any]:
+        sale = self.sale
+        if sale is None or data.get("sale") != sale["sale"]:
+            raise ValueError("this sale is not running")
+        if not actor.startswith("viewer:"):
+            raise ValueError("only viewers buy")
+        now = time.time()
+        if now < sale["starts_at"]:
+            raise ValueError(f"the sale starts in {sale['starts_at'] - now:.1f} s")
+        quantity = data.get("quantity", 1)
+        if not _whole(quantity) or quantity < 1:
+            raise ValueError("quantity must be a whole number of at least 1")
+        if self.remaining <= 0:
+            raise ValueError("sold out")  # 已抢光
+        if self.bought.get(actor, 0) + quantity > sale["limit"]:
+            raise ValueError(f"the limit is {sale['limit']} per viewer")
+        if quantity > self.remaining:
+            raise ValueError(f"only {self.remaining} left")
+        return {"sale": sale["sale"], "quantity": quantity, "checkout": sale["product"].get("link", "")}
+
+    def on_event(self, event: Event, show: ShowContext) -> None:
+        if event.type == "product.catalog":
+            self.catalog = {p["id"]: p for p in event.data["products"]}
+        elif event.type == "sale.start":
+            self.sale = {"sale": event.id, **event.data}
+            self.remaining, self.bought = event.data["stock"], {}
+        elif event.type == "sale.order" and self.sale is not None:
+            self.remaining -= event.data["quantity"]
+            self.bought[event.actor] = self.bought.get(event.actor, 0) + event.data["quantity"]
+            self.orders += 1
+            if self.remaining <= 0 and not show.replaying:
+                show.emit("sale.sold_out", {"sale": self.sale["sale"]})
+        elif event.type == "sale.sold_out" and self.sale is not None:
+            self.sale["sold_out"] = True
+        elif event.type == "sale.end":
+            self.sale = None
+
+    def public_state(self) -> dict[str, Any]:
+        if self.sale is None:
+            return {"sale": None}
+        return {"sale": self.sale, "remaining": self.remaining}
+
+
+def _whole(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)

@@ -1,0 +1,187 @@
+"""Live commerce on a real show over the real events channel: the catalog, pinned product cards
+and their Advertising Law marks, flash sales with concurrent buyers, polls, questions, pinned
+comments and replies, followers-only lotteries, and the show's export."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+import subprocess
+import sys
+import time
+
+import pytest
+
+from studio.commerce.sales import MIN_COUNTDOWN_S
+
+from .events_client import EventsPage
+
+CATALOG = """商品名称,价格,划线价,库存,货号,链接,卖点
+玻尿酸保湿精华,129,199,50,SKU-1,https://shop.example/1,全网最低价|补水
+<b>口红</b>,89,,3,SKU-2,https://shop.example/2,显白
+坏的一行,abc,,,SKU-3,,
+"""
+
+
+def _interaction(studio, name):
+    return next(r.interaction for r in studio.interactions.running if r.name == name)
+
+
+async def test_a_catalog_is_imported_pinned_and_its_extreme_words_marked_for_the_host(start_show, tmp_path):
+    studio = await start_show(audio_source="none")
+    host_events: list = []
+    studio.event_listeners.append(host_events.append)
+    path = tmp_path / "商品.csv"
+    path.write_text(CATALOG, encoding="utf-8")
+    async with EventsPage(studio.viewer_url) as page:
+        catalog = studio.import_catalog(path)
+        assert [p.sku for p in catalog.products] == ["SKU-1", "SKU-2"]
+        assert [str(e) for e in catalog.errors] == ["line 4: price must be a number, not 'abc'"]
+        (flag,) = [e for e in host_events if e.type == "product.flagged"]
+        assert flag.data["product"] == "SKU-1"
+        assert flag.data["marks"] == [{"field": "selling_point", "text": "全网最低价",
+                                       "terms": [{"term": "全网最低价", "start": 0, "end": 5}]}]
+        studio.submit("product.pin", {"product": "SKU-2"})
+        (pin,) = await page.wait_for("product.pin")
+        assert pin["data"]["name"] == "<b>口红</b>" and pin["data"]["link"] == "https://shop.example/2"
+        assert "stock" not in pin["data"]  # the card, not the stock count
+        await asyncio.sleep(0.2)
+        assert not page.of_type("product.catalog") and not page.of_type("product.flagged")  # the host's
+    async with EventsPage(studio.viewer_url) as late:  # a page that joins later sees the card at once
+        assert late.snapshot["interactions"]["products"]["pinned"]["id"] == "SKU-2"
+    with pytest.raises(ValueError, match="no product 'SKU-9'"):
+        studio.submit("product.pin", {"product": "SKU-9"})
+    with pytest.raises(ValueError, match="product 1: price is missing"):
+        studio.submit("product.catalog", {"products": [{"name": "x", "sku": "a"}]})
+
+
+async def test_a_flash_sale_opens_on_the_server_clock_and_concurrent_buyers_never_oversell(start_show):
+    studio = await start_show(audio_source="none")
+    studio.submit("product.catalog", {"products": [
+        {"name": "秒杀面膜", "price": 99, "stock": 100, "sku": "M-1", "link": "https://shop.example/m"}]})
+    with pytest.raises(ValueError, match="the catalog has only 100 in stock"):
+        studio.submit("sale.start", {"product": "M-1", "price": 9.9, "stock": 101, "limit": 1,
+                                     "countdown_s": MIN_COUNTDOWN_S})
+    pages = [EventsPage(studio.viewer_url) for _ in range(30)]
+    await asyncio.gather(*(p.__aenter__() for p in pages))
+    try:
+        start = studio.submit("sale.start", {"product": "M-1", "price": 9.9, "stock": 7, "limit": 2,
+                                             "countdown_s": MIN_COUNTDOWN_S})
+        starts_at = start.data["starts_at"]
+        early = await pages[0].send("sale.order", {"sale": start.id, "quantity": 1})
+        assert early["reason"].startswith("the sale starts in")
+        await asyncio.sleep(starts_at - time.time() + 0.01)
+        # Thirty buyers at once, each asking for 1 or 2: exactly the stock is sold, never more.
+        replies = await asyncio.gather(*(p.send("sale.order", {"sale": start.id, "quantity": 1 + i % 2})
+                                         for i, p in enumerate(pages)))
+        sold = sum(1 + i % 2 for i, r in enumerate(replies) if r["type"] == "ack")
+        assert sold == 7
+        refusals = {r["reason"] for r in replies if r["type"] == "error"}
+        assert refusals <= {"sold out", "only 1 left"} and "sold out" in refusals
+        assert (await pages[0].send("sale.order", {"sale": start.id, "quantity": 3}))["type"] == "error"
+        (sold_out,) = await pages[5].wait_for("sale.sold_out")
+        assert sold_out["data"]["sale"] == start.id
+        orders = [e for e in studio.eventlog.replay() if e.type == "sale.order"]
+        assert sum(e.data["quantity"] for e in orders) == 7
+        assert all(e.data["checkout"] == "https://shop.example/m" for e in orders)
+        state = _interaction(studio, "sales").public_state()
+        assert state["remaining"] == 0 and state["sale"]["sold_out"] is True
+    finally:
+        await asyncio.gather(*(p.__aexit__() for p in pages))
+
+
+async def test_polls_take_one_vote_per_viewer_and_show_live_and_final_results(start_show):
+    studio = await start_show(audio_source="none")
+    async with EventsPage(studio.viewer_url) as a, EventsPage(studio.viewer_url) as b:
+        for bad, reason in (({"question": "?", "options": ["一"]}, "2 to 6 options"),
+                            ({"question": "?", "options": ["a", "a"]}, "the same")):
+            with pytest.raises(ValueError, match=reason):
+                studio.submit("poll.start", bad)
+        poll = studio.submit("poll.start", {"question": "下一个讲哪款?", "options": ["面膜", "口红", "精华"]})
+        assert (await a.send("poll.vote", {"poll": poll.id, "option": 1}))["type"] == "ack"
+        assert (await a.send("poll.vote", {"poll": poll.id, "option": 2}))["reason"] == "you have voted already"
+        assert (await b.send("poll.vote", {"poll": poll.id, "option": 7}))["reason"] == "choose one of the options"
+        assert (await b.send("poll.vote", {"poll": poll.id, "option": 1}))["type"] == "ack"
+        await a.wait_for("poll.vote", 2)  # every page sees the votes as they come
+        async with EventsPage(studio.viewer_url) as late:
+            assert late.snapshot["interactions"]["polls"]["tallies"] == [0, 2, 0]
+        studio.submit("poll.close", {})
+        (closed,) = await b.wait_for("poll.closed")
+        assert closed["data"]["tallies"] == [0, 2, 0] and closed["data"]["leading"] == [1]
+        assert (await a.send("poll.vote", {"poll": poll.id, "option": 0}))["reason"] == "this poll is not open"
+
+
+async def test_questions_queue_up_and_the_asker_sees_the_answer(start_show):
+    studio = await start_show(audio_source="none")
+    async with EventsPage(studio.viewer_url) as asker, EventsPage(studio.viewer_url) as other:
+        texts = ["适合油皮吗", "how much?", "主播好美", "这个多少钱", "Is it waterproof", "好看"]
+        for i, text in enumerate(texts):
+            page = asker if i % 2 == 0 else other
+            assert (await page.send("comment", {"nickname": "v", "text": text}))["type"] == "ack"
+            await asyncio.sleep(0.6 if i % 2 else 0)  # inside each viewer's comment rate
+        asked = await other.wait_for("question.asked", 4)
+        assert [e["data"]["text"] for e in asked] == ["适合油皮吗", "how much?", "这个多少钱", "Is it waterproof"]
+        questions = _interaction(studio, "questions")
+        assert list(questions.queue) == [e["data"]["question"] for e in asked]
+        studio.submit("question.answer", {"question": asked[0]["data"]["question"]})
+        (answer,) = await asker.wait_for("question.answer")
+        assert answer["data"]["viewer"] == asker.viewer  # the asker's page knows it is theirs
+        assert len(questions.queue) == 3
+        with pytest.raises(ValueError, match="no such open question"):
+            studio.submit("question.answer", {"question": asked[0]["data"]["question"]})
+
+
+async def test_the_host_pins_a_comment_and_replies(start_show):
+    studio = await start_show(audio_source="none")
+    async with EventsPage(studio.viewer_url) as page:
+        sent = await page.send("comment", {"nickname": "小美", "text": "<script>alert(1)</script>有赠品吗"})
+        studio.submit("comment.pin", {"comment": sent["id"]})
+        studio.submit("comment.reply", {"comment": sent["id"], "text": "买一送一"})
+        (pin,) = await page.wait_for("comment.pin")
+        (reply,) = await page.wait_for("comment.reply")
+        assert pin["data"]["text"] == "<script>alert(1)</script>有赠品吗"
+        assert reply["data"] == {"comment": sent["id"], "to": "小美", "question": pin["data"]["text"],
+                                 "text": "买一送一"}
+        assert (await page.send("comment.pin", {"comment": sent["id"]}))["reason"] == "only the host pins and replies"
+    async with EventsPage(studio.viewer_url) as late:
+        assert late.snapshot["interactions"]["comments"]["pinned"]["comment"] == sent["id"]
+        assert late.snapshot["interactions"]["comments"]["recent"][-1]["id"] == sent["id"]
+
+
+async def test_a_followers_only_lottery_takes_followers_alone(start_show):
+    studio = await start_show(audio_source="none")
+    async with EventsPage(studio.viewer_url) as fan, EventsPage(studio.viewer_url) as passerby:
+        assert (await fan.send("follow", {}))["type"] == "ack"
+        assert (await fan.send("follow", {}))["reason"] == "you follow already"
+        studio.submit("lottery.start", {"prize": "口红", "winners": 1, "entry": "click", "countdown_s": 10,
+                                        "followers_only": True})
+        assert (await passerby.send("lottery.enter", {}))["reason"].startswith("this lottery is for followers")
+        assert (await fan.send("lottery.enter", {}))["type"] == "ack"
+        lottery = _interaction(studio, "lottery")
+        assert lottery.entrants == {fan.viewer}
+
+
+def test_a_show_exports_as_json_and_csv(tmp_path):
+    from studio.eventlog import EventLog
+    path = tmp_path / "show.sqlite"
+    log = EventLog(path)
+    log.append("comment", "viewer:a", {"nickname": "阿花", "text": "好看, \"真的\""})
+    log.append("poll.start", "host", {"question": "?", "options": ["a", "b"]})
+    log.keep_secret("lottery:1", "00" * 32)
+    log.close()
+    run = [sys.executable, "-m", "studio.cli", "export-show", str(path)]
+    exported = json.loads(subprocess.run(run, capture_output=True, text=True, check=True).stdout)
+    assert [e["type"] for e in exported["events"]] == ["comment", "poll.start"]
+    assert exported["events"][0]["data"]["nickname"] == "阿花"
+    out = tmp_path / "show.csv"
+    done = subprocess.run([*run, "--format", "csv", "--out", str(out)], capture_output=True, text=True, check=True)
+    assert "exported 2 events" in done.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("\ufeff") and "00" * 32 not in text  # a BOM for Excel; secrets stay behind
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0] == ["id", "time", "type", "actor", "data"]
+    assert json.loads(rows[1][4]) == {"nickname": "阿花", "text": "好看, \"真的\""}
+    missing = subprocess.run([*run[:-1], str(tmp_path / "none.sqlite")], capture_output=True, text=True)
+    assert missing.returncode == 2 and "no event log" in missing.stderr
