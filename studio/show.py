@@ -58,7 +58,8 @@ class Studio:
         self.pipeline.set_overlays(self._make_overlays(self.config.overlays))
         self.pipeline.true_colour = self.config.true_colour
         self.eventlog = EventLog(self.config.event_log or ":memory:")
-        self.interactions = InteractionHost(self.eventlog, self._broadcast_event, lambda: self.show_state)
+        self.interactions = InteractionHost(self.eventlog, self._broadcast_event, lambda: self.show_state,
+                                            self._refresh_show_state)
         self.replayed_events = 0
         # The built-ins run on the same rails as plugins.
         specs = self.config.interactions
@@ -149,6 +150,7 @@ class Studio:
     async def start(self) -> None:
         """Start capture and preview, and the server (which answers 503 until Go Live)."""
         self.replayed_events = self.interactions.replay()  # a restart picks the show up where it was
+        self._refresh_show_state()
         self.loop_watch.start()
         self.pipeline.start()
         self._source_tasks = [asyncio.ensure_future(self._read_comments(name, source))
@@ -421,6 +423,10 @@ class Studio:
                 log.exception("event listener failed")
         if event.type not in self.interactions.host_only:
             self.events.publish_event(event.to_json())
+
+    def _refresh_show_state(self) -> None:
+        # The overlays draw what the pages show (replaced whole: the program thread reads it).
+        self.show_state = {**self.show_state, "show": self.interactions.public_state()}
 
     def public_state(self) -> dict[str, Any]:
         """What is on now, as viewers' pages see it (for a page that joins late): each running

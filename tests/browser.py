@@ -31,6 +31,26 @@ async def chromium(fake_media: bool = False, locale: str = "zh-CN"):
                 await context.close()
 
 
+@contextlib.asynccontextmanager
+async def chromium_browser(locale: str = "zh-CN"):
+    """One headless Chromium whose ``new_page()``s are separate viewers: each page gets its own
+    context, so its own storage (and its own viewer identity)."""
+    from playwright.async_api import async_playwright
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+        class Viewers:
+            async def new_page(self):
+                context = await browser.new_context(locale=locale)
+                return await context.new_page()
+
+        try:
+            yield Viewers()
+        finally:
+            await browser.close()
+
+
 # The viewer page's inbound video as both getStats() and the <video> element see it.
 INBOUND_VIDEO = """(async () => {
   const pc = window.studio && window.studio.pc;

@@ -37,6 +37,8 @@ class LotteryRound(Interaction):
         self.open: dict[str, Any] | None = None  # the running round: id, rules, commitment, closes_at
         self.entrants: set[str] = set()
         self.followers: set[str] = set()  # from follow events: for followers-only rounds
+        self.names: dict[str, str] = {}  # entrant → the nickname they commented under (for showing winners)
+        self.last: dict[str, Any] | None = None  # the last draw, as the stream shows it
         self.closed: dict[str, Any] | None = None  # closed but not drawn yet
         self.records: dict[int, dict[str, Any]] = {}  # round id → published record, once drawn
         self._timer: Any = None
@@ -104,6 +106,7 @@ class LotteryRound(Interaction):
         elif event.type in ("lottery.enter", "lottery.entered") and self.open is not None:
             self.entrants.add(event.data.get("entrant", event.actor))
         elif event.type == "comment" and self._keyword_entry(event) and not show.replaying:
+            self.names[self._entrant(event)] = event.data.get("nickname", "")
             show.emit("lottery.entered", {"round": self.open["round"], "entrant": self._entrant(event)})  # type: ignore
         elif event.type == "lottery.close" and self.open is not None and not show.replaying:
             self._close(show)
@@ -117,6 +120,9 @@ class LotteryRound(Interaction):
         elif event.type == "lottery.drawn":
             self.records[event.data["round"]] = event.data["record"]
             self.closed = None
+            winners = event.data["winners"]
+            self.last = {"prize": event.data["record"]["rules"]["prize"], "winners": winners, "ts": event.ts,
+                         "names": {w: self.names[w] for w in winners if w in self.names}}
 
     def resume(self, show: ShowContext) -> None:
         if self.open is not None:
@@ -125,7 +131,7 @@ class LotteryRound(Interaction):
             self._draw(show)  # the crash came between closing and drawing
 
     def public_state(self) -> dict[str, Any]:
-        return {"open": self.open, "drawing": self.closed is not None}
+        return {"open": self.open, "drawing": self.closed is not None, "last": self.last}
 
     def record(self, round_id: int) -> dict[str, Any] | None:
         return self.records.get(round_id)

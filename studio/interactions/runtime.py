@@ -31,9 +31,10 @@ class RunningInteraction:
 
 class InteractionHost:
     def __init__(self, log_: EventLog, broadcast: Callable[[Event], None],
-                 state: Callable[[], dict[str, Any]]) -> None:
+                 state: Callable[[], dict[str, Any]], settled: Callable[[], None] = lambda: None) -> None:
         self.log = log_
         self._broadcast = broadcast
+        self._settled = settled  # called once every interaction has seen the new events
         self._state = state
         self.running: list[RunningInteraction] = []
         self._queue: deque[tuple[str, str, dict[str, Any]]] = deque()
@@ -137,6 +138,7 @@ class InteractionHost:
                         self._guarded(running, running.interaction.on_event, event, running.context)
         finally:
             self._dispatching = False
+        self._settled()
         return first
 
     def _append(self, type_: str, actor: str, data: dict[str, Any]) -> Event:

@@ -6,8 +6,10 @@
   const box = studio.widget("comments-widget", t("评论", "Comments"));
   const pinned = studio.el("p", { id: "pinned-comment", className: "pinned", hidden: true });
   const list = studio.el("ol", { id: "comment-list", className: "comments" });
+  // Everyone has a name to comment under from the start; they may change it.
+  const guestName = t("观众", "Guest ") + String(Math.floor(1000 + Math.random() * 9000));
   const nickname = studio.el("input", { id: "nickname", maxLength: 24, placeholder: t("昵称", "Nickname"),
-                                        value: localStorage.getItem("host-studio-nickname") || "" });
+                                        value: localStorage.getItem("host-studio-nickname") || guestName });
   const text = studio.el("input", { id: "comment-text", maxLength: 200, placeholder: t("说点什么…", "Say something…") });
   const send = studio.el("button", { id: "comment-send", type: "button", textContent: t("发送", "Send") });
   const status = studio.el("p", { id: "comment-status", className: "status" });
