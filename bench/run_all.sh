@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs every benchmark with modest durations (about 11 minutes on 2 cores); results in bench/results/.
+# Runs every benchmark with modest durations (about 15 minutes on 2 cores); results in bench/results/.
 # --encoder-threads 2 runs are the baseline of the earlier two-thread libvpx setting;
 # --busy-procs 2 adds two busy-loop processes (a fully busy machine), as other work would.
 set -e
@@ -15,4 +15,6 @@ $PY bench/latency_bench.py --seconds 10 --joins 10 --baseline-joins 3
 $PY bench/guard_bench.py
 $PY bench/beauty_bench.py --seconds 20
 $PY bench/beauty_quality.py
+$PY bench/commerce_bench.py --chromium-pages 0
+$PY bench/commerce_bench.py
 $PY bench/network_bench.py  # needs root: network namespaces

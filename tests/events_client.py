@@ -5,29 +5,33 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import time
 from typing import Any
 
 import aiohttp
 
 
 class EventsPage:
-    def __init__(self, base_url: str, token: str | None = None) -> None:
+    def __init__(self, base_url: str, token: str | None = None, session: aiohttp.ClientSession | None = None,
+                 ) -> None:
         self.url = base_url + "events" + (f"?viewer={token}" if token else "")
         self.viewer = ""  # "viewer:…", from the hello
         self.token = ""
         self.snapshot: dict[str, Any] = {}
         self.events: list[dict[str, Any]] = []
-        self.received_at: list[float] = []  # loop time each event arrived
+        self.arrival_wall: list[float] = []  # wall-clock time each event arrived
         self._replies: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self._refs = itertools.count(1)
         self._hello = asyncio.Event()
-        self._http: aiohttp.ClientSession | None = None
+        self._http = session
+        self._own_session = session is None
         self._ws: aiohttp.ClientWebSocketResponse | None = None
         self._reader: asyncio.Task | None = None
 
     async def __aenter__(self) -> EventsPage:
-        self._http = aiohttp.ClientSession()
-        self._ws = await self._http.ws_connect(self.url)
+        if self._http is None:
+            self._http = aiohttp.ClientSession()
+        self._ws = await self._http.ws_connect(self.url, max_msg_size=0)
         self._reader = asyncio.ensure_future(self._read())
         await asyncio.wait_for(self._hello.wait(), 5)
         return self
@@ -37,12 +41,11 @@ class EventsPage:
             self._reader.cancel()
         if self._ws is not None:
             await self._ws.close()
-        if self._http is not None:
+        if self._http is not None and self._own_session:
             await self._http.close()
 
     async def _read(self) -> None:
         assert self._ws is not None
-        loop = asyncio.get_running_loop()
         async for message in self._ws:
             if message.type != aiohttp.WSMsgType.TEXT:
                 continue
@@ -54,7 +57,7 @@ class EventsPage:
                 self._hello.set()
             elif msg["type"] == "events":
                 self.events.extend(msg["events"])
-                self.received_at.extend([loop.time()] * len(msg["events"]))
+                self.arrival_wall.extend([time.time()] * len(msg["events"]))
             elif msg["type"] in ("ack", "error") and msg.get("ref") in self._replies:
                 self._replies.pop(msg["ref"]).set_result(msg)
 

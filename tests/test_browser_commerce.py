@@ -7,7 +7,12 @@ from __future__ import annotations
 import asyncio
 import time
 
+import cv2
+import numpy as np
+
 from studio.commerce.lottery import verify
+from studio.overlays.commerce import PollOverlay
+from studio.text import render_text
 
 from .browser import chromium_browser
 
@@ -74,6 +79,15 @@ async def test_chromium_viewers_comment_vote_enter_a_lottery_and_buy(start_show)
         polls = next(r.interaction for r in studio.interactions.running if r.name == "polls")
         assert polls.tallies() == [1, 2] and polls.poll["poll"] == poll.id
         assert await c.is_disabled("#poll-options button[data-option='1']")  # one vote each
+        # The stream shows the same votes (the poll overlay drawn from the show's state).
+        overlay = PollOverlay()
+        overlay.REFRESH_S = 0.0
+        frame = np.full((720, 1280, 3), 90, np.uint8)
+        overlay.draw(frame, studio.show_state)
+        glyphs = render_text("口红  2 票 (66%)", 19)
+        match = cv2.matchTemplate(cv2.cvtColor(frame, cv2.COLOR_RGB2GRAY),
+                                  np.where(glyphs[:, :, 3] > 128, 255, 40).astype(np.uint8), cv2.TM_CCOEFF_NORMED)
+        assert match.max() > 0.8
 
         # A keyword lottery and a flash sale, both with a ten-second countdown.
         studio.submit("lottery.start", {"prize": "口红", "winners": 2, "entry": "keyword", "keyword": "想要",

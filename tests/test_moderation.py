@@ -134,3 +134,14 @@ async def test_the_hosts_own_banned_words_apply_at_once(start_show):
         assert "砍价" in (await page.send("comment", {"nickname": "a", "text": "能砍价吗"}))["reason"]
         studio.set_options("interaction", "moderation", extra_words="")
         assert (await page.send("comment", {"nickname": "a", "text": "能砍价吗"}))["type"] == "ack"
+
+
+async def test_empty_oversized_and_binary_comments_are_refused_with_a_reason(live_studio):
+    async with EventsPage(live_studio.viewer_url) as page:
+        for text, reason in (("", "comment is empty"), ("\x00\x01\x02\ufffe\u202e", "comment is empty"),
+                             ("好" * 201, "comment is longer than 200 characters"), (b"\x89PNG".hex(), None)):
+            reply = await page.send("comment", {"nickname": "n", "text": text})
+            assert (reply.get("reason") == reason) if reason else reply["type"] == "ack"
+        reply = await page.send("comment", {"nickname": "n", "text": {"bytes": [137, 80]}})
+        assert reply["reason"] == "comment must be text"
+    assert live_studio.eventlog.count("comment") == 1

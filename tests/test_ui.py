@@ -7,6 +7,7 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads; no display needed
 
 import asyncio
+import contextlib
 import json
 import re
 import socket
@@ -24,10 +25,12 @@ from PySide6.QtWidgets import QApplication, QGroupBox, QMessageBox
 from studio.config import StudioConfig
 from studio.show import Studio
 from ui import app as ui_app
+from ui.commerce_docks import COMPLAINT
 from ui.i18n import Translations
 from ui.main_window import MainWindow
 from ui.settings import open_settings, restore_config
 
+from .events_client import EventsPage
 from .plugin_kit import write_folder_plugin
 
 WORKER_PREFIXES = ("program", "source-", "video-encoder", "audio-encoder")
@@ -673,3 +676,108 @@ def test_stats_dock_graphs_the_last_minutes_and_drops_by_cause(loop, open_show):
     image = graph.grab().toImage()  # the line is drawn: some pixel differs from the background
     assert any(image.pixelColor(x, y).name() != "#1e1e1e" for x in range(0, image.width(), 4)
                for y in range(image.height()))
+
+
+COMMERCE_CATALOG = """name,price,stock,sku,link,selling_points
+保湿精华,129,50,S-1,https://shop.example/1,全网最低价|补水
+口红,89,5,L-1,https://shop.example/2,显白
+"""
+
+
+def _running(studio: Studio, name: str) -> Any:
+    return next(r.interaction for r in studio.interactions.running if r.name == name)
+
+
+def test_commerce_docks_drive_the_show(loop, open_show, tmp_path):
+    studio, window = open_show()
+    docks = window.commerce_docks
+    products, comments = docks["products"], docks["comments"]
+    polls_lottery, moderation = docks["poll_lottery"], docks["moderation"]
+    for dock in docks.values():  # opened from the View menu
+        dock.toggleViewAction().trigger()
+        assert dock.isVisible()
+    path = tmp_path / "catalog.csv"
+    path.write_text(COMMERCE_CATALOG + "坏行,abc,,X,,\n", encoding="utf-8")
+
+    async def scenario() -> None:
+        products.import_catalog(str(path))
+        assert "2" in products.status.text() and "line 4" in products.status.text()
+        await wait_for(lambda: products.table.rowCount() == 2 and products.table.item(0, 3).text(), "catalog rows")
+        assert products.table.item(0, 3).text() == "⚠ 全网最低价"  # the Advertising Law mark
+        products.table.selectRow(1)
+        products.pin_button.click()
+        assert _running(studio, "products").pinned["id"] == "L-1"
+        products.sale_stock.setValue(6)
+        products.sale_start.click()
+        assert "only 5 in stock" in products.status.text()  # the refusal's reason, in the dock
+        products.sale_stock.setValue(5)
+        products.sale_start.click()
+        assert _running(studio, "sales").sale["stock"] == 5
+        await wait_for(lambda: "starts in" in products.sale_state.text(), "sale countdown")
+
+        polls_lottery.question.setText("下一个讲哪款?")
+        polls_lottery.options.setPlainText("面膜\n口红\n")
+        polls_lottery.poll_start.click()
+        poll = _running(studio, "polls").poll
+        studio.submit("poll.vote", {"poll": poll["poll"], "option": 1}, actor="viewer:a")
+        await wait_for(lambda: "口红: 1" in polls_lottery.poll_results.text(), "live poll results")
+        polls_lottery.prize.setText("口红")
+        polls_lottery.keyword.setText("想要")
+        polls_lottery.lottery_start.click()
+        assert _running(studio, "lottery").open["rules"]["keyword"] == "想要"
+
+        studio.submit("comment", {"nickname": "阿花", "text": "想要"}, actor="viewer:a")
+        studio.submit("comment", {"nickname": "买家", "text": "上次是假货"}, actor="viewer:b")
+        studio.submit("comment", {"nickname": "小美", "text": "适合油皮吗"}, actor="viewer:c")
+        await wait_for(lambda: comments.comments.count() == 3 and comments.questions.count() == 1, "comments")
+        await wait_for(lambda: "1 entrants" in polls_lottery.lottery_state.text(), "lottery entrants")
+        complaint = comments.comments.item(1)
+        assert complaint.background().color() == COMPLAINT and "上次是假货" in complaint.text()  # marked, shown
+        comments.comments.setCurrentRow(0)
+        comments.pin_button.click()
+        assert _running(studio, "comments").pinned["text"] == "想要"
+        comments.questions.setCurrentRow(0)
+        comments.answered_button.click()
+        assert _running(studio, "questions").queue == {}
+
+        with contextlib.suppress(ValueError):  # refused, and shown to the host
+            studio.submit("comment", {"nickname": "x", "text": "加微信"}, actor="viewer:d")
+        await wait_for(lambda: moderation.refused.count() == 1, "the refused comment")
+        moderation.refused.setCurrentRow(0)
+        assert moderation.viewer.text() == "viewer:d"
+        moderation.reason.setText("广告")
+        moderation.mute_button.click()
+        assert _running(studio, "moderation").muted["viewer:d"][1] == "广告"
+
+    run(loop, scenario())
+    window.save_settings()
+    assert window.settings.value("window/commentsDock", False, type=bool)  # left open, comes back open
+
+
+def test_a_flood_of_comments_is_rate_limited_and_the_window_stays_responsive(loop, open_show):
+    studio, window = open_show()
+    dock = window.commerce_docks["comments"]
+
+    async def flood(page: EventsPage, seconds: float, per_second: int) -> None:
+        for i in range(int(seconds * per_second)):
+            await page._ws.send_json({"type": "send", "event": "comment", "ref": 0,
+                                      "data": {"nickname": "刷屏", "text": f"{page.viewer[-4:]} 刷屏{i}"}})
+            await asyncio.sleep(1 / per_second)
+
+    async def scenario() -> None:
+        pages = [EventsPage(studio.viewer_url) for _ in range(40)]
+        await asyncio.gather(*(p.__aenter__() for p in pages))
+        try:
+            studio.loop_watch.reset()
+            samples, shown = studio.loop_watch.samples, window.preview_updates
+            await asyncio.gather(*(flood(p, 3.0, 25) for p in pages))  # 40 × 25 = 1000 comments a second
+            accepted = studio.eventlog.count("comment")
+            assert 40 * 3 <= accepted <= 40 * 5  # each viewer's burst and rate, of 3000 sent
+            assert studio.loop_watch.samples - samples >= 30
+            assert studio.loop_watch.max_lag_ms < 300, studio.loop_watch.max_lag_ms
+            assert window.preview_updates - shown >= 30  # the preview kept drawing
+            await wait_for(lambda: dock.comments.count() == accepted, "the dock catches up")
+        finally:
+            await asyncio.gather(*(p.__aexit__() for p in pages))
+
+    run(loop, scenario())

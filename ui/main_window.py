@@ -33,6 +33,7 @@ from studio.sources.camera import list_cameras
 from studio.sources.microphone import list_microphones
 
 from .beauty_dock import MANAGED, BeautyDock
+from .commerce_docks import add_commerce_docks, remember_docks
 from .i18n import Translations
 from .layout import row
 from .outputs_dock import OutputsDock
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.stats_dock)
         self.stats_dock.setVisible(self.settings.value("window/stats_dock", False, type=bool))
         self.view_menu.addAction(self.stats_dock.toggleViewAction())
+        self.commerce_docks = add_commerce_docks(self, self.studio)
         self.plugin_docks = add_plugin_docks(self, self.studio)
         for dock in self.plugin_docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -551,6 +553,7 @@ class MainWindow(QMainWindow):
         settings.setValue("window/beauty_dock", self.beauty_dock.isVisibleTo(self))
         settings.setValue("window/outputs_dock", self.outputs_dock.isVisibleTo(self))
         settings.setValue("window/stats_dock", self.stats_dock.isVisibleTo(self))
+        remember_docks(self.commerce_docks, self)
         settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
@@ -75,6 +76,10 @@ def restore_config(config: StudioConfig, settings: QSettings) -> None:
     orientation = str(settings.value("video/orientation", ""))
     if config.orientation == default.orientation and orientation in ("landscape", "portrait"):
         config.orientation = orientation
+    if not config.event_log:  # the show survives a crash: the log is a file beside the settings
+        shows = Path(settings.fileName()).parent / "shows"
+        shows.mkdir(parents=True, exist_ok=True)
+        config.event_log = str(shows / "current.sqlite")
 
 
 def remember_config(config: StudioConfig, settings: QSettings) -> None:

@@ -4,570 +4,688 @@
 <context>
     <name>BeautyDock</name>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="128"/>
+        <location filename="../../ui/beauty_dock.py" line="122"/>
         <source>Beauty and HD</source>
         <translation>Beauty and HD</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="129"/>
+        <location filename="../../ui/beauty_dock.py" line="123"/>
         <source>Beauty</source>
         <translation>Beauty</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="130"/>
+        <location filename="../../ui/beauty_dock.py" line="124"/>
         <source>HD enhancement</source>
         <translation>HD enhancement</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="131"/>
+        <location filename="../../ui/beauty_dock.py" line="125"/>
         <source>Virtual background</source>
         <translation>Virtual background</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="132"/>
+        <location filename="../../ui/beauty_dock.py" line="126"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="133"/>
+        <location filename="../../ui/beauty_dock.py" line="127"/>
         <source>Save as my preset</source>
         <translation>Save as my preset</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="134"/>
+        <location filename="../../ui/beauty_dock.py" line="128"/>
         <source>Upscale a low-resolution camera to HD</source>
         <translation>Upscale a low-resolution camera to HD</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="135"/>
+        <location filename="../../ui/beauty_dock.py" line="129"/>
         <source>Background</source>
         <translation>Background</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="136"/>
-        <location filename="../../ui/beauty_dock.py" line="146"/>
+        <location filename="../../ui/beauty_dock.py" line="130"/>
+        <location filename="../../ui/beauty_dock.py" line="140"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="137"/>
+        <location filename="../../ui/beauty_dock.py" line="131"/>
         <source>True-colour product mode</source>
         <translation>True-colour product mode</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="139"/>
+        <location filename="../../ui/beauty_dock.py" line="133"/>
         <source>Products keep their real colours: outside faces, the picture is only denoised and sharpened.</source>
         <translation>Products keep their real colours: outside faces, the picture is only denoised and sharpened.</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="140"/>
+        <location filename="../../ui/beauty_dock.py" line="134"/>
         <source>Before / after split preview</source>
         <translation>Before / after split preview</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="146"/>
+        <location filename="../../ui/beauty_dock.py" line="140"/>
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="146"/>
+        <location filename="../../ui/beauty_dock.py" line="140"/>
         <source>Blur</source>
         <translation>Blur</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="155"/>
+        <location filename="../../ui/beauty_dock.py" line="149"/>
         <source>Natural</source>
         <translation>Natural</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="155"/>
+        <location filename="../../ui/beauty_dock.py" line="149"/>
         <source>Glam</source>
         <translation>Glam</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="155"/>
+        <location filename="../../ui/beauty_dock.py" line="149"/>
         <source>My preset</source>
         <translation>My preset</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="158"/>
+        <location filename="../../ui/beauty_dock.py" line="152"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="206"/>
+        <location filename="../../ui/beauty_dock.py" line="200"/>
         <source>Choose a background picture</source>
         <translation>Choose a background picture</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="207"/>
+        <location filename="../../ui/beauty_dock.py" line="201"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
+    <name>CommentsDock</name>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="122"/>
+        <location filename="../../ui/commerce_docks.py" line="123"/>
+        <source>Comments</source>
+        <translation>Comments</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="124"/>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="125"/>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="126"/>
+        <source>Unpin</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="127"/>
+        <source>Reply</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="128"/>
+        <source>Reply to the selected comment</source>
+        <translation>Reply to the selected comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="129"/>
+        <source>Mark answered</source>
+        <translation>Mark answered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="138"/>
+        <location filename="../../ui/commerce_docks.py" line="145"/>
+        <source>Select a comment first</source>
+        <translation>Select a comment first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="166"/>
+        <source>[complaint] </source>
+        <translation>[complaint] </translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="169"/>
+        <source>↳ you to {0}: {1}</source>
+        <translation>↳ you to {0}: {1}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Host Studio</source>
         <translation>Host Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Viewer link</source>
         <translation>Viewer link</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Frame rate</source>
         <translation>Frame rate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Test card</source>
         <translation>Test card</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Media file</source>
         <translation>Media file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Look for cameras and microphones again</source>
         <translation>Look for cameras and microphones again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>No file chosen</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Landscape 16:9</source>
         <translation>Landscape 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Portrait 9:16</source>
         <translation>Portrait 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>The new orientation applies after a restart.</source>
         <translation>The new orientation applies after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Microphone</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Test tone</source>
         <translation>Test tone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Mirror (flip left-right)</source>
         <translation>Mirror (flip left-right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Brightness</source>
         <translation>Brightness</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Reset brightness and contrast</source>
         <translation>Reset brightness and contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Beauty and HD…</source>
         <translation>Beauty and HD…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Choose a file to show</source>
         <translation>Choose a file to show</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Could not change live state: {0}</source>
         <translation>Could not change live state: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Viewer link copied</source>
         <translation>Viewer link copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Go Live</source>
         <translation>Go Live</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>● LIVE</source>
         <translation>● LIVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>○ Preview only</source>
         <translation>○ Preview only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>No audio</source>
         <translation>No audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB (peak {1} dB)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>FPS {0}</source>
         <translation>FPS {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Bitrate {0}</source>
         <translation>Bitrate {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Viewers {0}</source>
         <translation>Viewers {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Dropped {0}</source>
         <translation>Dropped {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Loop lag {0} ms</source>
         <translation>Loop lag {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>Source {0}×{1} @ {2} fps</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>The video source stopped sending frames — showing placeholder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>Camera unavailable: {0} — showing placeholder, will resume automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>Video source unavailable: {0} — showing placeholder, will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>Filter {0} was switched off: {1} — the show goes on without it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Face effects are off: {0}</source>
         <translation>Face effects are off: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>Audio unavailable: {0} — will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}: reconnecting ({1}) — {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} stopped: {1}</translation>
     </message>
 </context>
 <context>
+    <name>ModerationDock</name>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="449"/>
+        <source>Moderation</source>
+        <translation>Moderation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="450"/>
+        <source>Your banned words (separated by commas)</source>
+        <translation>Your banned words (separated by commas)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="451"/>
+        <source>Apply</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="452"/>
+        <source>Viewer (viewer:…)</source>
+        <translation>Viewer (viewer:…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="453"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="454"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="455"/>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="456"/>
+        <source>Ban</source>
+        <translation>Ban</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="457"/>
+        <source>Lift mute and ban</source>
+        <translation>Lift mute and ban</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="458"/>
+        <source>Refused comments (the sender was told why)</source>
+        <translation>Refused comments (the sender was told why)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="462"/>
+        <source>Banned words applied</source>
+        <translation>Banned words applied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="469"/>
+        <source>Done: {0}</source>
+        <translation>Done: {0}</translation>
+    </message>
+</context>
+<context>
     <name>OutputsDock</name>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="108"/>
+        <location filename="../../ui/outputs_dock.py" line="102"/>
         <source>Streaming and recording</source>
         <translation>Streaming and recording</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="109"/>
+        <location filename="../../ui/outputs_dock.py" line="103"/>
         <source>Recording</source>
         <translation>Recording</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="110"/>
+        <location filename="../../ui/outputs_dock.py" line="104"/>
         <source>Folder</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="111"/>
+        <location filename="../../ui/outputs_dock.py" line="105"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="112"/>
+        <location filename="../../ui/outputs_dock.py" line="106"/>
         <source>Outputs (start with Go Live)</source>
         <translation>Outputs (start with Go Live)</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="113"/>
+        <location filename="../../ui/outputs_dock.py" line="107"/>
         <source>No outputs yet: viewers watch on the studio&apos;s own page.</source>
         <translation>No outputs yet: viewers watch on the studio&apos;s own page.</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="114"/>
+        <location filename="../../ui/outputs_dock.py" line="108"/>
         <source>Add an output</source>
         <translation>Add an output</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="115"/>
+        <location filename="../../ui/outputs_dock.py" line="109"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="115"/>
+        <location filename="../../ui/outputs_dock.py" line="109"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="115"/>
+        <location filename="../../ui/outputs_dock.py" line="109"/>
         <source>Server URL</source>
         <translation>Server URL</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="118"/>
+        <location filename="../../ui/outputs_dock.py" line="112"/>
         <source>e.g. Douyin</source>
         <translation>e.g. Douyin</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="119"/>
+        <location filename="../../ui/outputs_dock.py" line="113"/>
         <source>Add output</source>
         <translation>Add output</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="122"/>
-        <location filename="../../ui/outputs_dock.py" line="191"/>
+        <location filename="../../ui/outputs_dock.py" line="116"/>
+        <location filename="../../ui/outputs_dock.py" line="187"/>
         <source>Reconnect now</source>
         <translation>Reconnect now</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="123"/>
-        <location filename="../../ui/outputs_dock.py" line="192"/>
+        <location filename="../../ui/outputs_dock.py" line="117"/>
+        <location filename="../../ui/outputs_dock.py" line="188"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="128"/>
+        <location filename="../../ui/outputs_dock.py" line="122"/>
         <source>Stream key</source>
         <translation>Stream key</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="128"/>
+        <location filename="../../ui/outputs_dock.py" line="122"/>
         <source>Bearer token</source>
         <translation>Bearer token</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="133"/>
+        <location filename="../../ui/outputs_dock.py" line="127"/>
         <source>Folder for recordings</source>
         <translation>Folder for recordings</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="170"/>
+        <location filename="../../ui/outputs_dock.py" line="166"/>
         <source>Live, {0} kbit/s</source>
         <translation>Live, {0} kbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="171"/>
+        <location filename="../../ui/outputs_dock.py" line="167"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="173"/>
+        <location filename="../../ui/outputs_dock.py" line="169"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="175"/>
+        <location filename="../../ui/outputs_dock.py" line="171"/>
         <source>Reconnecting ({0})</source>
         <translation>Reconnecting ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="177"/>
+        <location filename="../../ui/outputs_dock.py" line="173"/>
         <source>in {0} s</source>
         <translation>in {0} s</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="180"/>
+        <location filename="../../ui/outputs_dock.py" line="176"/>
         <source>Stopped: {0}</source>
         <translation>Stopped: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="181"/>
+        <location filename="../../ui/outputs_dock.py" line="177"/>
         <source>Off (starts with Go Live)</source>
         <translation>Off (starts with Go Live)</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="203"/>
+        <location filename="../../ui/outputs_dock.py" line="199"/>
         <source>Stop recording</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="203"/>
+        <location filename="../../ui/outputs_dock.py" line="199"/>
         <source>Start recording</source>
         <translation>Start recording</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="208"/>
+        <location filename="../../ui/outputs_dock.py" line="204"/>
         <source>Recording {0} s to {1}</source>
         <translation>Recording {0} s to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="211"/>
+        <location filename="../../ui/outputs_dock.py" line="207"/>
         <source>Saved to {0}</source>
         <translation>Saved to {0}</translation>
     </message>
@@ -575,49 +693,290 @@
 <context>
     <name>PluginDock</name>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="47"/>
+        <location filename="../../ui/plugin_dock.py" line="43"/>
         <source>Plugins</source>
         <translation>Plugins</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="48"/>
+        <location filename="../../ui/plugin_dock.py" line="44"/>
         <source>Plugin</source>
         <translation>Plugin</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="48"/>
+        <location filename="../../ui/plugin_dock.py" line="44"/>
         <source>Version</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="48"/>
+        <location filename="../../ui/plugin_dock.py" line="44"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="78"/>
+        <location filename="../../ui/plugin_dock.py" line="74"/>
         <source>Built in</source>
         <translation>Built in</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="80"/>
+        <location filename="../../ui/plugin_dock.py" line="76"/>
         <source>Not loaded: {0}</source>
         <translation>Not loaded: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="82"/>
+        <location filename="../../ui/plugin_dock.py" line="78"/>
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="84"/>
+        <location filename="../../ui/plugin_dock.py" line="80"/>
         <source>Switched off by the studio: {0}</source>
         <translation>Switched off by the studio: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="85"/>
+        <location filename="../../ui/plugin_dock.py" line="81"/>
         <source>On</source>
         <translation>On</translation>
+    </message>
+</context>
+<context>
+    <name>PollLotteryDock</name>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="354"/>
+        <source>Polls and lottery</source>
+        <translation>Polls and lottery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="355"/>
+        <source>Poll</source>
+        <translation>Poll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="356"/>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="357"/>
+        <source>2 to 6 options, one per line</source>
+        <translation>2 to 6 options, one per line</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="358"/>
+        <source>Start poll</source>
+        <translation>Start poll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="359"/>
+        <source>Close poll</source>
+        <translation>Close poll</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="360"/>
+        <source>Lottery (provably fair)</source>
+        <translation>Lottery (provably fair)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="361"/>
+        <source>Prize</source>
+        <translation>Prize</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="361"/>
+        <source>Winners</source>
+        <translation>Winners</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="361"/>
+        <source>Entry</source>
+        <translation>Entry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="362"/>
+        <source>Keyword</source>
+        <translation>Keyword</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="362"/>
+        <source>Countdown (s)</source>
+        <translation>Countdown (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="364"/>
+        <source>Keyword comment</source>
+        <translation>Keyword comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="365"/>
+        <source>Click</source>
+        <translation>Click</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="366"/>
+        <source>Followers only</source>
+        <translation>Followers only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="367"/>
+        <source>Start lottery</source>
+        <translation>Start lottery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="368"/>
+        <source>Draw now</source>
+        <translation>Draw now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="369"/>
+        <source>Copy record</source>
+        <translation>Copy record</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="388"/>
+        <source>No draw yet</source>
+        <translation>No draw yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="392"/>
+        <source>The record is on the clipboard: studio verify-lottery checks it</source>
+        <translation>The record is on the clipboard: studio verify-lottery checks it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="401"/>
+        <source>Closed: </source>
+        <translation>Closed: </translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="408"/>
+        <source>{0} entrants, draw in {1} s · commitment {2}…</source>
+        <translation>{0} entrants, draw in {1} s · commitment {2}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="412"/>
+        <source>Winners: {0}</source>
+        <translation>Winners: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsDock</name>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="225"/>
+        <source>Products</source>
+        <translation>Products</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="226"/>
+        <source>Import catalog…</source>
+        <translation>Import catalog…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="227"/>
+        <source>Pin on air</source>
+        <translation>Pin on air</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="228"/>
+        <source>Unpin</source>
+        <translation>Unpin</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="229"/>
+        <source>Product</source>
+        <translation>Product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="229"/>
+        <source>Price</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="229"/>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="230"/>
+        <source>Advertising Law</source>
+        <translation>Advertising Law</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="231"/>
+        <source>Flash sale</source>
+        <translation>Flash sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="232"/>
+        <source>Sale price</source>
+        <translation>Sale price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="232"/>
+        <source>Stock for the sale</source>
+        <translation>Stock for the sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="233"/>
+        <source>Limit per viewer</source>
+        <translation>Limit per viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="233"/>
+        <source>Countdown (s)</source>
+        <translation>Countdown (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="235"/>
+        <source>Start sale</source>
+        <translation>Start sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="236"/>
+        <source>End sale</source>
+        <translation>End sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="239"/>
+        <source>Import catalog</source>
+        <translation>Import catalog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="240"/>
+        <source>Catalogs (*.csv *.json)</source>
+        <translation>Catalogs (*.csv *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="248"/>
+        <source>The catalog cannot be read: {0}</source>
+        <translation>The catalog cannot be read: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="250"/>
+        <source>{0} products loaded</source>
+        <translation>{0} products loaded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="257"/>
+        <source>Select a product first</source>
+        <translation>Select a product first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="298"/>
+        <source>No sale running</source>
+        <translation>No sale running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="300"/>
+        <source>{0}: sold out</source>
+        <translation>{0}: sold out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="302"/>
+        <source>{0}: starts in {1} s</source>
+        <translation>{0}: starts in {1} s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="305"/>
+        <source>{0}: on, {1} left, {2} orders</source>
+        <translation>{0}: on, {1} left, {2} orders</translation>
     </message>
 </context>
 <context>
@@ -631,77 +990,77 @@
 <context>
     <name>StatsDock</name>
     <message>
-        <location filename="../../ui/stats_dock.py" line="62"/>
+        <location filename="../../ui/stats_dock.py" line="59"/>
         <source>Stats</source>
         <translation>Stats</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="84"/>
+        <location filename="../../ui/stats_dock.py" line="81"/>
         <source>Frame rate</source>
         <translation>Frame rate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="84"/>
+        <location filename="../../ui/stats_dock.py" line="81"/>
         <source>program</source>
         <translation>program</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="85"/>
+        <location filename="../../ui/stats_dock.py" line="82"/>
         <source>Bitrate</source>
         <translation>Bitrate</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="86"/>
+        <location filename="../../ui/stats_dock.py" line="83"/>
         <source>viewers&apos; encode</source>
         <translation>viewers&apos; encode</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="88"/>
+        <location filename="../../ui/stats_dock.py" line="85"/>
         <source>Encoder time</source>
         <translation>Encoder time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="88"/>
+        <location filename="../../ui/stats_dock.py" line="85"/>
         <source>per frame</source>
         <translation>per frame</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="91"/>
+        <location filename="../../ui/stats_dock.py" line="88"/>
         <source>Round-trip time</source>
         <translation>Round-trip time</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="93"/>
+        <location filename="../../ui/stats_dock.py" line="90"/>
         <source>Loss</source>
         <translation>Loss</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="94"/>
+        <location filename="../../ui/stats_dock.py" line="91"/>
         <source>capture</source>
         <translation>capture</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="94"/>
+        <location filename="../../ui/stats_dock.py" line="91"/>
         <source>filters</source>
         <translation>filters</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="95"/>
+        <location filename="../../ui/stats_dock.py" line="92"/>
         <source>encoder</source>
         <translation>encoder</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="95"/>
+        <location filename="../../ui/stats_dock.py" line="92"/>
         <source>network</source>
         <translation>network</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="96"/>
+        <location filename="../../ui/stats_dock.py" line="93"/>
         <source>Dropped per second (total: {0})</source>
         <translation>Dropped per second (total: {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="103"/>
+        <location filename="../../ui/stats_dock.py" line="100"/>
         <source>Sending: {0}</source>
         <translation>Sending: {0}</translation>
     </message>

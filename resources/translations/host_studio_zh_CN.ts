@@ -4,570 +4,688 @@
 <context>
     <name>BeautyDock</name>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="128"/>
+        <location filename="../../ui/beauty_dock.py" line="122"/>
         <source>Beauty and HD</source>
         <translation>美颜与高清</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="129"/>
+        <location filename="../../ui/beauty_dock.py" line="123"/>
         <source>Beauty</source>
         <translation>美颜</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="130"/>
+        <location filename="../../ui/beauty_dock.py" line="124"/>
         <source>HD enhancement</source>
         <translation>高清画质</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="131"/>
+        <location filename="../../ui/beauty_dock.py" line="125"/>
         <source>Virtual background</source>
         <translation>虚拟背景</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="132"/>
+        <location filename="../../ui/beauty_dock.py" line="126"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="133"/>
+        <location filename="../../ui/beauty_dock.py" line="127"/>
         <source>Save as my preset</source>
         <translation>保存为我的预设</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="134"/>
+        <location filename="../../ui/beauty_dock.py" line="128"/>
         <source>Upscale a low-resolution camera to HD</source>
         <translation>低分辨率摄像头超清放大</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="135"/>
+        <location filename="../../ui/beauty_dock.py" line="129"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="136"/>
-        <location filename="../../ui/beauty_dock.py" line="146"/>
+        <location filename="../../ui/beauty_dock.py" line="130"/>
+        <location filename="../../ui/beauty_dock.py" line="140"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="137"/>
+        <location filename="../../ui/beauty_dock.py" line="131"/>
         <source>True-colour product mode</source>
         <translation>商品真色模式（所见即所得）</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="139"/>
+        <location filename="../../ui/beauty_dock.py" line="133"/>
         <source>Products keep their real colours: outside faces, the picture is only denoised and sharpened.</source>
         <translation>商品保持真实颜色：人脸以外的画面只做降噪和锐化。</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="140"/>
+        <location filename="../../ui/beauty_dock.py" line="134"/>
         <source>Before / after split preview</source>
         <translation>前后对比分屏预览</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="146"/>
+        <location filename="../../ui/beauty_dock.py" line="140"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="146"/>
+        <location filename="../../ui/beauty_dock.py" line="140"/>
         <source>Blur</source>
         <translation>虚化</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="155"/>
+        <location filename="../../ui/beauty_dock.py" line="149"/>
         <source>Natural</source>
         <translation>自然</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="155"/>
+        <location filename="../../ui/beauty_dock.py" line="149"/>
         <source>Glam</source>
         <translation>精致</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="155"/>
+        <location filename="../../ui/beauty_dock.py" line="149"/>
         <source>My preset</source>
         <translation>我的预设</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="158"/>
+        <location filename="../../ui/beauty_dock.py" line="152"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="206"/>
+        <location filename="../../ui/beauty_dock.py" line="200"/>
         <source>Choose a background picture</source>
         <translation>选择背景图片</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="207"/>
+        <location filename="../../ui/beauty_dock.py" line="201"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
+    <name>CommentsDock</name>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="122"/>
+        <location filename="../../ui/commerce_docks.py" line="123"/>
+        <source>Comments</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="124"/>
+        <source>Questions</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="125"/>
+        <source>Pin</source>
+        <translation>置顶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="126"/>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="127"/>
+        <source>Reply</source>
+        <translation>回复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="128"/>
+        <source>Reply to the selected comment</source>
+        <translation>回复选中的评论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="129"/>
+        <source>Mark answered</source>
+        <translation>标记已回答</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="138"/>
+        <location filename="../../ui/commerce_docks.py" line="145"/>
+        <source>Select a comment first</source>
+        <translation>请先选择一条评论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="166"/>
+        <source>[complaint] </source>
+        <translation>[投诉] </translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="169"/>
+        <source>↳ you to {0}: {1}</source>
+        <translation>↳ 你回复 {0}：{1}</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="268"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="296"/>
         <source>Host Studio</source>
         <translation>Host Studio 主播工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="295"/>
+        <location filename="../../ui/main_window.py" line="297"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>Viewer link</source>
         <translation>观众链接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Source</source>
         <translation>信号源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Orientation</source>
         <translation>画面方向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Test card</source>
         <translation>测试卡</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Media file</source>
         <translation>媒体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Look for cameras and microphones again</source>
         <translation>重新查找摄像头和麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Landscape 16:9</source>
         <translation>横屏 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Portrait 9:16</source>
         <translation>竖屏 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>The new orientation applies after a restart.</source>
         <translation>新的画面方向将在重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Level</source>
         <translation>电平</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Test tone</source>
         <translation>测试音</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Filters</source>
         <translation>滤镜</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>Mirror (flip left-right)</source>
         <translation>镜像（左右翻转）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Reset brightness and contrast</source>
         <translation>重置亮度和对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Beauty and HD…</source>
         <translation>美颜与高清…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>媒体文件 (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Choose a file to show</source>
         <translation>选择要播放的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="379"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="444"/>
         <source>Could not change live state: {0}</source>
         <translation>无法切换直播状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="450"/>
+        <location filename="../../ui/main_window.py" line="452"/>
         <source>Viewer link copied</source>
         <translation>观众链接已复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="454"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>● LIVE</source>
         <translation>● 直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>○ Preview only</source>
         <translation>○ 仅预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="483"/>
+        <location filename="../../ui/main_window.py" line="485"/>
         <source>No audio</source>
         <translation>无音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="491"/>
+        <location filename="../../ui/main_window.py" line="493"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB（峰值 {1} dB）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>FPS {0}</source>
         <translation>帧率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="500"/>
         <source>Bitrate {0}</source>
         <translation>码率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="502"/>
         <source>Viewers {0}</source>
         <translation>观众 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="503"/>
         <source>Dropped {0}</source>
         <translation>丢帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>Loop lag {0} ms</source>
         <translation>事件循环延迟 {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>信号源 {0}×{1} @ {2} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="510"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>视频源已停止输出画面 — 正在显示占位画面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>摄像头不可用：{0} — 正在显示占位画面，设备恢复后将自动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="514"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>视频源不可用：{0} — 正在显示占位画面，将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>滤镜 {0} 已停用：{1} — 直播继续进行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="518"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Face effects are off: {0}</source>
         <translation>人脸特效已关闭：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>音频不可用：{0} — 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="526"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}：正在重连（{1}）— {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="529"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} 已停止：{1}</translation>
     </message>
 </context>
 <context>
+    <name>ModerationDock</name>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="449"/>
+        <source>Moderation</source>
+        <translation>评论管理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="450"/>
+        <source>Your banned words (separated by commas)</source>
+        <translation>自定义屏蔽词（用逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="451"/>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="452"/>
+        <source>Viewer (viewer:…)</source>
+        <translation>观众（viewer:…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="453"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="454"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="455"/>
+        <source>Mute</source>
+        <translation>禁言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="456"/>
+        <source>Ban</source>
+        <translation>拉黑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="457"/>
+        <source>Lift mute and ban</source>
+        <translation>解除禁言和拉黑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="458"/>
+        <source>Refused comments (the sender was told why)</source>
+        <translation>被拒绝的评论（已告知发送者原因）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="462"/>
+        <source>Banned words applied</source>
+        <translation>屏蔽词已生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="469"/>
+        <source>Done: {0}</source>
+        <translation>已处理：{0}</translation>
+    </message>
+</context>
+<context>
     <name>OutputsDock</name>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="108"/>
+        <location filename="../../ui/outputs_dock.py" line="102"/>
         <source>Streaming and recording</source>
         <translation>推流与录制</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="109"/>
+        <location filename="../../ui/outputs_dock.py" line="103"/>
         <source>Recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="110"/>
+        <location filename="../../ui/outputs_dock.py" line="104"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="111"/>
+        <location filename="../../ui/outputs_dock.py" line="105"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="112"/>
+        <location filename="../../ui/outputs_dock.py" line="106"/>
         <source>Outputs (start with Go Live)</source>
         <translation>推流输出（随开播启动）</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="113"/>
+        <location filename="../../ui/outputs_dock.py" line="107"/>
         <source>No outputs yet: viewers watch on the studio&apos;s own page.</source>
         <translation>尚无推流输出：观众在本工作室的页面观看。</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="114"/>
+        <location filename="../../ui/outputs_dock.py" line="108"/>
         <source>Add an output</source>
         <translation>添加推流输出</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="115"/>
+        <location filename="../../ui/outputs_dock.py" line="109"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="115"/>
+        <location filename="../../ui/outputs_dock.py" line="109"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="115"/>
+        <location filename="../../ui/outputs_dock.py" line="109"/>
         <source>Server URL</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="118"/>
+        <location filename="../../ui/outputs_dock.py" line="112"/>
         <source>e.g. Douyin</source>
         <translation>例如：抖音</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="119"/>
+        <location filename="../../ui/outputs_dock.py" line="113"/>
         <source>Add output</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="122"/>
-        <location filename="../../ui/outputs_dock.py" line="191"/>
+        <location filename="../../ui/outputs_dock.py" line="116"/>
+        <location filename="../../ui/outputs_dock.py" line="187"/>
         <source>Reconnect now</source>
         <translation>立即重连</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="123"/>
-        <location filename="../../ui/outputs_dock.py" line="192"/>
+        <location filename="../../ui/outputs_dock.py" line="117"/>
+        <location filename="../../ui/outputs_dock.py" line="188"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="128"/>
+        <location filename="../../ui/outputs_dock.py" line="122"/>
         <source>Stream key</source>
         <translation>推流码</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="128"/>
+        <location filename="../../ui/outputs_dock.py" line="122"/>
         <source>Bearer token</source>
         <translation>访问令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="133"/>
+        <location filename="../../ui/outputs_dock.py" line="127"/>
         <source>Folder for recordings</source>
         <translation>录像保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="170"/>
+        <location filename="../../ui/outputs_dock.py" line="166"/>
         <source>Live, {0} kbit/s</source>
         <translation>直播中，{0} kbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="171"/>
+        <location filename="../../ui/outputs_dock.py" line="167"/>
         <source>Live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="173"/>
+        <location filename="../../ui/outputs_dock.py" line="169"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="175"/>
+        <location filename="../../ui/outputs_dock.py" line="171"/>
         <source>Reconnecting ({0})</source>
         <translation>正在重连（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="177"/>
+        <location filename="../../ui/outputs_dock.py" line="173"/>
         <source>in {0} s</source>
         <translation>{0} 秒后</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="180"/>
+        <location filename="../../ui/outputs_dock.py" line="176"/>
         <source>Stopped: {0}</source>
         <translation>已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="181"/>
+        <location filename="../../ui/outputs_dock.py" line="177"/>
         <source>Off (starts with Go Live)</source>
         <translation>未启动（随开播启动）</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="203"/>
+        <location filename="../../ui/outputs_dock.py" line="199"/>
         <source>Stop recording</source>
         <translation>停止录制</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="203"/>
+        <location filename="../../ui/outputs_dock.py" line="199"/>
         <source>Start recording</source>
         <translation>开始录制</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="208"/>
+        <location filename="../../ui/outputs_dock.py" line="204"/>
         <source>Recording {0} s to {1}</source>
         <translation>已录制 {0} 秒，保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="211"/>
+        <location filename="../../ui/outputs_dock.py" line="207"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
@@ -575,49 +693,290 @@
 <context>
     <name>PluginDock</name>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="47"/>
+        <location filename="../../ui/plugin_dock.py" line="43"/>
         <source>Plugins</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="48"/>
+        <location filename="../../ui/plugin_dock.py" line="44"/>
         <source>Plugin</source>
         <translation>插件</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="48"/>
+        <location filename="../../ui/plugin_dock.py" line="44"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="48"/>
+        <location filename="../../ui/plugin_dock.py" line="44"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="78"/>
+        <location filename="../../ui/plugin_dock.py" line="74"/>
         <source>Built in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="80"/>
+        <location filename="../../ui/plugin_dock.py" line="76"/>
         <source>Not loaded: {0}</source>
         <translation>未加载：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="82"/>
+        <location filename="../../ui/plugin_dock.py" line="78"/>
         <source>Off</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="84"/>
+        <location filename="../../ui/plugin_dock.py" line="80"/>
         <source>Switched off by the studio: {0}</source>
         <translation>已被工作室停用：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/plugin_dock.py" line="85"/>
+        <location filename="../../ui/plugin_dock.py" line="81"/>
         <source>On</source>
         <translation>已开启</translation>
+    </message>
+</context>
+<context>
+    <name>PollLotteryDock</name>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="354"/>
+        <source>Polls and lottery</source>
+        <translation>投票与福袋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="355"/>
+        <source>Poll</source>
+        <translation>投票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="356"/>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="357"/>
+        <source>2 to 6 options, one per line</source>
+        <translation>2 到 6 个选项，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="358"/>
+        <source>Start poll</source>
+        <translation>开始投票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="359"/>
+        <source>Close poll</source>
+        <translation>结束投票</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="360"/>
+        <source>Lottery (provably fair)</source>
+        <translation>福袋（可验证公平）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="361"/>
+        <source>Prize</source>
+        <translation>奖品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="361"/>
+        <source>Winners</source>
+        <translation>中奖人数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="361"/>
+        <source>Entry</source>
+        <translation>参与方式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="362"/>
+        <source>Keyword</source>
+        <translation>口令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="362"/>
+        <source>Countdown (s)</source>
+        <translation>倒计时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="364"/>
+        <source>Keyword comment</source>
+        <translation>评论口令</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="365"/>
+        <source>Click</source>
+        <translation>点击参与</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="366"/>
+        <source>Followers only</source>
+        <translation>仅限粉丝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="367"/>
+        <source>Start lottery</source>
+        <translation>发起福袋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="368"/>
+        <source>Draw now</source>
+        <translation>立即开奖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="369"/>
+        <source>Copy record</source>
+        <translation>复制开奖记录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="388"/>
+        <source>No draw yet</source>
+        <translation>还没有开奖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="392"/>
+        <source>The record is on the clipboard: studio verify-lottery checks it</source>
+        <translation>开奖记录已复制：可用 studio verify-lottery 验证</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="401"/>
+        <source>Closed: </source>
+        <translation>已结束：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="408"/>
+        <source>{0} entrants, draw in {1} s · commitment {2}…</source>
+        <translation>{0} 人参与，{1} 秒后开奖 · 承诺 {2}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="412"/>
+        <source>Winners: {0}</source>
+        <translation>中奖：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsDock</name>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="225"/>
+        <source>Products</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="226"/>
+        <source>Import catalog…</source>
+        <translation>导入商品…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="227"/>
+        <source>Pin on air</source>
+        <translation>讲解此商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="228"/>
+        <source>Unpin</source>
+        <translation>取消置顶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="229"/>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="229"/>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="229"/>
+        <source>Stock</source>
+        <translation>库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="230"/>
+        <source>Advertising Law</source>
+        <translation>广告法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="231"/>
+        <source>Flash sale</source>
+        <translation>秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="232"/>
+        <source>Sale price</source>
+        <translation>秒杀价</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="232"/>
+        <source>Stock for the sale</source>
+        <translation>秒杀库存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="233"/>
+        <source>Limit per viewer</source>
+        <translation>每人限购</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="233"/>
+        <source>Countdown (s)</source>
+        <translation>倒计时（秒）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="235"/>
+        <source>Start sale</source>
+        <translation>开始秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="236"/>
+        <source>End sale</source>
+        <translation>结束秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="239"/>
+        <source>Import catalog</source>
+        <translation>导入商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="240"/>
+        <source>Catalogs (*.csv *.json)</source>
+        <translation>商品表（*.csv *.json）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="248"/>
+        <source>The catalog cannot be read: {0}</source>
+        <translation>无法读取商品表：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="250"/>
+        <source>{0} products loaded</source>
+        <translation>已导入 {0} 个商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="257"/>
+        <source>Select a product first</source>
+        <translation>请先选择一个商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="298"/>
+        <source>No sale running</source>
+        <translation>没有进行中的秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="300"/>
+        <source>{0}: sold out</source>
+        <translation>{0}：已抢光</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="302"/>
+        <source>{0}: starts in {1} s</source>
+        <translation>{0}：{1} 秒后开抢</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="305"/>
+        <source>{0}: on, {1} left, {2} orders</source>
+        <translation>{0}：抢购中，剩余 {1}，{2} 单</translation>
     </message>
 </context>
 <context>
@@ -631,77 +990,77 @@
 <context>
     <name>StatsDock</name>
     <message>
-        <location filename="../../ui/stats_dock.py" line="62"/>
+        <location filename="../../ui/stats_dock.py" line="59"/>
         <source>Stats</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="84"/>
+        <location filename="../../ui/stats_dock.py" line="81"/>
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="84"/>
+        <location filename="../../ui/stats_dock.py" line="81"/>
         <source>program</source>
         <translation>节目</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="85"/>
+        <location filename="../../ui/stats_dock.py" line="82"/>
         <source>Bitrate</source>
         <translation>码率</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="86"/>
+        <location filename="../../ui/stats_dock.py" line="83"/>
         <source>viewers&apos; encode</source>
         <translation>观众编码</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="88"/>
+        <location filename="../../ui/stats_dock.py" line="85"/>
         <source>Encoder time</source>
         <translation>编码耗时</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="88"/>
+        <location filename="../../ui/stats_dock.py" line="85"/>
         <source>per frame</source>
         <translation>每帧</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="91"/>
+        <location filename="../../ui/stats_dock.py" line="88"/>
         <source>Round-trip time</source>
         <translation>往返时延</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="93"/>
+        <location filename="../../ui/stats_dock.py" line="90"/>
         <source>Loss</source>
         <translation>丢包</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="94"/>
+        <location filename="../../ui/stats_dock.py" line="91"/>
         <source>capture</source>
         <translation>采集</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="94"/>
+        <location filename="../../ui/stats_dock.py" line="91"/>
         <source>filters</source>
         <translation>滤镜</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="95"/>
+        <location filename="../../ui/stats_dock.py" line="92"/>
         <source>encoder</source>
         <translation>编码器</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="95"/>
+        <location filename="../../ui/stats_dock.py" line="92"/>
         <source>network</source>
         <translation>网络</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="96"/>
+        <location filename="../../ui/stats_dock.py" line="93"/>
         <source>Dropped per second (total: {0})</source>
         <translation>每秒丢帧（累计：{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/stats_dock.py" line="103"/>
+        <location filename="../../ui/stats_dock.py" line="100"/>
         <source>Sending: {0}</source>
         <translation>发送中：{0}</translation>
     </message>

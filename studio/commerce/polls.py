@@ -61,7 +61,9 @@ class Polls(Interaction):
         return rules
 
     def tallies(self) -> list[int]:
-        counts = [0] * (len(self.poll["options"]) if self.poll else 0)
+        if self.poll is None:
+            return []
+        counts = [0] * len(self.poll["options"])
         for option in self.votes.values():
             counts[option] += 1
         return counts

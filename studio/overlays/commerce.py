@@ -9,13 +9,13 @@ The host places and sizes each one (``x``, ``y``: its top-left corner in % of th
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
 
-from ..text import blend_into, render_text
+from ..text import Sprite, render_text
 from .base import Overlay
 
 PANEL = (24, 28, 36, 200)  # RGBA of the panels' background
@@ -47,12 +47,17 @@ def panel(lines: list[np.ndarray], pad: int, width: int | None = None) -> np.nda
 class PlacedOverlay(Overlay):
     """An overlay the host places (``x``, ``y`` in % of the canvas) and sizes (``size`` in %).
     Subclasses say what to show (``content``: a hashable summary, None for nothing) and how it
-    looks (``render``); the picture is rendered again only when the content changes."""
+    looks (``render``, a pure function of the content). Rendering text takes milliseconds, so it
+    happens on a text thread, at most every ``REFRESH_S``; frames blend the newest picture."""
+
+    REFRESH_S = 0.2  # nobody reads faster; a flood of votes or comments re-renders 5 times a second
 
     def __init__(self, x: float = 2.0, y: float = 60.0, size: float = 100.0) -> None:
         self.x, self.y, self.size = x, y, size
         self._key: Any = None
-        self._picture: np.ndarray | None = None
+        self._picture: Sprite | None = None
+        self._pending: Future[Sprite] | None = None
+        self._rendered_at = -1e9
 
     def content(self, state: Mapping[str, Any]) -> Any:
         raise NotImplementedError
@@ -63,13 +68,29 @@ class PlacedOverlay(Overlay):
     def draw(self, canvas: np.ndarray, state: Mapping[str, Any]) -> None:
         content = self.content(state)
         if content is None:
+            self._key, self._picture = None, None
             return
         height, width = canvas.shape[:2]
         scale = height / 720 * max(0.25, float(self.size)) / 100
         key = (content, round(scale, 3))
-        if key != self._key or self._picture is None:
-            self._key, self._picture = key, self.render(content, scale)
-        blend_into(canvas, self._picture, int(width * float(self.x) / 100), int(height * float(self.y) / 100))
+        now = time.monotonic()
+        if key != self._key and self._pending is None and now - self._rendered_at >= self.REFRESH_S:
+            self._key, self._rendered_at = key, now
+            self._pending = _text_thread().submit(lambda: Sprite(self.render(content, scale)))
+        if self._pending is not None and (self._pending.done() or self._picture is None):
+            self._picture, self._pending = self._pending.result(), None  # the first picture is waited for
+        if self._picture is not None:
+            self._picture.blend_into(canvas, int(width * float(self.x) / 100), int(height * float(self.y) / 100))
+
+
+_renderer: ThreadPoolExecutor | None = None
+
+
+def _text_thread() -> ThreadPoolExecutor:
+    global _renderer
+    if _renderer is None:
+        _renderer = ThreadPoolExecutor(1, thread_name_prefix="overlay-text")
+    return _renderer
 
 
 class ProductCardOverlay(PlacedOverlay):
@@ -119,46 +140,36 @@ class CommentsOverlay(PlacedOverlay):
     LINES = 6
     DANMAKU_LANES = 5
     DANMAKU_SECONDS = 8.0  # to cross the screen
+    # In a flood, danmaku take the comments that find a free lane (the rest are on every page and
+    # in the host's dock): nobody reads two hundred a second.
 
     def __init__(self, mode: str = "box", x: float = 2.0, y: float = 55.0, size: float = 100.0) -> None:
         super().__init__(x, y, size)
         self.mode = mode
-        self._comments: dict[str, Any] = {}
-        self._lines: OrderedDict[int, np.ndarray] = OrderedDict()  # rendered comments by id
-        self._flying: list[tuple[float, int, np.ndarray]] = []  # (start, lane, picture)
+        self._flying: list[tuple[float, int, Future[Sprite]]] = []  # (start, lane, picture on its way)
         self._last_id = 0
-
-    def _line(self, comment: dict[str, Any], size: int) -> np.ndarray:
-        key = comment["id"] * 1000 + size
-        if key not in self._lines:
-            self._lines[key] = render_text(f"{comment['nickname'][:10]}：{comment['text'][:40]}", size, outline=1)
-            while len(self._lines) > 200:
-                self._lines.popitem(last=False)
-        return self._lines[key]
 
     def content(self, state: Mapping[str, Any]) -> Any:
         comments = _interaction(state, "comments")
         recent = comments.get("recent") or []
-        if not recent and not comments.get("pinned"):
-            return None
         pinned = comments.get("pinned")
-        return (tuple(c["id"] for c in recent[-self.LINES:]), pinned["comment"] if pinned else None)
+        if not recent and not pinned:
+            return None
+        return (tuple((c["nickname"], c["text"]) for c in recent[-self.LINES:]),
+                (pinned["nickname"], pinned["text"]) if pinned else None)
 
     def draw(self, canvas: np.ndarray, state: Mapping[str, Any]) -> None:
         if self.mode == "danmaku":
             self._danmaku(canvas, state)
         else:
-            self._comments = _interaction(state, "comments")
             super().draw(canvas, state)
 
     def render(self, content: Any, scale: float) -> np.ndarray:
         size = max(10, int(22 * scale))
-        by_id = {c["id"]: c for c in self._comments.get("recent") or []}
-        lines = [self._line(by_id[i], size) for i in content[0] if i in by_id]
-        pinned = self._comments.get("pinned")
-        if pinned:
-            lines.insert(0, render_text(f"📌 {pinned['nickname'][:10]}：{pinned['text'][:40]}", size,
-                                        colour=GOLD, outline=1))
+        lines = [render_text(f"{nickname[:10]}：{text[:40]}", size, outline=1) for nickname, text in content[0]]
+        if content[1]:
+            nickname, text = content[1]
+            lines.insert(0, render_text(f"📌 {nickname[:10]}：{text[:40]}", size, colour=GOLD, outline=1))
         return panel(lines, max(3, size // 4), width=int(360 * scale))
 
     def _danmaku(self, canvas: np.ndarray, state: Mapping[str, Any]) -> None:
@@ -169,17 +180,24 @@ class CommentsOverlay(PlacedOverlay):
         for comment in _interaction(state, "comments").get("recent") or []:
             if comment["id"] > self._last_id:
                 self._last_id = comment["id"]
-                busy = [lane for start, lane, _ in self._flying if now - start < 1.5]
-                lane = next((n for n in range(self.DANMAKU_LANES) if n not in busy), len(self._flying) % 5)
-                self._flying.append((now, lane, self._line(comment, size)))
+                busy = {lane for start, lane, _ in self._flying if now - start < 1.5}
+                lane = next((n for n in range(self.DANMAKU_LANES) if n not in busy), None)
+                if lane is not None:
+                    text = f"{comment['nickname'][:10]}：{comment['text'][:40]}"
+                    self._flying.append((now, lane, _text_thread().submit(
+                        lambda text=text: Sprite(render_text(text, size, outline=1)))))
         top = int(height * float(self.y) / 100)
         kept = []
-        for start, lane, picture in self._flying[-40:]:
+        for start, lane, rendering in self._flying:
+            if not rendering.done():  # it enters from beyond the right edge: a frame late is unseen
+                kept.append((start, lane, rendering))
+                continue
+            picture = rendering.result()
             progress = (now - start) / self.DANMAKU_SECONDS
             x = int(width - progress * (width + picture.shape[1]))
             if x + picture.shape[1] > 0:
-                blend_into(canvas, picture, x, top + lane * int(size * 1.4))
-                kept.append((start, lane, picture))
+                picture.blend_into(canvas, x, top + lane * int(size * 1.4))
+                kept.append((start, lane, rendering))
         self._flying = kept
 
 

@@ -1,0 +1,521 @@
+"""The host's live-commerce docks: comments and questions, products and flash sales, polls and the
+lottery, moderation. Each is a thin view over ``Studio.submit``; events reach them through
+``Studio.event_listeners`` and are shown in batches five times a second, so a flood of comments
+never starves the window."""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.commerce.catalog import CatalogError
+from studio.eventlog import Event
+from studio.show import Studio
+
+from .layout import TranslatedDock, row
+
+FLUSH_MS = 200
+MAX_ROWS = 500
+COMPLAINT = QColor("#7a2e2e")
+
+
+class CommerceDock(TranslatedDock):
+    """A dock that hears the show's events (batched on a timer) and submits the host's actions,
+    showing a refusal's reason in its status line."""
+
+    def __init__(self, studio: Studio, object_name: str) -> None:
+        super().__init__(objectName=object_name)
+        self.studio = studio
+        self.status = QLabel(wordWrap=True, objectName="dockStatus")
+        self._pending: list[Event] = []
+        studio.event_listeners.append(self._pending.append)
+        self._timer = QTimer(self, interval=FLUSH_MS, timeout=self._flush)
+        self._timer.start()
+
+    def set_body(self, body: QWidget) -> None:
+        # Scrolled, so the dock column can be as narrow as the host likes on a small screen.
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
+
+    def submit(self, type_: str, data: dict[str, Any]) -> Event | None:
+        try:
+            event = self.studio.submit(type_, data)
+        except ValueError as exc:
+            self.status.setText(str(exc))
+            return None
+        self.status.setText("")
+        return event
+
+    def _flush(self) -> None:
+        events, self._pending[:] = list(self._pending), []
+        if events:
+            self.show_events(events)
+        self.tick()
+
+    def show_events(self, events: list[Event]) -> None:
+        """New events, in log order."""
+
+    def tick(self) -> None:
+        """Five times a second: countdowns."""
+
+    def interaction(self, name: str) -> Any:
+        return next((r.interaction for r in self.studio.interactions.running if r.name == name), None)
+
+
+def _trim(widget: QListWidget) -> None:
+    while widget.count() > MAX_ROWS:
+        widget.takeItem(0)
+
+
+class CommentsDock(CommerceDock):
+    """The live comments (complaints marked, never hidden), pin and reply; the question queue."""
+
+    def __init__(self, studio: Studio) -> None:
+        super().__init__(studio, "commentsDock")
+        self.tabs = QTabWidget()
+        self.comments = QListWidget(objectName="commentList")
+        self.questions = QListWidget(objectName="questionList")
+        self.reply_edit = QLineEdit()
+        self.pin_button, self.unpin_button, self.reply_button = QPushButton(), QPushButton(), QPushButton()
+        self.answered_button = QPushButton()
+        comments_tab, questions_tab = QWidget(), QWidget()
+        layout = QVBoxLayout(comments_tab)
+        layout.addWidget(self.comments)
+        layout.addWidget(row(self.pin_button, self.unpin_button))
+        layout.addWidget(row(self.reply_edit, self.reply_button))
+        questions_layout = QVBoxLayout(questions_tab)
+        questions_layout.addWidget(self.questions)
+        questions_layout.addWidget(self.answered_button)
+        self.tabs.addTab(comments_tab, "")
+        self.tabs.addTab(questions_tab, "")
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.addWidget(self.tabs)
+        body_layout.addWidget(self.status)
+        self.set_body(body)
+        self.pin_button.clicked.connect(lambda: self._on_selected("comment.pin"))
+        self.unpin_button.clicked.connect(lambda: self.submit("comment.unpin", {}))
+        self.reply_button.clicked.connect(self._reply)
+        self.answered_button.clicked.connect(self._answered)
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Comments"))
+        self.tabs.setTabText(0, self.tr("Comments"))
+        self.tabs.setTabText(1, self.tr("Questions"))
+        self.pin_button.setText(self.tr("Pin"))
+        self.unpin_button.setText(self.tr("Unpin"))
+        self.reply_button.setText(self.tr("Reply"))
+        self.reply_edit.setPlaceholderText(self.tr("Reply to the selected comment"))
+        self.answered_button.setText(self.tr("Mark answered"))
+
+    def _selected(self, widget: QListWidget) -> dict[str, Any] | None:
+        item = widget.currentItem()
+        return None if item is None else item.data(Qt.ItemDataRole.UserRole)
+
+    def _on_selected(self, type_: str) -> None:
+        chosen = self._selected(self.comments)
+        if chosen is None:
+            self.status.setText(self.tr("Select a comment first"))
+            return
+        self.submit(type_, {"comment": chosen["id"]})
+
+    def _reply(self) -> None:
+        chosen = self._selected(self.comments)
+        if chosen is None:
+            self.status.setText(self.tr("Select a comment first"))
+        elif self.submit("comment.reply", {"comment": chosen["id"], "text": self.reply_edit.text()}):
+            self.reply_edit.clear()
+
+    def _answered(self) -> None:
+        chosen = self._selected(self.questions)
+        if chosen is not None and self.submit("question.answer", {"question": chosen["question"]}):
+            self.questions.takeItem(self.questions.currentRow())
+
+    def show_events(self, events: list[Event]) -> None:
+        by_id = {}
+        for event in events:
+            if event.type == "comment":
+                item = QListWidgetItem(f"{event.data['nickname']}：{event.data['text']}")
+                item.setData(Qt.ItemDataRole.UserRole, {"id": event.id, "actor": event.actor, **event.data})
+                self.comments.addItem(item)
+                by_id[event.id] = item
+            elif event.type == "comment.flagged":
+                item = by_id.get(event.data["comment"]) or self._find(event.data["comment"])
+                if item is not None:  # shown as usual, marked for the host
+                    item.setBackground(COMPLAINT)
+                    item.setText(self.tr("[complaint] ") + item.text())
+                    item.setToolTip("、".join(event.data["words"]))
+            elif event.type == "comment.reply":
+                self.comments.addItem(QListWidgetItem(self.tr("↳ you to {0}: {1}").format(event.data["to"],
+                                                                                           event.data["text"])))
+            elif event.type == "question.asked":
+                item = QListWidgetItem(f"{event.data['nickname']}：{event.data['text']}")
+                item.setData(Qt.ItemDataRole.UserRole, event.data)
+                self.questions.addItem(item)
+        _trim(self.comments)
+        _trim(self.questions)
+        if by_id:
+            self.comments.scrollToBottom()
+
+    def _find(self, comment_id: int) -> QListWidgetItem | None:
+        for index in range(self.comments.count() - 1, -1, -1):
+            data = self.comments.item(index).data(Qt.ItemDataRole.UserRole)
+            if data and data.get("id") == comment_id:
+                return self.comments.item(index)
+        return None
+
+
+class ProductsDock(CommerceDock):
+    """The catalog (import, Advertising Law marks), the product on air, and flash sales."""
+
+    def __init__(self, studio: Studio) -> None:
+        super().__init__(studio, "productsDock")
+        self.import_button, self.pin_button, self.unpin_button = QPushButton(), QPushButton(), QPushButton()
+        self.table = QTableWidget(0, 4, objectName="productTable")
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.sale_box = QGroupBox()
+        form = QFormLayout(self.sale_box)
+        self.sale_price = QDoubleSpinBox(minimum=0.01, maximum=999_999, value=9.9)
+        self.sale_stock = QSpinBox(minimum=1, maximum=100_000, value=100)
+        self.sale_limit = QSpinBox(minimum=1, maximum=10, value=1)
+        self.sale_countdown = QSpinBox(minimum=10, maximum=300, value=10)
+        self.sale_start, self.sale_end = QPushButton(), QPushButton()
+        self.sale_state = QLabel(objectName="saleState")
+        self.labels = [QLabel() for _ in range(4)]
+        for label, field in zip(self.labels, (self.sale_price, self.sale_stock, self.sale_limit, self.sale_countdown),
+                                strict=True):
+            form.addRow(label, field)
+        form.addRow(row(self.sale_start, self.sale_end))
+        form.addRow(self.sale_state)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(row(self.import_button, self.pin_button, self.unpin_button))
+        layout.addWidget(self.table)
+        layout.addWidget(self.sale_box)
+        layout.addWidget(self.status)
+        self.set_body(body)
+        self.import_button.clicked.connect(self._choose_catalog)
+        self.pin_button.clicked.connect(lambda: self._with_product(self.pin))
+        self.unpin_button.clicked.connect(lambda: self.submit("product.unpin", {}))
+        self.sale_start.clicked.connect(lambda: self._with_product(self._start_sale))
+        self.sale_end.clicked.connect(lambda: self.submit("sale.end", {}))
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Products"))
+        self.import_button.setText(self.tr("Import catalog…"))
+        self.pin_button.setText(self.tr("Pin on air"))
+        self.unpin_button.setText(self.tr("Unpin"))
+        self.table.setHorizontalHeaderLabels([self.tr("Product"), self.tr("Price"), self.tr("Stock"),
+                                              self.tr("Advertising Law")])
+        self.sale_box.setTitle(self.tr("Flash sale"))
+        for label, text in zip(self.labels, (self.tr("Sale price"), self.tr("Stock for the sale"),
+                                             self.tr("Limit per viewer"), self.tr("Countdown (s)")), strict=True):
+            label.setText(text)
+        self.sale_start.setText(self.tr("Start sale"))
+        self.sale_end.setText(self.tr("End sale"))
+
+    def _choose_catalog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import catalog"), "",
+                                              self.tr("Catalogs (*.csv *.json)"))
+        if path:
+            self.import_catalog(path)
+
+    def import_catalog(self, path: str) -> None:
+        try:
+            catalog = self.studio.import_catalog(path)
+        except (CatalogError, OSError, ValueError) as exc:
+            self.status.setText(self.tr("The catalog cannot be read: {0}").format(exc))
+            return
+        lines = [self.tr("{0} products loaded").format(len(catalog.products))]
+        lines += [str(error) for error in catalog.errors]
+        self.status.setText("\n".join(lines))
+
+    def _with_product(self, action: Any) -> None:
+        selected = self.table.selectedItems()
+        if not selected:
+            self.status.setText(self.tr("Select a product first"))
+            return
+        action(self.table.item(selected[0].row(), 0).data(Qt.ItemDataRole.UserRole))
+
+    def pin(self, product: str) -> None:
+        self.submit("product.pin", {"product": product})
+
+    def _start_sale(self, product: str) -> None:
+        self.submit("sale.start", {"product": product, "price": round(self.sale_price.value(), 2),
+                                   "stock": self.sale_stock.value(), "limit": self.sale_limit.value(),
+                                   "countdown_s": self.sale_countdown.value()})
+
+    def show_events(self, events: list[Event]) -> None:
+        marks: dict[str, list[str]] = {}
+        for event in events:
+            if event.type == "product.catalog":
+                self._fill(event.data["products"])
+            elif event.type == "product.flagged":
+                marks[event.data["product"]] = [t["term"] for m in event.data["marks"] for t in m["terms"]]
+        for index in range(self.table.rowCount()):
+            product = self.table.item(index, 0).data(Qt.ItemDataRole.UserRole)
+            if product in marks:
+                cell = QTableWidgetItem("⚠ " + "、".join(marks[product]))
+                cell.setBackground(COMPLAINT)
+                self.table.setItem(index, 3, cell)
+
+    def _fill(self, products: list[dict[str, Any]]) -> None:
+        self.table.setRowCount(len(products))
+        for index, product in enumerate(products):
+            name = QTableWidgetItem(product["name"])
+            name.setData(Qt.ItemDataRole.UserRole, product["id"])
+            self.table.setItem(index, 0, name)
+            self.table.setItem(index, 1, QTableWidgetItem(f"¥{product['price']:g}"))
+            stock = product.get("stock")
+            self.table.setItem(index, 2, QTableWidgetItem("—" if stock is None else str(stock)))
+            self.table.setItem(index, 3, QTableWidgetItem(""))
+
+    def tick(self) -> None:
+        sales = self.interaction("sales")
+        sale = sales.sale if sales is not None else None
+        if sale is None:
+            self.sale_state.setText(self.tr("No sale running"))
+        elif sale.get("sold_out"):
+            self.sale_state.setText(self.tr("{0}: sold out").format(sale["product"]["name"]))
+        elif sale["starts_at"] > time.time():
+            self.sale_state.setText(self.tr("{0}: starts in {1} s").format(
+                sale["product"]["name"], int(sale["starts_at"] - time.time()) + 1))
+        else:
+            self.sale_state.setText(self.tr("{0}: on, {1} left, {2} orders").format(
+                sale["product"]["name"], sales.remaining, sales.orders))
+
+
+class PollLotteryDock(CommerceDock):
+    """Polls (2–6 options, live results) and the provably fair lottery."""
+
+    def __init__(self, studio: Studio) -> None:
+        super().__init__(studio, "pollLotteryDock")
+        self.poll_box, self.lottery_box = QGroupBox(), QGroupBox()
+        self.question = QLineEdit()
+        self.options = QPlainTextEdit()
+        self.options.setMaximumHeight(90)
+        self.poll_start, self.poll_close = QPushButton(), QPushButton()
+        self.poll_results = QLabel(wordWrap=True, objectName="pollResults")
+        poll_layout = QVBoxLayout(self.poll_box)
+        for widget in (self.question, self.options, row(self.poll_start, self.poll_close), self.poll_results):
+            poll_layout.addWidget(widget)
+        self.prize = QLineEdit()
+        self.winners = QSpinBox(minimum=1, maximum=100, value=1)
+        self.entry = QComboBox()
+        self.entry.addItems(["", ""])  # texts in retranslateUi
+        self.keyword = QLineEdit()
+        self.followers_only = QCheckBox()
+        self.lottery_countdown = QSpinBox(minimum=10, maximum=3600, value=60)
+        self.lottery_start, self.lottery_close, self.copy_record = QPushButton(), QPushButton(), QPushButton()
+        self.lottery_state = QLabel(wordWrap=True, objectName="lotteryState")
+        self.lottery_labels = [QLabel() for _ in range(5)]
+        lottery_form = QFormLayout(self.lottery_box)
+        for label, field in zip(self.lottery_labels, (self.prize, self.winners, self.entry, self.keyword,
+                                                      self.lottery_countdown), strict=True):
+            lottery_form.addRow(label, field)
+        lottery_form.addRow(self.followers_only)
+        lottery_form.addRow(row(self.lottery_start, self.lottery_close, self.copy_record))
+        lottery_form.addRow(self.lottery_state)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.poll_box)
+        layout.addWidget(self.lottery_box)
+        layout.addWidget(self.status)
+        self.set_body(body)
+        self.poll_start.clicked.connect(self.start_poll)
+        self.poll_close.clicked.connect(lambda: self.submit("poll.close", {}))
+        self.lottery_start.clicked.connect(self.start_lottery)
+        self.lottery_close.clicked.connect(lambda: self.submit("lottery.close", {}))
+        self.copy_record.clicked.connect(self._copy_record)
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Polls and lottery"))
+        self.poll_box.setTitle(self.tr("Poll"))
+        self.question.setPlaceholderText(self.tr("Question"))
+        self.options.setPlaceholderText(self.tr("2 to 6 options, one per line"))
+        self.poll_start.setText(self.tr("Start poll"))
+        self.poll_close.setText(self.tr("Close poll"))
+        self.lottery_box.setTitle(self.tr("Lottery (provably fair)"))
+        for label, text in zip(self.lottery_labels, (self.tr("Prize"), self.tr("Winners"), self.tr("Entry"),
+                                                     self.tr("Keyword"), self.tr("Countdown (s)")), strict=True):
+            label.setText(text)
+        self.entry.setItemText(0, self.tr("Keyword comment"))
+        self.entry.setItemText(1, self.tr("Click"))
+        self.followers_only.setText(self.tr("Followers only"))
+        self.lottery_start.setText(self.tr("Start lottery"))
+        self.lottery_close.setText(self.tr("Draw now"))
+        self.copy_record.setText(self.tr("Copy record"))
+
+    def start_poll(self) -> None:
+        options = [line.strip() for line in self.options.toPlainText().splitlines() if line.strip()]
+        self.submit("poll.start", {"question": self.question.text(), "options": options})
+
+    def start_lottery(self) -> None:
+        keyword = self.entry.currentIndex() == 0
+        rules: dict[str, Any] = {"prize": self.prize.text(), "winners": self.winners.value(),
+                                 "entry": "keyword" if keyword else "click",
+                                 "countdown_s": self.lottery_countdown.value(),
+                                 "followers_only": self.followers_only.isChecked()}
+        if keyword:
+            rules["keyword"] = self.keyword.text()
+        self.submit("lottery.start", rules)
+
+    def _copy_record(self) -> None:
+        lottery = self.interaction("lottery")
+        if lottery is None or not lottery.records:
+            self.status.setText(self.tr("No draw yet"))
+            return
+        record = lottery.records[max(lottery.records)]
+        QGuiApplication.clipboard().setText(json.dumps(record, ensure_ascii=False, indent=1))
+        self.status.setText(self.tr("The record is on the clipboard: studio verify-lottery checks it"))
+
+    def tick(self) -> None:
+        polls = self.interaction("polls")
+        if polls is not None and polls.poll is not None:
+            self.poll_results.setText("\n".join(f"{option}: {count}" for option, count
+                                                in zip(polls.poll["options"], polls.tallies(), strict=True)))
+        elif polls is not None and polls.last_result is not None:
+            result = polls.last_result
+            self.poll_results.setText(self.tr("Closed: ") + ", ".join(
+                f"{o} {n}" for o, n in zip(result["options"], result["tallies"], strict=True)))
+        lottery = self.interaction("lottery")
+        if lottery is None:
+            return
+        if lottery.open is not None:
+            left = int(lottery.open["closes_at"] - time.time()) + 1
+            self.lottery_state.setText(self.tr("{0} entrants, draw in {1} s · commitment {2}…").format(
+                len(lottery.entrants), max(left, 0), lottery.open["commitment"][:16]))
+        elif lottery.last is not None:
+            names = [lottery.last["names"].get(w, w) for w in lottery.last["winners"]]
+            self.lottery_state.setText(self.tr("Winners: {0}").format("、".join(names) or "—"))
+
+
+class ModerationDock(CommerceDock):
+    """Banned words, refused comments, mutes and bans with their reasons."""
+
+    def __init__(self, studio: Studio) -> None:
+        super().__init__(studio, "moderationDock")
+        self.words = QLineEdit()
+        moderation = self.interaction("moderation")
+        if moderation is not None:
+            self.words.setText(moderation.extra_words)
+        self.words_button = QPushButton()
+        self.viewer = QLineEdit()
+        self.reason = QLineEdit()
+        self.minutes = QSpinBox(minimum=1, maximum=1440, value=10)
+        self.mute_button, self.ban_button, self.lift_button = QPushButton(), QPushButton(), QPushButton()
+        self.refused = QListWidget(objectName="refusedList")
+        self.refused_label, self.words_label = QLabel(), QLabel()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.words_label)
+        layout.addWidget(row(self.words, self.words_button))
+        layout.addWidget(row(self.viewer, self.reason, self.minutes))
+        layout.addWidget(row(self.mute_button, self.ban_button, self.lift_button))
+        layout.addWidget(self.refused_label)
+        layout.addWidget(self.refused)
+        layout.addWidget(self.status)
+        self.set_body(body)
+        self.words_button.clicked.connect(self._apply_words)
+        self.mute_button.clicked.connect(lambda: self._act("moderation.mute"))
+        self.ban_button.clicked.connect(lambda: self._act("moderation.ban"))
+        self.lift_button.clicked.connect(self._lift)
+        self.refused.currentItemChanged.connect(self._pick)
+        self.retranslateUi()
+
+    def retranslateUi(self) -> None:
+        self.setWindowTitle(self.tr("Moderation"))
+        self.words_label.setText(self.tr("Your banned words (separated by commas)"))
+        self.words_button.setText(self.tr("Apply"))
+        self.viewer.setPlaceholderText(self.tr("Viewer (viewer:…)"))
+        self.reason.setPlaceholderText(self.tr("Reason"))
+        self.minutes.setSuffix(self.tr(" min"))
+        self.mute_button.setText(self.tr("Mute"))
+        self.ban_button.setText(self.tr("Ban"))
+        self.lift_button.setText(self.tr("Lift mute and ban"))
+        self.refused_label.setText(self.tr("Refused comments (the sender was told why)"))
+
+    def _apply_words(self) -> None:
+        self.studio.set_options("interaction", "moderation", extra_words=self.words.text())
+        self.status.setText(self.tr("Banned words applied"))
+
+    def _act(self, type_: str) -> None:
+        data: dict[str, Any] = {"viewer": self.viewer.text().strip(), "reason": self.reason.text()}
+        if type_ == "moderation.mute":
+            data["minutes"] = self.minutes.value()
+        if self.submit(type_, data):
+            self.status.setText(self.tr("Done: {0}").format(data["viewer"]))
+
+    def _lift(self) -> None:
+        viewer = self.viewer.text().strip()
+        moderation = self.interaction("moderation")
+        if moderation is None:
+            return
+        if viewer in moderation.muted:
+            self.submit("moderation.unmute", {"viewer": viewer})
+        if viewer in moderation.banned:
+            self.submit("moderation.unban", {"viewer": viewer})
+
+    def _pick(self, item: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.viewer.setText(item.data(Qt.ItemDataRole.UserRole))
+
+    def show_events(self, events: list[Event]) -> None:
+        for event in events:
+            if event.type == "comment.refused":
+                words = "、".join(event.data.get("words", []))
+                item = QListWidgetItem(f"{event.data.get('nickname', '')}：{event.data.get('text', '')}  [{words}]")
+                item.setData(Qt.ItemDataRole.UserRole, event.actor)
+                if event.data.get("complaint"):
+                    item.setBackground(COMPLAINT)
+                self.refused.addItem(item)
+        _trim(self.refused)
+
+
+def add_commerce_docks(window: Any, studio: Studio) -> dict[str, CommerceDock]:
+    """The docks in one column of tabs left of the preview, each opened from the View menu (or the
+    window's Comments button) and left as the host left it (``window/<name>`` in the settings)."""
+    docks = {"comments": CommentsDock(studio), "products": ProductsDock(studio),
+             "poll_lottery": PollLotteryDock(studio), "moderation": ModerationDock(studio)}
+    first = docks["comments"]
+    for dock in docks.values():
+        window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+        window.view_menu.addAction(dock.toggleViewAction())
+        if dock is not first:
+            window.tabifyDockWidget(first, dock)
+        dock.setVisible(window.settings.value(f"window/{dock.objectName()}", False, type=bool))
+    return docks
+
+
+def remember_docks(docks: dict[str, CommerceDock], window: Any) -> None:
+    for dock in docks.values():
+        window.settings.setValue(f"window/{dock.objectName()}", dock.isVisibleTo(window))
