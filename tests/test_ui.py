@@ -11,6 +11,7 @@ import contextlib
 import json
 import re
 import socket
+import sys
 import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator
@@ -686,6 +687,21 @@ COMMERCE_CATALOG = """name,price,stock,sku,link,selling_points
 
 def _running(studio: Studio, name: str) -> Any:
     return next(r.interaction for r in studio.interactions.running if r.name == name)
+
+
+def test_signal_disconnects_keep_none_alive(qapp):
+    """PySide6 6.12.0 dropped a reference to None on every signal disconnect, and qasync disconnects
+    on each socket wait: a busy show died ("deallocating None"). The binding installed must not."""
+    before = sys.getrefcount(None)
+    for _ in range(2000):
+        timer = QTimer()
+        timer.timeout.connect(_nothing)
+        timer.timeout.disconnect(_nothing)
+    assert sys.getrefcount(None) >= before - 50
+
+
+def _nothing() -> None:
+    pass
 
 
 def test_commerce_docks_drive_the_show(loop, open_show, tmp_path):
