@@ -39,6 +39,10 @@ class _Page:
     last: float = field(default_factory=time.monotonic)
 
 
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
 class EventHub:
     """``on_send(actor, type, data)`` records an event a page sent, or raises ValueError with a
     reason; ``snapshot()`` is what is on now, for a page that joins; ``key`` signs viewer ids."""
@@ -108,7 +112,7 @@ class EventHub:
         try:
             await ws.send_json({"type": "hello", "server_time": time.time(), "viewer": f"viewer:{viewer_id}",
                                 "token": self.viewer_token(viewer_id)})
-            for message in self._state.values():
+            for message in list(self._state.values()):  # a new type may be published meanwhile
                 await ws.send_json(message)
             if self._snapshot is not None:
                 await ws.send_json({"type": "snapshot", "state": self._snapshot()})
@@ -124,7 +128,7 @@ class EventHub:
 
     async def _on_text(self, ws: web.WebSocketResponse, text: str) -> None:
         try:
-            message = json.loads(text)
+            message = json.loads(text, parse_constant=_no_constants)
             if not isinstance(message, dict) or not isinstance(message.get("type"), str):
                 raise ValueError("a message is a JSON object with a string 'type'")
         except ValueError as exc:

@@ -19,6 +19,7 @@ class EventsPage:
         self.token = ""
         self.snapshot: dict[str, Any] = {}
         self.events: list[dict[str, Any]] = []
+        self.errors: list[str] = []  # refusals of unreadable messages (they carry no ref)
         self.arrival_wall: list[float] = []  # wall-clock time each event arrived
         self._replies: dict[int, asyncio.Future[dict[str, Any]]] = {}
         self._refs = itertools.count(1)
@@ -60,6 +61,8 @@ class EventsPage:
                 self.arrival_wall.extend([time.time()] * len(msg["events"]))
             elif msg["type"] in ("ack", "error") and msg.get("ref") in self._replies:
                 self._replies.pop(msg["ref"]).set_result(msg)
+            elif msg["type"] == "error":  # about a message the hub could not even read
+                self.errors.append(msg["reason"])
 
     async def send(self, event: str, data: Any) -> dict[str, Any]:
         """The server's reply: {"type": "ack", "id": …} or {"type": "error", "reason": …}."""

@@ -185,3 +185,57 @@ def test_a_show_exports_as_json_and_csv(tmp_path):
     assert json.loads(rows[1][4]) == {"nickname": "阿花", "text": "好看, \"真的\""}
     missing = subprocess.run([*run[:-1], str(tmp_path / "none.sqlite")], capture_output=True, text=True)
     assert missing.returncode == 2 and "no event log" in missing.stderr
+
+
+async def test_sales_count_against_the_catalog_across_sales_and_cards_keep_the_hosts_paths(start_show):
+    studio = await start_show(audio_source="none")
+    studio.submit("product.catalog", {"products": [
+        {"name": "面膜", "price": 99, "stock": 5, "sku": "M", "link": "https://shop.example/m",
+         "image": "/home/host/私人/面膜.jpg"}]})
+    first = studio.submit("sale.start", {"product": "M", "price": 9.9, "stock": 3, "limit": 3, "countdown_s": 10})
+    assert first.data["product"]["image"] == "/products/M/image"  # never the path on the host's disk
+    sales = _interaction(studio, "sales")
+    sales.sale["starts_at"] = 0  # opened (the countdown itself is tested above)
+    studio.submit("sale.order", {"sale": first.id, "quantity": 3}, actor="viewer:a")
+    studio.submit("sale.start", {"product": "M", "price": 9.9, "stock": 2, "limit": 1, "countdown_s": 10})  # sold out
+    studio.submit("sale.end", {})
+    with pytest.raises(ValueError, match="the catalog has only 2 in stock"):
+        studio.submit("sale.start", {"product": "M", "price": 9.9, "stock": 3, "limit": 1, "countdown_s": 10})
+
+
+async def test_the_host_and_plugins_never_enter_and_late_entries_are_refused(start_show):
+    studio = await start_show(audio_source="none")
+    studio.submit("lottery.start", {"prize": "口红", "winners": 1, "entry": "keyword", "keyword": "想要",
+                                    "countdown_s": 10})
+    lottery = _interaction(studio, "lottery")
+    studio.submit("comment", {"nickname": "任意名字", "text": "想要"}, actor="host")
+    studio.submit("comment", {"nickname": "阿花", "text": "想要"}, actor="viewer:a")
+    assert lottery.entrants == {"viewer:a"}
+    lottery.open["closes_at"] = time.time() - 0.1  # the countdown ran out; its timer has not fired yet
+    studio.submit("comment", {"nickname": "小王", "text": "想要"}, actor="viewer:b")
+    assert lottery.entrants == {"viewer:a"}
+
+
+async def test_what_a_crash_cut_short_is_finished_after_the_restart(tmp_path):
+    """The host closed a poll and a complaint came in; the studio died before it said so. After
+    the restart the poll closes and the host is told about the complaint."""
+    from studio.config import StudioConfig
+    from studio.eventlog import EventLog
+    from studio.show import Studio
+    path = tmp_path / "show.sqlite"
+    log = EventLog(path)
+    start = log.append("poll.start", "host", {"question": "?", "options": ["a", "b"]})
+    log.append("poll.vote", "viewer:a", {"poll": start.id, "option": 1})
+    log.append("poll.close", "host", {"poll": start.id})
+    complaint = log.append("comment", "viewer:b", {"nickname": "买家", "text": "质量差，要退款"})
+    log.close()
+    studio = Studio(StudioConfig(port=0, audio_source="none", event_log=str(path)))
+    await studio.start()
+    try:
+        events = list(studio.eventlog.replay())
+        (closed,) = [e for e in events if e.type == "poll.closed"]
+        assert closed.data["tallies"] == [0, 1]
+        (flag,) = [e for e in events if e.type == "comment.flagged"]
+        assert flag.data["comment"] == complaint.id and flag.data["words"] == ["质量差", "退款"]
+    finally:
+        await studio.close()

@@ -145,3 +145,17 @@ async def test_empty_oversized_and_binary_comments_are_refused_with_a_reason(liv
         reply = await page.send("comment", {"nickname": "n", "text": {"bytes": [137, 80]}})
         assert reply["reason"] == "comment must be text"
     assert live_studio.eventlog.count("comment") == 1
+
+
+async def test_refusals_cannot_fill_the_log_and_bad_json_constants_are_refused(live_studio):
+    async with EventsPage(live_studio.viewer_url) as page:
+        replies = [await page.send("comment", {"nickname": "n", "text": f"加微信 {i}"}) for i in range(10)]
+        assert sum("does not allow" in r["reason"] for r in replies) == 3  # the viewer's burst
+        assert all("too fast" in r["reason"] for r in replies[3:])
+        await page._ws.send_str('{"type": "send", "event": "poll.vote", "data": {"option": NaN}, "ref": 99}')
+        for _ in range(100):
+            if page.errors:
+                break
+            await asyncio.sleep(0.02)
+        assert page.errors and "NaN is not a number JSON allows" in page.errors[0]
+    assert live_studio.eventlog.count("comment.refused") == 3

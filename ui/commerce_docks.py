@@ -89,8 +89,20 @@ class CommerceDock(TranslatedDock):
 
 
 def _trim(widget: QListWidget) -> None:
-    while widget.count() > MAX_ROWS:
+    """Drop the oldest rows; if the host's selection goes with them, nothing stays selected (Qt
+    would move it to a neighbour, and Pin or Reply would act on somebody else's comment)."""
+    excess = widget.count() - MAX_ROWS
+    if excess <= 0:
+        return
+    if 0 <= widget.currentRow() < excess:
+        widget.setCurrentRow(-1)
+        widget.clearSelection()
+    for _ in range(excess):
         widget.takeItem(0)
+
+
+def _money(amount: float) -> str:
+    return f"¥{amount:.2f}".removesuffix(".00")
 
 
 class CommentsDock(CommerceDock):
@@ -124,6 +136,12 @@ class CommentsDock(CommerceDock):
         self.reply_button.clicked.connect(self._reply)
         self.answered_button.clicked.connect(self._answered)
         self.retranslateUi()
+        # A window opened on a show that is under way (a restart) starts where the show is.
+        comments, questions = self.interaction("comments"), self.interaction("questions")
+        earlier = [Event(c["id"], c["ts"], "comment", c["actor"], {"nickname": c["nickname"], "text": c["text"]})
+                   for c in comments.recent]
+        earlier += [Event(q["question"], q["ts"], "question.asked", q["viewer"], q) for q in questions.queue.values()]
+        self.show_events(earlier)
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Comments"))
@@ -181,7 +199,7 @@ class CommentsDock(CommerceDock):
                 self.questions.addItem(item)
         _trim(self.comments)
         _trim(self.questions)
-        if by_id:
+        if by_id and self.comments.currentItem() is None:  # the host's choice stays in view
             self.comments.scrollToBottom()
 
     def _find(self, comment_id: int) -> QListWidgetItem | None:
@@ -227,6 +245,7 @@ class ProductsDock(CommerceDock):
         self.sale_start.clicked.connect(lambda: self._with_product(self._start_sale))
         self.sale_end.clicked.connect(lambda: self.submit("sale.end", {}))
         self.retranslateUi()
+        self._fill(list(self.interaction("products").catalog.values()))  # a restart: the catalog is back
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Products"))
@@ -293,7 +312,7 @@ class ProductsDock(CommerceDock):
             name = QTableWidgetItem(product["name"])
             name.setData(Qt.ItemDataRole.UserRole, product["id"])
             self.table.setItem(index, 0, name)
-            self.table.setItem(index, 1, QTableWidgetItem(f"¥{product['price']:g}"))
+            self.table.setItem(index, 1, QTableWidgetItem(_money(product["price"])))
             stock = product.get("stock")
             self.table.setItem(index, 2, QTableWidgetItem("—" if stock is None else str(stock)))
             self.table.setItem(index, 3, QTableWidgetItem(""))
@@ -486,7 +505,7 @@ class ModerationDock(CommerceDock):
             self.submit("moderation.unban", {"viewer": viewer})
 
     def _pick(self, item: QListWidgetItem | None) -> None:
-        if item is not None:
+        if item is not None and item.isSelected():  # the host's click, not a row moving under it
             self.viewer.setText(item.data(Qt.ItemDataRole.UserRole))
 
     def show_events(self, events: list[Event]) -> None:

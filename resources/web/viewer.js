@@ -106,6 +106,13 @@ function retry(key) {
   retryTimer = setTimeout(() => { retryTimer = null; play().catch(() => retry("reconnecting")); }, 2000);
 }
 
+// One widget's failure must not cost the others their events.
+function deliver(type, payload) {
+  for (const callback of listeners[type] || []) {
+    try { callback(payload); } catch (err) { console.error(`widget failed on ${type}`, err); }
+  }
+}
+
 let bestRoundTrip = Infinity;
 let pings = 0;
 function ping(ws) {
@@ -132,13 +139,13 @@ function connectEvents() {
     if (msg.type === "snapshot") {
       studio.state = msg.state.interactions;
       studio.lastEvent = msg.state.last_event;
-      (listeners.snapshot || []).forEach((cb) => cb(studio.state));
+      deliver("snapshot", studio.state);
     }
     if (msg.type === "events") {
       for (const event of msg.events) {
         if (event.id <= studio.lastEvent) continue;  // the snapshot already has it
         studio.lastEvent = event.id;
-        (listeners[event.type] || []).forEach((cb) => cb(event));
+        deliver(event.type, event);
       }
     }
     if ((msg.type === "ack" || msg.type === "error") && pendingSends[msg.ref]) {
@@ -159,7 +166,14 @@ function connectEvents() {
       if (++pings < 5) setTimeout(() => ping(ws), 100);
     }
   };
-  ws.onclose = () => setTimeout(connectEvents, 2000);
+  ws.onclose = () => {
+    // Whatever was in flight gets an answer: the page says the connection dropped, not nothing.
+    for (const ref of Object.keys(pendingSends)) {
+      pendingSends[ref].reject(new Error(TEXT.reconnecting));
+      delete pendingSends[ref];
+    }
+    setTimeout(connectEvents, 2000);
+  };
 }
 
 window.addEventListener("pagehide", () => {
@@ -173,13 +187,14 @@ video.addEventListener("loadedmetadata", () => {
 async function loadWidgets() {
   const response = await fetch("/plugins/widgets.json");
   const { widgets } = await response.json();
-  for (const widget of widgets) {
+  await Promise.all(widgets.map((widget) => new Promise((resolve) => {
     const script = document.createElement("script");
     script.src = widget.url;
+    script.onload = script.onerror = resolve;  // a broken widget must not hold the page up
     document.body.appendChild(script);
-  }
+  })));
 }
 
-connectEvents();
-loadWidgets().catch(() => {});
+// Widgets first, so every event after the snapshot finds its listeners.
+loadWidgets().catch(() => {}).finally(connectEvents);
 play().catch(() => retry("reconnecting"));

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..eventlog import Event
 from ..interactions.base import Interaction, Refused, ShowContext
-from .base import clean_text
+from .base import MAX_TEXT, clean_text
 from .wordlists import BANNED, COMPLAINTS, WordList, normalise, shipped
 
 COMMENT_RATE = 0.5  # comments a viewer may post per second, on average…
@@ -47,6 +47,7 @@ class Moderation(Interaction):
         self._viewers: dict[str, _Viewer] = {}
         self._words_key: str | None = None
         self._banned_words = shipped(BANNED)
+        self._unflagged: dict[int, dict[str, Any]] = {}
 
     @property
     def banned_words(self) -> WordList:
@@ -84,15 +85,22 @@ class Moderation(Interaction):
         return checked
 
     def _check_comment(self, actor: str, data: dict[str, Any]) -> None:
-        text = data.get("text", "")
+        # Cleaned here too: moderation must not rely on running after the comments interaction.
+        text = clean_text(data.get("text"), "comment", MAX_TEXT)
+        # Viewers here are held to a rate; another platform's chat has its own limits there.
+        viewer = self._within_rate(actor, text) if actor.startswith("viewer:") else None
         words = self.banned_words.words_in(text)
         if words:
             complaint = shipped(COMPLAINTS).words_in(text)
             # Refused, but never silently: the sender is told, and the host sees it, complaint or not.
             raise Refused("your comment contains words this show does not allow: " + "、".join(words),
                           ("comment.refused", {**data, "words": words, "complaint": complaint}))
-        if not actor.startswith("viewer:"):
-            return  # another platform's chat: its own limits apply there
+        if viewer is not None:  # only what was shown counts as said: a refused one may be sent again
+            viewer.recent.append((time.monotonic(), normalise(text)))
+
+    def _within_rate(self, actor: str, text: str) -> _Viewer:
+        """Each viewer's comment rate and no repeats; charged before the words are looked at, so a
+        flood of refusals cannot fill the log either."""
         viewer = self._viewers.setdefault(actor, _Viewer())
         now = time.monotonic()
         viewer.tokens = min(COMMENT_BURST, viewer.tokens + (now - viewer.last) * COMMENT_RATE)
@@ -105,7 +113,7 @@ class Moderation(Interaction):
             self.flood_refused += 1
             raise ValueError("you are commenting too fast: wait a moment")
         viewer.tokens -= 1
-        viewer.recent.append((now, folded))
+        return viewer
 
     # -- the log --------------------------------------------------------------------------------
     def on_event(self, event: Event, show: ShowContext) -> None:
@@ -118,9 +126,19 @@ class Moderation(Interaction):
             self.banned[data["viewer"]] = data["reason"]
         elif event.type == "moderation.unban":
             self.banned.pop(data["viewer"], None)
-        elif event.type == "comment" and not show.replaying:
+        elif event.type == "comment":
             words = shipped(COMPLAINTS).words_in(data.get("text", ""))
             if words:  # shown to all as usual; the host is told
-                show.emit("comment.flagged", {"comment": event.id, "viewer": event.actor,
-                                              "nickname": data.get("nickname", ""), "text": data.get("text", ""),
-                                              "reason": "complaint", "words": words})
+                flag = {"comment": event.id, "viewer": event.actor, "nickname": data.get("nickname", ""),
+                        "text": data.get("text", ""), "reason": "complaint", "words": words}
+                if show.replaying:
+                    self._unflagged[event.id] = flag  # until its flag turns up in the log
+                else:
+                    show.emit("comment.flagged", flag)
+        elif event.type == "comment.flagged":
+            self._unflagged.pop(data["comment"], None)
+
+    def resume(self, show: ShowContext) -> None:
+        for flag in self._unflagged.values():  # complaints a crash kept from the host
+            show.emit("comment.flagged", flag)
+        self._unflagged.clear()

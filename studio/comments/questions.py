@@ -33,7 +33,7 @@ class Questions(Interaction):
         if actor != "host":
             raise ValueError("only the host marks questions answered")
         question = data.get("question")
-        if question not in self.queue:
+        if not isinstance(question, int) or question not in self.queue:
             raise ValueError("no such open question")
         return {"question": question, "viewer": self.queue[question]["viewer"]}
 

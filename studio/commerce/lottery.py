@@ -1,12 +1,18 @@
 """Provably fair lottery draws (福袋): commit, freeze, draw, reveal — and anyone can check.
 
-1. At the start the host publishes the rules and SHA-256 of a secret seed (the commitment); the
-   seed stays secret, so nobody, the host included, can compute the outcome in advance.
+1. At the start the host publishes the rules and SHA-256 of a secret seed (the commitment): the
+   seed cannot change once entries come in, and until the draw it stays on the host's machine,
+   so no viewer can compute the outcome in advance.
 2. At close the sorted list of entrants is frozen and its SHA-256 published: it cannot change.
 3. The winners are the entrants with the lowest HMAC-SHA256(seed, entrant).
 4. The seed is revealed after the draw. Anyone can then recompute everything from the published
    record alone (``verify``, ``studio verify-lottery``); choosing a winner would need a seed that
    matches a commitment made before the entrants were known.
+
+What it cannot prove is that each entrant is a different person: whoever holds the seed could
+enter made-up viewers until one of them wins. The show makes that harder and visible: entrants
+are viewers only (never the host or a plugin), one per signed viewer id, and the frozen list is
+published for anyone to inspect.
 """
 
 from __future__ import annotations

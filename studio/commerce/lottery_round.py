@@ -16,6 +16,7 @@ crash cut off between closing and drawing is drawn. ``record()`` is the publishe
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from ..comments.base import clean_text
@@ -39,6 +40,7 @@ class LotteryRound(Interaction):
         self.followers: set[str] = set()  # from follow events: for followers-only rounds
         self.names: dict[str, str] = {}  # entrant → the nickname they commented under (for showing winners)
         self.last: dict[str, Any] | None = None  # the last draw, as the stream shows it
+        self._close_requested = False
         self.closed: dict[str, Any] | None = None  # closed but not drawn yet
         self.records: dict[int, dict[str, Any]] = {}  # round id → published record, once drawn
         self._timer: Any = None
@@ -62,6 +64,8 @@ class LotteryRound(Interaction):
             raise ValueError(f"enter this lottery by commenting {self.open['rules']['keyword']!r}")
         if not actor.startswith("viewer:"):
             raise ValueError("only viewers enter a lottery")
+        if time.time() >= self.open["closes_at"]:
+            raise ValueError("this lottery has closed")
         if actor in self.entrants:
             raise ValueError("you have entered already")
         if self.open["rules"].get("followers_only") and actor not in self.followers:
@@ -100,16 +104,19 @@ class LotteryRound(Interaction):
                                          "commitment": seed_commitment(seed),
                                          "closes_at": event.ts + event.data["countdown_s"]})
         elif event.type == "lottery.opened":
-            self.open, self.entrants = dict(event.data), set()
+            self.open, self.entrants, self._close_requested = dict(event.data), set(), False
             if not show.replaying:
                 self._close_at(self.open["closes_at"], show)
         elif event.type in ("lottery.enter", "lottery.entered") and self.open is not None:
             self.entrants.add(event.data.get("entrant", event.actor))
-        elif event.type == "comment" and self._keyword_entry(event) and not show.replaying:
+        elif event.type == "comment" and self._keyword_entry(event):
             self.names[self._entrant(event)] = event.data.get("nickname", "")
-            show.emit("lottery.entered", {"round": self.open["round"], "entrant": self._entrant(event)})  # type: ignore
-        elif event.type == "lottery.close" and self.open is not None and not show.replaying:
-            self._close(show)
+            if not show.replaying:
+                show.emit("lottery.entered", {"round": self.open["round"], "entrant": self._entrant(event)})  # type: ignore
+        elif event.type == "lottery.close" and self.open is not None:
+            self._close_requested = True
+            if not show.replaying:
+                self._close(show)
         elif event.type == "lottery.closed":
             self.closed, self.open = dict(event.data), None
             if self._timer is not None:
@@ -122,10 +129,13 @@ class LotteryRound(Interaction):
             self.closed = None
             winners = event.data["winners"]
             self.last = {"prize": event.data["record"]["rules"]["prize"], "winners": winners, "ts": event.ts,
-                         "names": {w: self.names[w] for w in winners if w in self.names}}
+                         "names": {w: self.names[w] for w in winners if w in self.names},
+                         "record": event.data["record"]}  # a page that joins later can check it too
 
     def resume(self, show: ShowContext) -> None:
-        if self.open is not None:
+        if self.open is not None and self._close_requested:
+            self._close(show)  # the host closed it just before the crash
+        elif self.open is not None:
             self._close_at(self.open["closes_at"], show)
         elif self.closed is not None:
             self._draw(show)  # the crash came between closing and drawing
@@ -139,6 +149,8 @@ class LotteryRound(Interaction):
     def _keyword_entry(self, event: Event) -> bool:
         rules = self.open["rules"] if self.open is not None else None
         return (rules is not None and rules["entry"] == "keyword" and rules["keyword"] in event.data.get("text", "")
+                and event.ts < self.open["closes_at"]  # type: ignore[index]
+                and event.actor.startswith(("viewer:", "source:"))  # the host and plugins never enter
                 and self._entrant(event) not in self.entrants
                 and (not rules.get("followers_only") or event.actor in self.followers))
 

@@ -5,6 +5,7 @@ the Advertising Law's extreme terms (the offending words are marked for the host
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from ..comments.base import clean_text
 from ..comments.wordlists import AD_LAW, shipped
@@ -18,8 +19,11 @@ def product_id(product: Product, index: int) -> str:
 
 
 def card(product: dict[str, Any]) -> dict[str, Any]:
-    """What viewers see of a product (the catalog's own fields, no stock count)."""
-    return {k: product[k] for k in ("id", "name", "price", "list_price", "image", "link", "selling_points")}
+    """What viewers see of a product: no stock count, and its picture as the studio serves it (the
+    catalog's path on the host's disk stays on the host's machine)."""
+    shown = {k: product[k] for k in ("id", "name", "price", "list_price", "link", "selling_points")}
+    shown["image"] = f"/products/{quote(product['id'], safe='')}/image" if product.get("image") else ""
+    return shown
 
 
 def ad_law_marks(product: dict[str, Any]) -> list[dict[str, Any]]:

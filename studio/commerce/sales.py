@@ -29,6 +29,7 @@ class FlashSales(Interaction):
         self.remaining = 0
         self.bought: dict[str, int] = {}  # viewer → items in the running sale
         self.orders = 0
+        self.sold: dict[str, int] = {}  # product → items sold in every sale of the show
 
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
         if type_ == "sale.order":
@@ -54,8 +55,8 @@ class FlashSales(Interaction):
         stock, limit, countdown = data.get("stock"), data.get("limit", 1), data.get("countdown_s", 10)
         if not _whole(stock) or not 1 <= stock <= MAX_STOCK:
             raise ValueError(f"stock must be a whole number from 1 to {MAX_STOCK}")
-        if product.get("stock") is not None and stock > product["stock"]:
-            raise ValueError(f"the catalog has only {product['stock']} in stock")
+        if product.get("stock") is not None and stock > product["stock"] - self.sold.get(product["id"], 0):
+            raise ValueError(f"the catalog has only {product['stock'] - self.sold.get(product['id'], 0)} in stock")
         if not _whole(limit) or not 1 <= limit <= MAX_LIMIT:
             raise ValueError(f"the limit per viewer must be 1 to {MAX_LIMIT}")
         if isinstance(countdown, bool) or not isinstance(countdown, int | float) \
@@ -93,6 +94,8 @@ class FlashSales(Interaction):
         elif event.type == "sale.order" and self.sale is not None:
             self.remaining -= event.data["quantity"]
             self.bought[event.actor] = self.bought.get(event.actor, 0) + event.data["quantity"]
+            product = self.sale["product"]["id"]
+            self.sold[product] = self.sold.get(product, 0) + event.data["quantity"]
             self.orders += 1
             if self.remaining <= 0 and not show.replaying:
                 show.emit("sale.sold_out", {"sale": self.sale["sale"]})
@@ -100,6 +103,10 @@ class FlashSales(Interaction):
             self.sale["sold_out"] = True
         elif event.type == "sale.end":
             self.sale = None
+
+    def resume(self, show: ShowContext) -> None:
+        if self.sale is not None and self.remaining <= 0 and not self.sale.get("sold_out"):
+            show.emit("sale.sold_out", {"sale": self.sale["sale"]})  # the crash came before it was said
 
     def public_state(self) -> dict[str, Any]:
         if self.sale is None:

@@ -38,7 +38,9 @@
       status.textContent = err.message;  // the server says why (too fast, a banned word, muted…)
     }
   };
-  text.addEventListener("keydown", (ev) => { if (ev.key === "Enter") send.onclick(); });
+  text.addEventListener("keydown", (ev) => {
+    if (ev.key === "Enter" && !ev.isComposing && ev.keyCode !== 229) send.onclick();  // not while an IME composes
+  });
   studio.onState("comments", (state) => {
     list.replaceChildren();
     state.recent.forEach((c) => line(c.nickname, c.text));

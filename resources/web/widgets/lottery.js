@@ -94,16 +94,18 @@
   const rules = studio.el("p", { id: "lottery-rules", className: "name" });
   const commitment = studio.el("p", { id: "lottery-commitment", className: "fine" });
   const enter = studio.el("button", { id: "lottery-enter", type: "button", textContent: t("参与", "Enter") });
+  const countdown = studio.el("p", { id: "lottery-countdown", className: "countdown" });
   const status = studio.el("p", { id: "lottery-status", className: "status" });
   const winners = studio.el("p", { id: "lottery-winners", className: "name" });
   const verifyButton = studio.el("button", { id: "lottery-verify", type: "button", hidden: true, textContent: t("验证", "Verify") });
   const report = studio.el("ul", { id: "lottery-report", className: "checks" });
-  box.append(rules, commitment, enter, status, winners, verifyButton, report);
+  box.append(rules, commitment, countdown, enter, status, winners, verifyButton, report);
   box.hidden = true;
   const seen = {};  // what this page saw published: the commitment at the start, the hash at close
   let lastRecord = null;
 
   function opened(data) {
+    if (seen.commitment === data.commitment) return;  // the same round again (a reconnect's snapshot)
     box.hidden = false;
     seen.commitment = data.commitment;
     seen.entrantsHash = null;
@@ -114,15 +116,25 @@
     enter.hidden = r.entry !== "click";
     enter.disabled = false;
     winners.textContent = "";
+    status.textContent = "";
     report.replaceChildren();
     verifyButton.hidden = true;
     const tick = () => {
       const left = data.closes_at - studio.serverNow();
       if (seen.commitment !== data.commitment || seen.entrantsHash) return;
-      status.textContent = left > 0 ? t(`${Math.ceil(left)} 秒后开奖`, `Draw in ${Math.ceil(left)} s`) : t("开奖中…", "Drawing…");
+      countdown.textContent = left > 0 ? t(`${Math.ceil(left)} 秒后开奖`, `Draw in ${Math.ceil(left)} s`) : t("开奖中…", "Drawing…");
       if (left > 0) setTimeout(tick, 500);
     };
     tick();
+  }
+  function drawn(record, winnerIds) {
+    box.hidden = false;
+    lastRecord = record;
+    countdown.textContent = "";
+    const mine = winnerIds.includes(studio.viewer);
+    winners.textContent = t("中奖：", "Winners: ") + (winnerIds.join("、") || t("无人参与", "nobody entered")) +
+      (mine ? t("（恭喜你中奖！）", " (that's you!)") : "");
+    verifyButton.hidden = false;
   }
   enter.onclick = async () => {
     try {
@@ -137,19 +149,16 @@
                                                                             textContent: (ok ? "✓ " : "✗ ") + what })));
     report.dataset.verified = String(checks.every(([, ok]) => ok));
   };
-  studio.onState("lottery", (state) => { if (state.open) opened(state.open); });
+  studio.onState("lottery", (state) => {
+    if (state.open) opened(state.open);
+    else if (state.last && state.last.record && !lastRecord) drawn(state.last.record, state.last.winners);
+  });
   studio.on("lottery.opened", (ev) => opened(ev.data));
   studio.on("lottery.entered", (ev) => { if (ev.data.entrant === studio.viewer) { status.textContent = t("已参与", "You are in"); } });
   studio.on("lottery.closed", (ev) => {
     seen.entrantsHash = ev.data.entrants_hash;
     enter.disabled = true;
-    status.textContent = t(`已截止，${ev.data.entrants.length} 人参与`, `Closed: ${ev.data.entrants.length} entrants`);
+    countdown.textContent = t(`已截止，${ev.data.entrants.length} 人参与`, `Closed: ${ev.data.entrants.length} entrants`);
   });
-  studio.on("lottery.drawn", (ev) => {
-    lastRecord = ev.data.record;
-    const mine = ev.data.winners.includes(studio.viewer);
-    winners.textContent = t("中奖：", "Winners: ") + (ev.data.winners.join("、") || t("无人参与", "nobody entered")) +
-      (mine ? t("（恭喜你中奖！）", " (that's you!)") : "");
-    verifyButton.hidden = false;
-  });
+  studio.on("lottery.drawn", (ev) => drawn(ev.data.record, ev.data.winners));
 })();

@@ -11,8 +11,9 @@
   let poll = null;
   let tallies = [];
   let voted = false;
+  let closed = false;
 
-  function render(closed) {
+  function render() {
     const total = tallies.reduce((a, b) => a + b, 0) || 1;
     options.replaceChildren(...poll.options.map((text, i) => {
       const button = studio.el("button", { type: "button", className: "option", disabled: voted || closed,
@@ -24,20 +25,22 @@
           voted = true;
           status.textContent = t("已投票", "Voted");
         } catch (err) { status.textContent = err.message; }
-        render(false);
+        render();
       };
       const bar = studio.el("span", { className: "bar" });
       bar.style.width = `${(100 * tallies[i]) / total}%`;
       return studio.el("li", {}, button, bar, studio.el("span", { className: "count", textContent: String(tallies[i]) }));
     }));
   }
-  function show(data, counts, closed = false) {
+  function show(data, counts, isClosed = false) {
+    if (!poll || !data || poll.poll !== data.poll) voted = false;  // a new poll: a new vote
     poll = data;
+    closed = isClosed;
     box.hidden = !poll;
     if (!poll) return;
     question.textContent = poll.question;
     tallies = counts || poll.options.map(() => 0);
-    render(closed);
+    render();
   }
   studio.onState("polls", (state) => {
     if (state.poll) show(state.poll, state.tallies);
@@ -48,7 +51,7 @@
     if (!poll || ev.data.poll !== poll.poll) return;
     tallies[ev.data.option] += 1;
     if (ev.actor === studio.viewer) voted = true;
-    render(false);
+    render();
   });
   studio.on("poll.closed", (ev) => {
     show({ poll: ev.data.poll, question: ev.data.question, options: ev.data.options }, ev.data.tallies, true);
