@@ -217,8 +217,9 @@ async def test_the_host_and_plugins_never_enter_and_late_entries_are_refused(sta
 
 
 async def test_what_a_crash_cut_short_is_finished_after_the_restart(tmp_path):
-    """The host closed a poll and a complaint came in; the studio died before it said so. After
-    the restart the poll closes and the host is told about the complaint."""
+    """The host closed a poll, a complaint and a question came in; the studio died before it said
+    so. After the restart the poll closes, the host is told of the complaint and the question waits
+    in the queue (once: a second restart adds nothing)."""
     from studio.config import StudioConfig
     from studio.eventlog import EventLog
     from studio.show import Studio
@@ -228,6 +229,7 @@ async def test_what_a_crash_cut_short_is_finished_after_the_restart(tmp_path):
     log.append("poll.vote", "viewer:a", {"poll": start.id, "option": 1})
     log.append("poll.close", "host", {"poll": start.id})
     complaint = log.append("comment", "viewer:b", {"nickname": "买家", "text": "质量差，要退款"})
+    question = log.append("comment", "viewer:c", {"nickname": "小美", "text": "适合油皮吗"})
     log.close()
     studio = Studio(StudioConfig(port=0, audio_source="none", event_log=str(path)))
     await studio.start()
@@ -237,5 +239,13 @@ async def test_what_a_crash_cut_short_is_finished_after_the_restart(tmp_path):
         assert closed.data["tallies"] == [0, 1]
         (flag,) = [e for e in events if e.type == "comment.flagged"]
         assert flag.data["comment"] == complaint.id and flag.data["words"] == ["质量差", "退款"]
+        (asked,) = [e for e in events if e.type == "question.asked"]
+        assert asked.data["question"] == question.id and asked.data["viewer"] == "viewer:c"
     finally:
         await studio.close()
+    again = Studio(StudioConfig(port=0, audio_source="none", event_log=str(path)))
+    await again.start()
+    try:
+        assert again.eventlog.count() == len(events)
+    finally:
+        await again.close()
