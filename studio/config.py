@@ -51,6 +51,7 @@ class StudioConfig:
     host: str = "127.0.0.1"  # the embedded server stays local unless the host opts in
     port: int = 8080
     max_viewers: int = 100
+    guest_limit: int = 3  # co-host guests on the call at once
     safe_mode: bool = False  # start with built-ins only, no third-party plugins
     disabled_plugins: list[str] = field(default_factory=list)  # switched off by the host
     plugin_dirs: list[str] = field(default_factory=lambda: [str(default_plugin_dir())])

@@ -11,6 +11,7 @@ import logging
 import math
 import threading
 import time
+from collections.abc import Callable
 
 import numpy as np
 
@@ -21,6 +22,7 @@ from .cores import share_cores
 from .filters.base import VideoFilter
 from .frames import AudioChunk, LatestSlot, VideoFrame
 from .guard import HANG_SECONDS, FilterGuard
+from .guests.layout import LayoutCompositor, Tile
 from .metrics import RateMeter, ema
 from .sources.base import AudioSource, SourceRunner, VideoSource, pace
 from .vision.context import FaceAnalysis, FrameContext
@@ -100,6 +102,8 @@ class Pipeline:
         self.fps = fps
         self.filters: list[FilterGuard] = []
         self.overlays: list[FilterGuard] = []
+        self.layout = LayoutCompositor()
+        self.guest_tiles: Callable[[], list[Tile]] | None = None  # the guests on air, read each frame
         self.faces = FaceAnalysis()  # one tracker for the show, shared by every face-aware filter
         self.true_colour = False  # product mode: nothing outside faces is recoloured
         self.keep_before = False  # keep the unfiltered picture too, for a before/after preview
@@ -247,6 +251,9 @@ class Pipeline:
         image = self._apply_filters(source_frame.image, source_frame.capture_time)
         filtered = time.perf_counter()
         canvas = self.compositor.compose(image)
+        guests = self.guest_tiles() if self.guest_tiles is not None else []
+        if guests:  # co-host guests on air: the host's picture becomes one tile of the layout
+            canvas = self.layout.compose(canvas, [Tile("host", "", canvas), *guests])
         if self.keep_before:
             self.last_before = self.compositor.compose(source_frame.image)
         if any(g.active for g in self.overlays):

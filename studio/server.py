@@ -6,6 +6,7 @@ and touches no other session.
 
 from __future__ import annotations
 
+import html
 import logging
 import secrets
 from collections.abc import Awaitable
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from .events import EventHub
+from .guests.invites import InviteRefused
 from .whep import OfferError, Unavailable
 
 if TYPE_CHECKING:
@@ -27,6 +29,16 @@ MAX_SDP_BYTES = 64 * 1024
 SDP_TYPE = "application/sdp"
 IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp",
                ".gif": "image/gif"}
+
+
+def _refused_page(reason: str) -> web.Response:
+    """The page a guest sees for a link that does not open: the reason, and nothing about the show."""
+    text = html.escape(reason)
+    body = (f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>{text}</title>'
+            f'<body style="font-family:sans-serif;background:#111418;color:#eee;text-align:center;padding:15vh 1em">'
+            f'<h1>🔒</h1><p>{text}</p>'
+            '<p>请向主播索取新的邀请链接 · Ask the host for a new invite link.</p></body></html>')
+    return web.Response(status=403, text=body, content_type="text/html", charset="utf-8")
 
 
 def _error(status: int, reason: str, **headers: str) -> web.Response:
@@ -63,6 +75,9 @@ class StudioServer:
             web.get("/api/status", self.status),
             web.post("/api/host/events", self.host_event),
             web.get("/products/{product}/image", self.product_image),
+            web.get("/join/{token}", self.guest_page),
+            web.post("/guest/{token}/whip", self.guest_offer),
+            web.delete("/guest/session/{session_id}", self.guest_delete),
             web.get("/plugins/widgets.json", self.widget_list),
             web.get("/plugins/widget/{name}.js", self.widget_script),
             web.static("/static", WEB_ROOT),
@@ -116,6 +131,34 @@ class StudioServer:
         if not image or path.suffix.lower() not in IMAGE_TYPES or not path.is_file():
             return _error(404, "no picture for this product")
         return web.FileResponse(path, headers={"Content-Type": IMAGE_TYPES[path.suffix.lower()]})
+
+    # -- co-host guests: their link is their only key, and opens only these ---------------------
+    async def guest_page(self, request: web.Request) -> web.StreamResponse:
+        try:
+            self.studio.invites.check(request.match_info["token"])
+        except InviteRefused as refusal:
+            return _refused_page(str(refusal))
+        return web.FileResponse(WEB_ROOT / "guest.html")
+
+    async def guest_offer(self, request: web.Request) -> web.Response:
+        token = request.match_info["token"]
+        try:
+            self.studio.invites.check(token)
+        except InviteRefused as refusal:
+            return _error(403, str(refusal))
+        body = await self._read_offer(request)
+        if isinstance(body, web.Response):
+            return body
+        try:
+            answering = self.studio.guest_arrives(token, request.query.get("name", ""), body)
+            return await _created(answering, "/guest/session/")
+        except InviteRefused as refusal:  # used up by someone else meanwhile
+            return _error(403, str(refusal))
+
+    async def guest_delete(self, request: web.Request) -> web.Response:
+        if not await self.studio.guest_leaves(request.match_info["session_id"]):
+            return _error(404, "no such guest session")
+        return web.Response(status=200, text="left the call\n")
 
     async def widget_list(self, request: web.Request) -> web.Response:
         names = sorted(self.studio.widgets())

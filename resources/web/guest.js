@@ -1,0 +1,109 @@
+// The guest page: choose a camera and a microphone, see yourself and your level, join the show
+// through the invite link (a WHIP offer to /guest/<token>/whip), wait in the lobby, leave.
+"use strict";
+
+const zh = (navigator.language || "").toLowerCase().startsWith("zh");
+const TEXT = {
+  title: zh ? "连麦嘉宾" : "Guest", ready: zh ? "准备好后点击加入" : "Join when you are ready",
+  join: zh ? "加入" : "Join", leave: zh ? "离开" : "Leave", camera: zh ? "摄像头" : "Camera",
+  microphone: zh ? "麦克风" : "Microphone", name: zh ? "你的名字" : "Your name",
+  lobby: zh ? "已进入等候室，等待主播同意" : "In the lobby: the host will let you in",
+  left: zh ? "已离开" : "You left", ended: zh ? "通话已结束" : "The call ended",
+  noDevice: zh ? "无法打开摄像头或麦克风" : "The camera or microphone cannot be opened",
+};
+document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = TEXT[el.dataset.i18n]; });
+document.documentElement.lang = zh ? "zh-CN" : "en";
+
+const token = location.pathname.split("/").pop();
+const status = document.getElementById("guest-status");
+const selfView = document.getElementById("self-view");
+const cameraSelect = document.getElementById("camera");
+const micSelect = document.getElementById("microphone");
+const nameInput = document.getElementById("guest-name");
+const joinButton = document.getElementById("join");
+const leaveButton = document.getElementById("leave");
+const level = document.getElementById("level");
+nameInput.placeholder = TEXT.name;
+const guest = { pc: null, resource: null, stream: null, state: "ready" };
+window.guest = guest;  // for diagnostics and tests
+
+async function openDevices() {
+  if (guest.stream) guest.stream.getTracks().forEach((t) => t.stop());
+  const video = cameraSelect.value ? { deviceId: { exact: cameraSelect.value } } : true;
+  const audio = micSelect.value ? { deviceId: { exact: micSelect.value } } : true;
+  guest.stream = await navigator.mediaDevices.getUserMedia({ video, audio });
+  selfView.srcObject = guest.stream;
+  meter(guest.stream);
+}
+
+let meterContext = null;
+function meter(stream) {
+  if (meterContext) meterContext.close();
+  meterContext = new AudioContext();
+  const analyser = meterContext.createAnalyser();
+  meterContext.createMediaStreamSource(stream).connect(analyser);
+  const samples = new Float32Array(analyser.fftSize);
+  const tick = () => {
+    if (meterContext.state === "closed") return;
+    analyser.getFloatTimeDomainData(samples);
+    level.value = Math.min(1, Math.sqrt(samples.reduce((a, s) => a + s * s, 0) / samples.length) * 4);
+    requestAnimationFrame(tick);
+  };
+  tick();
+}
+
+async function listDevices() {
+  const devices = await navigator.mediaDevices.enumerateDevices();
+  for (const [select, kind] of [[cameraSelect, "videoinput"], [micSelect, "audioinput"]]) {
+    select.replaceChildren(...devices.filter((d) => d.kind === kind).map((d, i) =>
+      Object.assign(document.createElement("option"), { value: d.deviceId, textContent: d.label || `${kind} ${i + 1}` })));
+  }
+}
+
+async function join() {
+  joinButton.disabled = true;
+  const pc = new RTCPeerConnection();
+  guest.pc = pc;
+  guest.stream.getTracks().forEach((track) => pc.addTransceiver(track, { direction: "sendonly" }));
+  pc.onconnectionstatechange = () => {
+    if (["failed", "closed", "disconnected"].includes(pc.connectionState) && guest.state !== "left") {
+      guest.state = "ended";
+      status.textContent = TEXT.ended;
+      leaveButton.disabled = true;
+    }
+  };
+  await pc.setLocalDescription(await pc.createOffer());
+  await new Promise((resolve) => {
+    if (pc.iceGatheringState === "complete") return resolve();
+    pc.addEventListener("icegatheringstatechange", () => { if (pc.iceGatheringState === "complete") resolve(); });
+    setTimeout(resolve, 2000);
+  });
+  const response = await fetch(`/guest/${encodeURIComponent(token)}/whip?name=${encodeURIComponent(nameInput.value)}`, {
+    method: "POST", headers: { "Content-Type": "application/sdp" }, body: pc.localDescription.sdp,
+  });
+  if (response.status !== 201) {
+    status.textContent = (await response.text()).trim();
+    pc.close();
+    joinButton.disabled = false;
+    return;
+  }
+  guest.resource = response.headers.get("Location");
+  await pc.setRemoteDescription({ type: "answer", sdp: await response.text() });
+  guest.state = "lobby";
+  status.textContent = TEXT.lobby;
+  leaveButton.disabled = false;
+}
+
+async function leave() {
+  guest.state = "left";
+  if (guest.resource) await fetch(guest.resource, { method: "DELETE" });
+  if (guest.pc) guest.pc.close();
+  status.textContent = TEXT.left;
+  leaveButton.disabled = true;
+}
+
+joinButton.onclick = () => join().catch((err) => { status.textContent = err.message; joinButton.disabled = false; });
+leaveButton.onclick = () => leave();
+cameraSelect.onchange = micSelect.onchange = () => openDevices().catch(() => { status.textContent = TEXT.noDevice; });
+window.addEventListener("pagehide", () => { if (guest.resource) fetch(guest.resource, { method: "DELETE", keepalive: true }); });
+openDevices().then(listDevices).catch(() => { status.textContent = TEXT.noDevice; });

@@ -1,0 +1,83 @@
+"""Invite links for co-host guests (连麦): a random token of 192 bits, an expiry and a number of
+uses, revocable by the host. The studio keeps only each token's SHA-256, and every refusal says
+what is wrong with the link and nothing about the show."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from dataclasses import dataclass
+
+TOKEN_BYTES = 24  # 192 bits (at least 128 asked)
+MIN_EXPIRY_S, MAX_EXPIRY_S = 60, 7 * 24 * 3600
+MAX_USES = 100
+
+
+class InviteRefused(Exception):
+    """The link cannot be used; the message is what the guest's page says."""
+
+
+def digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass
+class Invite:
+    id: str  # what the host's window shows and revokes by (never the token)
+    name: str  # the host's label for it ("品牌方")
+    expires_at: float
+    uses: int
+    used: int = 0
+    revoked: bool = False
+
+    def refusal(self, now: float) -> str | None:
+        if self.revoked:
+            return "this invite link was withdrawn by the host"
+        if now >= self.expires_at:
+            return "this invite link has expired"
+        if self.used >= self.uses:
+            return "this invite link has been used"
+        return None
+
+
+class Invites:
+    def __init__(self) -> None:
+        self._by_digest: dict[str, Invite] = {}
+
+    def create(self, name: str = "", expires_in_s: float = 3600, uses: int = 1) -> tuple[str, Invite]:
+        """A new link's token (shown once, for the link) and its invite."""
+        if not MIN_EXPIRY_S <= expires_in_s <= MAX_EXPIRY_S:
+            raise ValueError(f"an invite lasts {MIN_EXPIRY_S} s to {MAX_EXPIRY_S // 86400} days")
+        if isinstance(uses, bool) or not isinstance(uses, int) or not 1 <= uses <= MAX_USES:
+            raise ValueError(f"an invite is good for 1 to {MAX_USES} joins")
+        token = secrets.token_urlsafe(TOKEN_BYTES)
+        key = digest(token)
+        invite = Invite(key[:10], name.strip()[:40], time.time() + expires_in_s, uses)
+        self._by_digest[key] = invite
+        return token, invite
+
+    def check(self, token: str) -> Invite:
+        """The invite ``token`` opens, or InviteRefused saying why not."""
+        invite = self._by_digest.get(digest(token))
+        if invite is None:
+            raise InviteRefused("this invite link is not valid")
+        reason = invite.refusal(time.time())
+        if reason:
+            raise InviteRefused(reason)
+        return invite
+
+    def use(self, token: str) -> Invite:
+        invite = self.check(token)
+        invite.used += 1
+        return invite
+
+    def revoke(self, invite_id: str) -> None:
+        for invite in self._by_digest.values():
+            if invite.id == invite_id:
+                invite.revoked = True
+                return
+        raise ValueError("no such invite")
+
+    def all(self) -> list[Invite]:
+        return list(self._by_digest.values())

@@ -1,0 +1,93 @@
+"""The guests of a show: who waits in the lobby, who is on the call, and what of them is on air.
+An admitted guest is on the call hidden and muted until the host shows them; the host can mute,
+hide or kick any guest at any time, and a kicked guest's link stops working."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from dataclasses import dataclass, field
+
+from .invites import Invites
+
+STATES = ("lobby", "on_call", "rejected", "kicked", "left")
+
+
+@dataclass
+class Guest:
+    id: str
+    name: str
+    invite_id: str
+    state: str = "lobby"
+    visible: bool = False  # in the program's picture
+    audible: bool = False  # in the program's sound
+    session: str | None = None  # the WHIP ingest session of their camera and microphone
+    joined_at: float = field(default_factory=time.time)
+
+    @property
+    def present(self) -> bool:
+        return self.state in ("lobby", "on_call")
+
+
+class Guests:
+    def __init__(self, invites: Invites, limit: int = 3) -> None:
+        self.invites = invites
+        self.limit = limit
+        self.guests: dict[str, Guest] = {}
+
+    def join(self, token: str, name: str) -> Guest:
+        """A guest arrives with a link: into the lobby (InviteRefused if the link does not open)."""
+        invite = self.invites.use(token)
+        cleaned = " ".join(name.split())[:24] or invite.name or "guest"
+        guest = Guest(secrets.token_urlsafe(9), cleaned, invite.id)
+        self.guests[guest.id] = guest
+        return guest
+
+    def _present(self, guest_id: str) -> Guest:
+        guest = self.guests.get(guest_id)
+        if guest is None or not guest.present:
+            raise ValueError("no such guest")
+        return guest
+
+    def on_call(self) -> list[Guest]:
+        return [g for g in self.guests.values() if g.state == "on_call"]
+
+    def waiting(self) -> list[Guest]:
+        return [g for g in self.guests.values() if g.state == "lobby"]
+
+    def admit(self, guest_id: str) -> Guest:
+        guest = self._present(guest_id)
+        if guest.state != "lobby":
+            raise ValueError(f"{guest.name} is on the call already")
+        if len(self.on_call()) >= self.limit:
+            raise ValueError(f"the show takes at most {self.limit} guests on the call")
+        guest.state, guest.visible, guest.audible = "on_call", False, False  # on the call, not yet on air
+        return guest
+
+    def set_on_air(self, guest_id: str, visible: bool | None = None, audible: bool | None = None) -> Guest:
+        guest = self._present(guest_id)
+        if guest.state != "on_call":
+            raise ValueError(f"admit {guest.name} first")
+        if visible is not None:
+            guest.visible = visible
+        if audible is not None:
+            guest.audible = audible
+        return guest
+
+    def reject(self, guest_id: str) -> Guest:
+        guest = self._present(guest_id)
+        guest.state, guest.visible, guest.audible = "rejected", False, False
+        return guest
+
+    def kick(self, guest_id: str) -> Guest:
+        """Off the call, and the link they came with no longer opens (for anyone)."""
+        guest = self._present(guest_id)
+        guest.state, guest.visible, guest.audible = "kicked", False, False
+        self.invites.revoke(guest.invite_id)
+        return guest
+
+    def leave(self, guest_id: str) -> Guest | None:
+        guest = self.guests.get(guest_id)
+        if guest is not None and guest.present:
+            guest.state, guest.visible, guest.audible = "left", False, False
+        return guest

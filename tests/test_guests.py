@@ -1,0 +1,204 @@
+"""Co-host guests (连麦): invite links that open only the guest endpoints and only while valid, the
+lobby, and the host admitting, showing and kicking guests through the core API; a guest in
+headless Chromium with a fake camera and microphone."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import aiohttp
+import pytest
+from aiortc import RTCPeerConnection, RTCSessionDescription
+from aiortc.mediastreams import AudioStreamTrack, VideoStreamTrack
+
+from studio.guests.invites import TOKEN_BYTES, Invites
+
+from .browser import chromium
+
+
+async def _join(studio, link: str, name: str) -> tuple[int, str, RTCPeerConnection]:
+    """A guest's offer through their link, as the guest page sends it (aiortc here)."""
+    pc = RTCPeerConnection()
+    pc.addTrack(VideoStreamTrack())
+    pc.addTrack(AudioStreamTrack())
+    await pc.setLocalDescription(await pc.createOffer())
+    token = link.rsplit("/", 1)[1]
+    async with aiohttp.ClientSession() as http, http.post(
+            f"{studio.viewer_url}guest/{token}/whip?name={name}", data=pc.localDescription.sdp,
+            headers={"Content-Type": "application/sdp"}) as response:
+        body = await response.text()
+        if response.status == 201:
+            await pc.setRemoteDescription(RTCSessionDescription(body, "answer"))
+        return response.status, body, pc
+
+
+async def _page(studio, link: str) -> tuple[int, str]:
+    async with aiohttp.ClientSession() as http, http.get(link) as response:
+        return response.status, await response.text()
+
+
+def test_invite_tokens_are_long_random_and_kept_only_as_their_hash():
+    invites = Invites()
+    token, invite = invites.create("品牌方", expires_in_s=600, uses=2)
+    assert len(token) * 6 >= 128 and TOKEN_BYTES * 8 >= 128
+    assert token not in repr(invites.__dict__) and invite.id not in token
+    assert invites.check(token) is invite
+    with pytest.raises(ValueError, match="1 to 100 joins"):
+        invites.create(uses=0)
+    with pytest.raises(ValueError, match="lasts 60 s"):
+        invites.create(expires_in_s=5)
+
+
+async def test_every_bad_link_gets_a_403_that_says_why_and_nothing_else(start_show):
+    studio = await start_show(audio_source="none")
+    good, _ = studio.create_invite("嘉宾", uses=1)
+    status, page = await _page(studio, good)
+    assert status == 200 and "guest.js" in page
+    expired, expired_invite = studio.create_invite(expires_in_s=60)
+    expired_invite.expires_at = time.time() - 1
+    revoked, revoked_invite = studio.create_invite()
+    studio.invites.revoke(revoked_invite.id)
+    cases = {f"{studio.viewer_url}join/not-a-token": "not valid", expired: "expired", revoked: "withdrawn"}
+    joined = await _join(studio, good, "first")
+    assert joined[0] == 201
+    cases[good] = "has been used"  # single use, and used
+    kicked_link, _ = studio.create_invite(uses=5)
+    status, _, kicked_pc = await _join(studio, kicked_link, "rude")
+    assert status == 201
+    (rude,) = [g for g in studio.guests.waiting() if g.name == "rude"]
+    await studio.remove_guest(rude.id, kick=True)
+    cases[kicked_link] = "withdrawn"  # a kicked guest's link stops working
+    for link, reason in cases.items():
+        status, page = await _page(studio, link)
+        assert status == 403 and reason in page, link
+        assert studio.viewer_url not in page and "Host Studio" not in page  # nothing about the show
+        status, body, pc = await _join(studio, link, "again")
+        assert status == 403 and reason in body
+        await pc.close()
+    for pc in (joined[2], kicked_pc):
+        await pc.close()
+    # The link opens the guest endpoints only: host control and the WHIP ingest refuse it.
+    token = good.rsplit("/", 1)[1]
+    async with aiohttp.ClientSession() as http:
+        async with http.post(studio.viewer_url + "api/host/events", json={"type": "poll.close", "data": {}},
+                             headers={"Authorization": f"Bearer {token}"}) as response:
+            assert response.status == 401
+        async with http.post(studio.ingest_url + "x", data="v=0", headers={
+                "Content-Type": "application/sdp", "Authorization": f"Bearer {token}"}) as response:
+            assert response.status == 401
+
+
+async def test_the_lobby_admit_show_and_the_guest_limit(start_show):
+    studio = await start_show(audio_source="none", guest_limit=2)
+    link, _ = studio.create_invite(uses=3)
+    peers = []
+    for name in ("品牌方小李", "二号", "三号"):
+        status, _, pc = await _join(studio, link, name)
+        assert status == 201
+        peers.append(pc)
+    waiting = studio.guests.waiting()
+    assert [g.name for g in waiting] == ["品牌方小李", "二号", "三号"]
+    first = studio.admit_guest(waiting[0].id)
+    assert first.state == "on_call" and not first.visible and not first.audible  # hidden and muted on air
+    studio.guests.set_on_air(first.id, visible=True, audible=True)
+    studio.admit_guest(waiting[1].id)
+    with pytest.raises(ValueError, match="at most 2 guests"):
+        studio.admit_guest(waiting[2].id)
+    rejected = await studio.remove_guest(waiting[2].id, kick=False)
+    assert rejected.state == "rejected"
+    for pc in peers:
+        await pc.close()
+
+
+async def test_a_chromium_guest_waits_in_the_lobby_and_a_kick_ends_the_call(start_show):
+    studio = await start_show(audio_source="none")
+    link, _ = studio.create_invite("连麦嘉宾")
+    async with chromium(fake_media=True) as browser:
+        page = await browser.new_page()
+        await page.goto(link)
+        await page.wait_for_function("window.guest && window.guest.stream !== null")
+        await page.fill("#guest-name", "品牌方小李")
+        await page.click("#join")
+        await page.wait_for_function("window.guest.state === 'lobby'", timeout=15000)
+        for _ in range(100):
+            if studio.guests.waiting():
+                break
+            await asyncio.sleep(0.05)
+        (guest,) = studio.guests.waiting()
+        assert guest.name == "品牌方小李"
+        session = studio.ingest.sessions[guest.session]
+        for _ in range(200):  # the guest's camera reaches the studio
+            if session.frames["video"] > 10:
+                break
+            await asyncio.sleep(0.05)
+        assert session.frames["video"] > 10 and session.frames["audio"] > 10
+        studio.admit_guest(guest.id)
+        await studio.remove_guest(guest.id, kick=True)
+        assert guest.session not in studio.ingest.sessions
+        await page.wait_for_function("window.guest.state === 'ended'", timeout=30000)
+        assert "通话已结束" in await page.text_content("#guest-status")
+
+
+def test_layouts_place_every_tile_on_the_canvas_in_landscape_and_portrait():
+    from studio.guests.layout import rects
+    for width, height in ((1280, 720), (720, 1280)):
+        for layout in ("side_by_side", "grid"):
+            for count in (2, 3, 4):
+                placed = rects(layout, count, width, height)
+                area = sum(w * h for _, _, w, h in placed)
+                assert all(x >= 0 and y >= 0 and x + w <= width + 0.5 and y + h <= height + 0.5
+                           for x, y, w, h in placed)
+                assert area <= width * height + 1 and (layout == "grid" or area == pytest.approx(width * height))
+        for corner in ("top-left", "top-right", "bottom-left", "bottom-right"):
+            host, guest = rects("pip", 2, width, height, corner)
+            assert host == (0, 0, width, height)
+            assert (guest[0] > width / 2) == corner.endswith("right") and (guest[1] > height / 2) == \
+                corner.startswith("bottom")
+    assert rects("side_by_side", 2, 1280, 720)[1][0] == 640  # landscape: side by side
+    assert rects("side_by_side", 2, 720, 1280)[1][1] == 640  # portrait: one above the other
+    with pytest.raises(ValueError):
+        rects("mosaic", 2, 1280, 720)
+
+
+async def test_a_chromium_guest_on_air_appears_in_the_program_and_a_stalled_one_becomes_a_placeholder(start_show):
+    import cv2
+    import numpy as np
+
+    from studio.guests.layout import PLACEHOLDER, cover
+    studio = await start_show(audio_source="none")
+    link, _ = studio.create_invite()
+    async with chromium(fake_media=True) as browser:
+        page = await browser.new_page()
+        await page.goto(link)
+        await page.wait_for_function("window.guest && window.guest.stream !== null")
+        await page.fill("#guest-name", "小李")
+        await page.click("#join")
+        await page.wait_for_function("window.guest.state === 'lobby'", timeout=15000)
+        for _ in range(200):
+            waiting = studio.guests.waiting()
+            if waiting and studio.ingest.sessions[waiting[0].session].frames["video"] > 5:
+                break
+            await asyncio.sleep(0.05)
+        (guest,) = studio.guests.waiting()
+        studio.admit_guest(guest.id)
+        await asyncio.sleep(0.5)
+        hidden = studio.pipeline.last_program.image.copy()  # admitted: on the call, not on air
+        studio.set_guest_layout("side_by_side")
+        studio.guests.set_on_air(guest.id, visible=True, audible=True)
+        await asyncio.sleep(1.0)  # past the transition
+        program = studio.pipeline.last_program.image
+        session = studio.ingest.sessions[guest.session]
+        picture = cover(session.latest_video.to_ndarray(format="rgb24"), 640, 720)
+        right = program[:, 640:]
+        gray = [cv2.cvtColor(x, cv2.COLOR_RGB2GRAY).astype(np.float32) for x in (right, picture)]
+        # The guest's own camera, as the studio received it, fills the right half (its label aside).
+        correlation = np.corrcoef(gray[0][:600].ravel(), gray[1][:600].ravel())[0, 1]
+        assert correlation > 0.8
+        assert np.abs(hidden[:, 640:].astype(int) - right).mean() > 10  # it was not there before
+        await page.evaluate("window.guest.stream.getVideoTracks().forEach((t) => t.stop())")  # the camera dies
+        await asyncio.sleep(2.0)
+        assert studio.guests.guests[guest.id].state == "on_call"  # still on the call, only its picture stalled
+        stalled = studio.pipeline.last_program.image[100:600, 700:1200]
+        assert np.abs(stalled.astype(int) - np.array(PLACEHOLDER)).mean() < 3
+        assert studio.stats()["program_fps"] > 25  # the program never waited for it
