@@ -111,21 +111,29 @@ async def test_the_lobby_admit_show_and_the_guest_limit(start_show):
         await pc.close()
 
 
+async def _chromium_guest(browser, studio, link: str, name: str):
+    """A guest's page in Chromium (fake camera and mic) that joined and waits in the lobby, once
+    its pictures reach the studio; the page and the guest."""
+    page = await browser.new_page()
+    await page.goto(link)
+    await page.wait_for_function("window.guest && window.guest.stream !== null")
+    await page.fill("#guest-name", name)
+    await page.click("#join")
+    await page.wait_for_function("window.guest.state === 'lobby'", timeout=15000)
+    for _ in range(200):
+        waiting = [g for g in studio.guests.waiting() if g.name == name]
+        if waiting and studio.ingest.sessions[waiting[0].session].frames["video"] > 5:
+            return page, waiting[0]
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"{name}'s camera did not reach the studio")
+
+
 async def test_a_chromium_guest_waits_in_the_lobby_and_a_kick_ends_the_call(start_show):
     studio = await start_show(audio_source="none")
     link, _ = studio.create_invite("连麦嘉宾")
     async with chromium(fake_media=True) as browser:
-        page = await browser.new_page()
-        await page.goto(link)
-        await page.wait_for_function("window.guest && window.guest.stream !== null")
-        await page.fill("#guest-name", "品牌方小李")
-        await page.click("#join")
-        await page.wait_for_function("window.guest.state === 'lobby'", timeout=15000)
-        for _ in range(100):
-            if studio.guests.waiting():
-                break
-            await asyncio.sleep(0.05)
-        (guest,) = studio.guests.waiting()
+        page, guest = await _chromium_guest(browser, studio, link, "品牌方小李")
+        assert [g.name for g in studio.guests.waiting()] == ["品牌方小李"]
         assert guest.name == "品牌方小李"
         session = studio.ingest.sessions[guest.session]
         for _ in range(200):  # the guest's camera reaches the studio
@@ -169,18 +177,7 @@ async def test_a_chromium_guest_on_air_appears_in_the_program_and_a_stalled_one_
     studio = await start_show(audio_source="none")
     link, _ = studio.create_invite()
     async with chromium(fake_media=True) as browser:
-        page = await browser.new_page()
-        await page.goto(link)
-        await page.wait_for_function("window.guest && window.guest.stream !== null")
-        await page.fill("#guest-name", "小李")
-        await page.click("#join")
-        await page.wait_for_function("window.guest.state === 'lobby'", timeout=15000)
-        for _ in range(200):
-            waiting = studio.guests.waiting()
-            if waiting and studio.ingest.sessions[waiting[0].session].frames["video"] > 5:
-                break
-            await asyncio.sleep(0.05)
-        (guest,) = studio.guests.waiting()
+        page, guest = await _chromium_guest(browser, studio, link, "小李")
         studio.admit_guest(guest.id)
         await asyncio.sleep(0.5)
         hidden = studio.pipeline.last_program.image.copy()  # admitted: on the call, not on air
