@@ -28,15 +28,17 @@ def expire_unless_connected(pc: RTCPeerConnection, timeout: float, expire: Calla
     session must not be ended for it (a dead one ends through "failed")."""
     connected = False
 
-    @pc.on("connectionstatechange")
-    def _note() -> None:
-        nonlocal connected
-        connected = connected or pc.connectionState == "connected"
-
     def check() -> None:
         if not connected and pc.connectionState != "connected":
             task = asyncio.ensure_future(expire())
             _expiries.add(task)
             task.add_done_callback(_expiries.discard)
 
-    asyncio.get_running_loop().call_later(timeout, check)
+    timer = asyncio.get_running_loop().call_later(timeout, check)
+
+    @pc.on("connectionstatechange")
+    def _note() -> None:
+        nonlocal connected
+        connected = connected or pc.connectionState == "connected"
+        if connected or pc.connectionState == "closed":
+            timer.cancel()  # it would keep the session alive until it fired
