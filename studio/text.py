@@ -55,7 +55,6 @@ def render_text(text: str, size: int, colour: tuple[int, int, int] = (255, 255, 
     ImageDraw.Draw(image).text((pad - left, pad - top), text, font=font, fill=255)
     glyphs = np.asarray(image)
     array = np.zeros((*glyphs.shape, 4), np.uint8)
-    array[:, :, :3] = colour
     if outline:
         # The outline grown from the glyphs' coverage: a third of the cost of FreeType's stroker.
         ring = cv2.dilate(glyphs, np.ones((2 * outline + 1, 2 * outline + 1), np.uint8))
@@ -63,6 +62,7 @@ def render_text(text: str, size: int, colour: tuple[int, int, int] = (255, 255, 
         array[:, :, :3] = (coverage * np.array(colour, np.uint16) // 255).astype(np.uint8)
         array[:, :, 3] = ring
     else:
+        array[:, :, :3] = colour
         array[:, :, 3] = glyphs
     array.flags.writeable = False  # cached and shared: callers must not draw into it
     return array
