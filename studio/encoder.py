@@ -168,7 +168,8 @@ class SharedVideoEncoder(EncoderThread):
     kind = "video"
 
     def __init__(self, width: int, height: int, fps: float, bitrate: int, epoch: float,
-                 codec: str = "vp8", keyframe_interval: float = 0.5, gop_seconds: float = 0.0) -> None:
+                 codec: str = "vp8", keyframe_interval: float = 0.5, gop_seconds: float = 0.0,
+                 canvas: tuple[int, int] | None = None) -> None:
         super().__init__(epoch)
         if codec not in CODECS:
             raise ValueError(f"codec must be one of {sorted(CODECS)}, not {codec!r}")
@@ -176,7 +177,7 @@ class SharedVideoEncoder(EncoderThread):
         # 0: a safety keyframe every 10 s (WebRTC viewers ask for their own); platforms that take
         # RTMP want one every 2 s.
         self.gop_seconds = gop_seconds
-        self.canvas = (width, height)  # what the program sends; the encode may be smaller (adapt)
+        self.canvas = canvas or (width, height)  # what the program sends; the encode may be smaller
         self.send_fps = fps
         self.keyframes = KeyframeGate(keyframe_interval)
         self.keyframe_count = 0

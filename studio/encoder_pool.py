@@ -15,7 +15,7 @@ from .pipeline import Pipeline
 @dataclass(frozen=True)
 class VideoSpec:
     codec: str  # vp8 | h264
-    width: int
+    width: int  # the encode's size; the program's pictures are scaled to it
     height: int
     fps: float
     bitrate: int
@@ -54,8 +54,9 @@ class EncoderPool:
             return encoder
         encoder: EncoderThread
         if isinstance(spec, VideoSpec):
+            canvas = (self.pipeline.compositor.width, self.pipeline.compositor.height)
             encoder = SharedVideoEncoder(spec.width, spec.height, spec.fps, spec.bitrate, self.epoch, spec.codec,
-                                         gop_seconds=spec.gop_seconds)
+                                         gop_seconds=spec.gop_seconds, canvas=canvas)
         else:
             encoder = SharedAudioEncoder(self.epoch, spec.bitrate, spec.codec)
         encoder.fanout.bind(asyncio.get_running_loop())

@@ -8,7 +8,6 @@ GIL, so the stages run in parallel with each other and with the asyncio loop.
 from __future__ import annotations
 
 import logging
-import math
 import threading
 import time
 from collections.abc import Callable
@@ -17,6 +16,7 @@ import numpy as np
 
 from . import i420
 from .allocator import keep_buffers
+from .audio.mixer import HOST, AudioMixer, MixerInput
 from .compositor import Compositor
 from .cores import share_cores
 from .filters.base import VideoFilter
@@ -30,21 +30,6 @@ from .vision.context import FaceAnalysis, FrameContext
 log = logging.getLogger(__name__)
 
 STALL_SECONDS = 1.0  # a "live" source silent this long gets the slate, so the picture never freezes
-
-
-class AudioLevel:
-    """Peak and RMS of the latest chunk in dBFS, for the host's level meter."""
-
-    def __init__(self) -> None:
-        self.rms_db = -120.0
-        self.peak_db = -120.0
-
-    def update(self, samples: np.ndarray) -> None:
-        data = samples.astype(np.float32) / 32768.0
-        rms = float(np.sqrt(np.mean(data * data))) if data.size else 0.0
-        peak = float(np.max(np.abs(data))) if data.size else 0.0
-        self.rms_db = 20 * math.log10(max(rms, 1e-6))
-        self.peak_db = 20 * math.log10(max(peak, 1e-6))
 
 
 def run_chain(guards: list[FilterGuard], image: np.ndarray, context: FrameContext) -> np.ndarray:
@@ -112,7 +97,7 @@ class Pipeline:
         self._source_slot = LatestSlot()
         self.video_runner = SourceRunner(video_source, self._source_slot.put)
         self.audio_runner = SourceRunner(audio_source, self._on_audio) if audio_source else None
-        self.audio_level = AudioLevel()
+        self.mixer = AudioMixer(self._emit_audio)  # the host's microphone and the guests
         self._video_consumers: list[LatestSlot] = []
         self._audio_consumers: list[LatestSlot] = []
         self._lock = threading.Lock()
@@ -146,6 +131,7 @@ class Pipeline:
     # -- lifecycle ---------------------------------------------------------------------------
     def start(self) -> None:
         self.video_runner.start()
+        self.mixer.start()
         if self.audio_runner:
             self.audio_runner.start()
         self._thread.start()
@@ -156,6 +142,7 @@ class Pipeline:
         self.video_runner.stop()
         if self.audio_runner:
             self.audio_runner.stop()
+        self.mixer.stop()
         self._thread.join(timeout=5)
         self._watchdog.join(timeout=5)
         self.faces.close()
@@ -203,9 +190,16 @@ class Pipeline:
                     break
 
     # -- threads -----------------------------------------------------------------------------
+    @property
+    def audio_level(self) -> MixerInput:
+        """The host's microphone as it enters the mix (``rms_db``, ``peak_db``)."""
+        return self.mixer.inputs[HOST]
+
     def _on_audio(self, chunk: object) -> None:
         assert isinstance(chunk, AudioChunk)
-        self.audio_level.update(chunk.samples)
+        self.mixer.push_host(chunk)
+
+    def _emit_audio(self, chunk: AudioChunk) -> None:
         with self._lock:
             consumers = list(self._audio_consumers)
         for slot in consumers:
@@ -287,6 +281,7 @@ class Pipeline:
             "audio_error": self.audio_runner.error if self.audio_runner else None,
             "audio_rms_db": round(self.audio_level.rms_db, 1),
             "audio_peak_db": round(self.audio_level.peak_db, 1),
+            "audio_mix": self.mixer.state(),
             "dropped_source": self._source_slot.dropped,
             "filter_ms": round(self.filter_ms, 2),
             "compose_ms": round(self.compose_ms, 2),

@@ -78,6 +78,7 @@ class StudioServer:
             web.get("/join/{token}", self.guest_page),
             web.post("/guest/{token}/whip", self.guest_offer),
             web.delete("/guest/session/{session_id}", self.guest_delete),
+            web.get("/guest/session/{session_id}", self.guest_status),
             web.get("/plugins/widgets.json", self.widget_list),
             web.get("/plugins/widget/{name}.js", self.widget_script),
             web.static("/static", WEB_ROOT),
@@ -135,7 +136,7 @@ class StudioServer:
     # -- co-host guests: their link is their only key, and opens only these ---------------------
     async def guest_page(self, request: web.Request) -> web.StreamResponse:
         try:
-            self.studio.invites.check(request.match_info["token"])
+            self.studio.call.invites.check(request.match_info["token"])
         except InviteRefused as refusal:
             return _refused_page(str(refusal))
         return web.FileResponse(WEB_ROOT / "guest.html")
@@ -143,22 +144,29 @@ class StudioServer:
     async def guest_offer(self, request: web.Request) -> web.Response:
         token = request.match_info["token"]
         try:
-            self.studio.invites.check(token)
+            self.studio.call.invites.check(token)
         except InviteRefused as refusal:
             return _error(403, str(refusal))
         body = await self._read_offer(request)
         if isinstance(body, web.Response):
             return body
         try:
-            answering = self.studio.guest_arrives(token, request.query.get("name", ""), body)
+            answering = self.studio.call.arrive(token, request.query.get("name", ""), body)
             return await _created(answering, "/guest/session/")
         except InviteRefused as refusal:  # used up by someone else meanwhile
             return _error(403, str(refusal))
 
     async def guest_delete(self, request: web.Request) -> web.Response:
-        if not await self.studio.guest_leaves(request.match_info["session_id"]):
+        if not await self.studio.call.leave(request.match_info["session_id"]):
             return _error(404, "no such guest session")
         return web.Response(status=200, text="left the call\n")
+
+    async def guest_status(self, request: web.Request) -> web.Response:
+        """What the guest's page shows of itself (the session id, unguessable, is the key)."""
+        status = self.studio.call.status(request.match_info["session_id"])
+        if status is None:
+            return _error(404, "no such guest session")
+        return web.json_response(status, headers={"Cache-Control": "no-store"})
 
     async def widget_list(self, request: web.Request) -> web.Response:
         names = sorted(self.studio.widgets())

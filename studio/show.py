@@ -12,8 +12,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
 from .comments.base import CommentSource
 from .commerce.catalog import Catalog, catalog_row, load_catalog
 from .compositor import Compositor
@@ -24,9 +22,7 @@ from .eventlog import Event, EventLog
 from .events import EventHub
 from .filters.beauty import BEAUTY_OPTIONS, BEAUTY_PRESETS, MY_PRESET
 from .guard import FilterGuard
-from .guests.invites import Invite, Invites
-from .guests.layout import CORNERS, LAYOUTS, Tile
-from .guests.lobby import Guest, Guests
+from .guests.call import GuestCall
 from .interactions.runtime import InteractionHost
 from .loopwatch import LoopWatch
 from .outputs.base import Output, OutputError
@@ -46,7 +42,6 @@ log = logging.getLogger(__name__)
 
 
 # Every show takes comments (moderated, questions queued), pins products, runs sales, polls and lotteries.
-STALL_S = 1.0  # a guest's picture older than this is shown as a placeholder: the program never waits
 BUILTIN_INTERACTIONS = ("comments", "moderation", "questions", "products", "sales", "polls", "followers", "lottery")
 
 
@@ -105,10 +100,8 @@ class Studio:
         # Streams sent to the studio over WHIP need this bearer token.
         self.ingest_token = self.config.ingest_token or secrets.token_urlsafe(16)
         self.ingest = WhipIngest()
-        self.invites = Invites()
-        self.guests = Guests(self.invites, limit=self.config.guest_limit)
-        self._guest_pictures: dict[str, tuple[object, np.ndarray]] = {}  # guest → (decoded frame, its RGB)
-        self.pipeline.guest_tiles = self._guest_tiles
+        self.call = GuestCall(self.pipeline, self.ingest, self.encoders, self.config.guest_limit,
+                              lambda: self.config.canvas_size, lambda: self.viewer_url, self.eventlog)
         self.history = StatsHistory()  # the last minutes, a sample a second when read (the stats dock's graphs)
         self.live_since: float | None = None
         self._live_lock = asyncio.Lock()  # Go Live and Stop never interleave
@@ -248,6 +241,7 @@ class Studio:
         await self.stop_live()
         await self.stop_recording()
         await self.ingest.end_all()
+        await self.call.close()
         await self.server.stop()
         for task in self._source_tasks:
             task.cancel()
@@ -386,70 +380,6 @@ class Studio:
         for running in self.interactions.running:
             if running.provider == name:
                 running.paused = not enabled
-
-    # -- co-host guests ---------------------------------------------------------------------------
-    def create_invite(self, name: str = "", expires_in_s: float = 3600, uses: int = 1) -> tuple[str, Invite]:
-        """A guest's invite link (its token is in it, and only there) and the invite."""
-        token, invite = self.invites.create(name, expires_in_s, uses)
-        return f"{self.viewer_url}join/{token}", invite
-
-    async def guest_arrives(self, token: str, name: str, offer_sdp: str) -> tuple[str, str]:
-        """A guest's camera and microphone offer, through their link: they wait in the lobby.
-        InviteRefused if the link does not open; OfferError or Unavailable as for any WHIP offer."""
-        guest = self.guests.join(token, name)
-        try:
-            session, answer = await self.ingest.accept(f"guest:{guest.id}", offer_sdp)
-        except Exception:
-            self.guests.leave(guest.id)
-            raise
-        guest.session = session
-        return session, answer
-
-    def _guest_tiles(self) -> list[Tile]:
-        """The guests shown on air, with their newest picture (None if it stalled); program thread."""
-        tiles = []
-        now = time.monotonic()
-        for guest in list(self.guests.guests.values()):
-            if guest.state != "on_call" or not guest.visible:
-                continue
-            session = self.ingest.sessions.get(guest.session or "")
-            frame = session.latest_video if session is not None else None
-            stalled = session is None or session.last_video_at is None or now - session.last_video_at > STALL_S
-            if frame is None or stalled:
-                tiles.append(Tile(guest.id, guest.name, None))
-                continue
-            cached = self._guest_pictures.get(guest.id)
-            if cached is None or cached[0] is not frame:  # convert each decoded picture once
-                cached = (frame, frame.to_ndarray(format="rgb24"))
-                self._guest_pictures[guest.id] = cached
-            tiles.append(Tile(guest.id, guest.name, cached[1]))
-        for gone in set(self._guest_pictures) - {tile.key for tile in tiles}:  # off air: let the picture go
-            del self._guest_pictures[gone]
-        return tiles
-
-    def set_guest_layout(self, layout: str, corner: str = "bottom-right") -> None:
-        """How the host and the guests on air share the picture (``LAYOUTS``; ``corner`` for
-        picture in picture)."""
-        if layout not in LAYOUTS or corner not in CORNERS:
-            raise ValueError(f"layout is one of {', '.join(LAYOUTS)}; corner one of {', '.join(CORNERS)}")
-        self.pipeline.layout.layout, self.pipeline.layout.corner = layout, corner
-
-    def admit_guest(self, guest_id: str) -> Guest:
-        return self.guests.admit(guest_id)
-
-    async def remove_guest(self, guest_id: str, kick: bool = True) -> Guest:
-        """Kick (their link stops working) or reject a guest; their connection is closed."""
-        guest = self.guests.kick(guest_id) if kick else self.guests.reject(guest_id)
-        if guest.session is not None:
-            await self.ingest.end(guest.session)
-        return guest
-
-    async def guest_leaves(self, session: str) -> bool:
-        for guest in self.guests.guests.values():
-            if guest.session == session and guest.present:
-                self.guests.leave(guest.id)
-                return await self.ingest.end(session)
-        return False
 
     # -- interactions ---------------------------------------------------------------------------
     def import_catalog(self, path: str | Path) -> Catalog:

@@ -17,20 +17,27 @@ class PacketTrack(MediaStreamTrack):
     """Yields the shared encoder's packets; aiortc only packetizes them into RTP.
 
     It subscribes on the first ``recv``, which aiortc makes once DTLS is up: an offer that never
-    connects holds no queue and asks the shared encoder for no keyframes.
+    connects holds no queue and asks the shared encoder for no keyframes. With a ``gate`` it
+    subscribes only once the gate opens (a guest sees the show once admitted).
     """
 
-    def __init__(self, kind: str, fanout: PacketFanout, max_queue: int | None = None) -> None:
+    def __init__(self, kind: str, fanout: PacketFanout, max_queue: int | None = None,
+                 gate: asyncio.Event | None = None) -> None:
         super().__init__()
         self.kind = kind
         self._fanout = fanout
         self._max_queue = max_queue
+        self._gate = gate
         self.subscriber: Subscriber | None = None
 
     async def recv(self) -> av.Packet:
         if self.readyState != "live":
             raise MediaStreamError
         if self.subscriber is None:
+            if self._gate is not None:
+                await self._gate.wait()
+                if self.readyState != "live":
+                    raise MediaStreamError
             self.subscriber = self._fanout.subscribe(self._max_queue)
         item = await self.subscriber.get()
         if item is None:
@@ -41,6 +48,8 @@ class PacketTrack(MediaStreamTrack):
         super().stop()
         if self.subscriber is not None:
             self.subscriber.close()
+        elif self._gate is not None:
+            self._gate.set()  # wake a recv still waiting, so it ends
 
 
 class FrameTrack(MediaStreamTrack):

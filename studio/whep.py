@@ -9,7 +9,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from aiortc import RTCPeerConnection, RTCRtpSender, RTCSessionDescription
+from aiortc import RTCPeerConnection, RTCRtpSender, RTCRtpTransceiver, RTCSessionDescription
 
 from .encoder import SharedAudioEncoder, SharedVideoEncoder
 from .rtc import expire_unless_connected, new_peer_connection
@@ -61,6 +61,20 @@ def check_offer_text(text: str) -> None:
         raise OfferError("body is not an SDP offer (it must start with 'v=0')")
     if "\nm=video" not in text and "\nm=audio" not in text:
         raise OfferError("SDP offer has no audio or video media section")
+
+
+def attach_packet_track(pc: RTCPeerConnection, transceiver: RTCRtpTransceiver,
+                        encoder: SharedVideoEncoder | SharedAudioEncoder,
+                        gate: asyncio.Event | None = None) -> PacketTrack:
+    """Send a shared encoder's packets on ``transceiver`` (its codec preferred in the answer)."""
+    mime = "audio/opus" if encoder.kind == "audio" else ("video/VP8" if encoder.codec_name == "vp8" else "video/H264")
+    transceiver.setCodecPreferences(codec_preferences(transceiver.kind, mime))
+    track = PacketTrack(transceiver.kind, encoder.fanout, gate=gate)
+    sender = pc.addTrack(track)
+    if transceiver.kind == "video":
+        # aiortc ignores PLI/FIR on packet tracks; route them to the shared encoder's gate.
+        sender._send_keyframe = encoder.fanout.request_keyframe
+    return track
 
 
 class WhepEndpoint:
@@ -124,23 +138,12 @@ class WhepEndpoint:
         return session
 
     def _attach_tracks(self, session: ViewerSession) -> None:
-        encoders = {"video": (self.video, "video/VP8" if self.video.codec_name == "vp8" else "video/H264"),
-                    "audio": (self.audio, "audio/opus")}
-        attached = 0
+        encoders = {"video": self.video, "audio": self.audio}
         for transceiver in session.pc.getTransceivers():
-            encoder, mime = encoders.get(transceiver.kind, (None, ""))
-            if encoder is None:
-                continue
-            preferred = codec_preferences(transceiver.kind, mime)
-            transceiver.setCodecPreferences(preferred)
-            track = PacketTrack(transceiver.kind, encoder.fanout)
-            session.tracks.append(track)
-            sender = session.pc.addTrack(track)
-            if transceiver.kind == "video":
-                # aiortc ignores PLI/FIR on packet tracks; route them to the shared encoder's gate.
-                sender._send_keyframe = encoder.fanout.request_keyframe
-            attached += transceiver.kind == "video"
-        if not attached:
+            encoder = encoders.get(transceiver.kind)
+            if encoder is not None:
+                session.tracks.append(attach_packet_track(session.pc, transceiver, encoder))
+        if not any(track.kind == "video" for track in session.tracks):
             raise OfferError("SDP offer has no video section to receive the show")
 
     async def end(self, session_id: str) -> bool:

@@ -7,10 +7,11 @@ import asyncio
 import logging
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 
 import av
+import numpy as np
 from aiortc import RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
@@ -34,9 +35,13 @@ class IngestSession:
     last_video_at: float | None = None  # monotonic
     longest_freeze_s: float = 0.0  # the longest wait between two pictures
     listeners: list[Callable[[av.VideoFrame, float], None]] = field(default_factory=list)  # (picture, time.time())
+    audio_listeners: list[Callable[[np.ndarray], None]] = field(default_factory=list)  # int16 mono 48 kHz
+    sent_tracks: list[MediaStreamTrack] = field(default_factory=list)  # what the studio sends back, if anything
+    on_end: list[Callable[[], Awaitable[None]]] = field(default_factory=list)  # however the session ends
     jitter: LiveJitterBuffer | None = None  # the video's (gaps skipped: ``jitter.skips``)
     feedback: TransportFeedbackReporter = field(default_factory=TransportFeedbackReporter)
     _readers: list[asyncio.Task] = field(default_factory=list)
+    _to_s16: av.AudioResampler = field(default_factory=lambda: av.AudioResampler(format="s16", rate=48000))
 
     @property
     def connected(self) -> bool:
@@ -48,8 +53,10 @@ class WhipIngest:
         self.max_sessions = max_sessions
         self.sessions: dict[str, IngestSession] = {}
 
-    async def accept(self, stream: str, offer_sdp: str) -> tuple[str, str]:
-        """Answer a publisher's offer; returns (session id, answer SDP)."""
+    async def accept(self, stream: str, offer_sdp: str,
+                     send_back: Callable[[RTCPeerConnection], list[MediaStreamTrack]] | None = None) -> tuple[str, str]:
+        """Answer a publisher's offer; returns (session id, answer SDP). ``send_back`` adds tracks
+        the studio sends on the same connection (a guest's return feed) and returns them."""
         check_offer_text(offer_sdp)
         if len(self.sessions) >= self.max_sessions:
             raise Unavailable(f"the studio takes at most {self.max_sessions} incoming streams")
@@ -77,8 +84,12 @@ class WhipIngest:
             session.jitter = use_live_jitter_buffer(transceiver.receiver) or session.jitter
             session.feedback.attach(transceiver.receiver)
         try:
+            if send_back is not None:
+                session.sent_tracks = send_back(pc)
             await pc.setLocalDescription(await pc.createAnswer())
         except Exception as exc:
+            for track in session.sent_tracks:
+                track.stop()
             await pc.close()
             raise OfferError(f"cannot answer this offer: {exc}") from exc
         self.sessions[session.id] = session
@@ -99,6 +110,13 @@ class WhipIngest:
                     session.size, session.latest_video = (frame.width, frame.height), frame
                     for listener in session.listeners:
                         listener(frame, time.time())
+                elif isinstance(frame, av.AudioFrame) and session.audio_listeners:
+                    for packed in session._to_s16.resample(frame):
+                        # The channels' mean, not a downmix: FFmpeg's pan law would take 3 dB off.
+                        channels = len(packed.layout.channels)
+                        samples = packed.to_ndarray().reshape(-1, channels).mean(axis=1).astype(np.int16)
+                        for audio_listener in session.audio_listeners:
+                            audio_listener(samples)
         except MediaStreamError:
             return
 
@@ -108,8 +126,15 @@ class WhipIngest:
             return False
         for reader in session._readers:
             reader.cancel()
+        for track in session.sent_tracks:
+            track.stop()
         session.feedback.stop()
         await session.pc.close()
+        for ended in session.on_end:
+            try:
+                await ended()
+            except Exception:  # one listener's failure must not keep the others from cleaning up
+                log.exception("ending session %s", session_id)
         return True
 
     async def end_all(self) -> None:

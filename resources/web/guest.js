@@ -1,5 +1,7 @@
 // The guest page: choose a camera and a microphone, see yourself and your level, join the show
 // through the invite link (a WHIP offer to /guest/<token>/whip), wait in the lobby, leave.
+// The same connection brings the show back once the host admits the guest: the program's
+// picture and a mix of everyone on the call but the guest (so nobody hears their own echo).
 "use strict";
 
 const zh = (navigator.language || "").toLowerCase().startsWith("zh");
@@ -10,6 +12,9 @@ const TEXT = {
   lobby: zh ? "已进入等候室，等待主播同意" : "In the lobby: the host will let you in",
   left: zh ? "已离开" : "You left", ended: zh ? "通话已结束" : "The call ended",
   noDevice: zh ? "无法打开摄像头或麦克风" : "The camera or microphone cannot be opened",
+  onCall: zh ? "已连麦：你能看到并听到直播" : "On the call: you see and hear the show",
+  seen: zh ? "观众能看到你" : "Viewers see you", unseen: zh ? "观众看不到你" : "Viewers do not see you",
+  heard: zh ? "观众能听到你" : "viewers hear you", unheard: zh ? "观众听不到你" : "viewers do not hear you",
 };
 document.querySelectorAll("[data-i18n]").forEach((el) => { el.textContent = TEXT[el.dataset.i18n]; });
 document.documentElement.lang = zh ? "zh-CN" : "en";
@@ -23,6 +28,8 @@ const nameInput = document.getElementById("guest-name");
 const joinButton = document.getElementById("join");
 const leaveButton = document.getElementById("leave");
 const level = document.getElementById("level");
+const program = document.getElementById("program");
+const onAir = document.getElementById("on-air");
 nameInput.placeholder = TEXT.name;
 const guest = { pc: null, resource: null, stream: null, state: "ready" };
 window.guest = guest;  // for diagnostics and tests
@@ -31,7 +38,10 @@ async function openDevices() {
   if (guest.stream) guest.stream.getTracks().forEach((t) => t.stop());
   const video = cameraSelect.value ? { deviceId: { exact: cameraSelect.value } } : true;
   const audio = micSelect.value ? { deviceId: { exact: micSelect.value } } : true;
-  guest.stream = await navigator.mediaDevices.getUserMedia({ video, audio });
+  // Echo cancellation matters here: the show plays from the same speakers the microphone hears.
+  guest.stream = await navigator.mediaDevices.getUserMedia({
+    video, audio: { ...(audio === true ? {} : audio), echoCancellation: true, noiseSuppression: true },
+  });
   selfView.srcObject = guest.stream;
   meter(guest.stream);
 }
@@ -64,7 +74,12 @@ async function join() {
   joinButton.disabled = true;
   const pc = new RTCPeerConnection();
   guest.pc = pc;
-  guest.stream.getTracks().forEach((track) => pc.addTransceiver(track, { direction: "sendonly" }));
+  guest.stream.getTracks().forEach((track) => pc.addTransceiver(track, { direction: "sendrecv" }));
+  const returned = new MediaStream();
+  pc.ontrack = (event) => {
+    returned.addTrack(event.track);
+    program.srcObject = returned;
+  };
   pc.onconnectionstatechange = () => {
     if (["failed", "closed", "disconnected"].includes(pc.connectionState) && guest.state !== "left") {
       guest.state = "ended";
@@ -92,6 +107,28 @@ async function join() {
   guest.state = "lobby";
   status.textContent = TEXT.lobby;
   leaveButton.disabled = false;
+  watchStatus();
+}
+
+// The host admits, shows and mutes: the page says where the guest stands.
+async function watchStatus() {
+  while (["lobby", "on_call"].includes(guest.state) && guest.resource) {
+    const response = await fetch(guest.resource, { cache: "no-store" }).catch(() => null);
+    if (response && response.ok) {
+      const seen = await response.json();
+      guest.onAir = seen;
+      if (seen.state === "on_call" && guest.state === "lobby") {
+        guest.state = "on_call";
+        status.textContent = TEXT.onCall;
+        program.hidden = false;
+        program.play().catch(() => {});
+      }
+      if (seen.state === "on_call") {
+        onAir.textContent = `${seen.visible ? TEXT.seen : TEXT.unseen} · ${seen.audible ? TEXT.heard : TEXT.unheard}`;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 async function leave() {

@@ -5,9 +5,11 @@ what is wrong with the link and nothing about the show."""
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Protocol
 
 TOKEN_BYTES = 24  # 192 bits (at least 128 asked)
 MIN_EXPIRY_S, MAX_EXPIRY_S = 60, 7 * 24 * 3600
@@ -41,9 +43,25 @@ class Invite:
         return None
 
 
+class SecretStore(Protocol):
+    def keep_secret(self, key: str, value: str) -> None: ...
+    def secret(self, key: str) -> str | None: ...
+
+
+STORE_KEY = "guests:invites"
+
+
 class Invites:
-    def __init__(self) -> None:
-        self._by_digest: dict[str, Invite] = {}
+    """The show's invites; with a ``store`` (the event log) they outlive a restart of the studio."""
+
+    def __init__(self, store: SecretStore | None = None) -> None:
+        self._store = store
+        saved = json.loads((store.secret(STORE_KEY) if store is not None else None) or "{}")
+        self._by_digest: dict[str, Invite] = {key: Invite(**fields) for key, fields in saved.items()}
+
+    def _save(self) -> None:
+        if self._store is not None:
+            self._store.keep_secret(STORE_KEY, json.dumps({k: asdict(v) for k, v in self._by_digest.items()}))
 
     def create(self, name: str = "", expires_in_s: float = 3600, uses: int = 1) -> tuple[str, Invite]:
         """A new link's token (shown once, for the link) and its invite."""
@@ -55,6 +73,7 @@ class Invites:
         key = digest(token)
         invite = Invite(key[:10], name.strip()[:40], time.time() + expires_in_s, uses)
         self._by_digest[key] = invite
+        self._save()
         return token, invite
 
     def check(self, token: str) -> Invite:
@@ -70,12 +89,14 @@ class Invites:
     def use(self, token: str) -> Invite:
         invite = self.check(token)
         invite.used += 1
+        self._save()
         return invite
 
     def revoke(self, invite_id: str) -> None:
         for invite in self._by_digest.values():
             if invite.id == invite_id:
                 invite.revoked = True
+                self._save()
                 return
         raise ValueError("no such invite")
 

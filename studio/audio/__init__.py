@@ -1,0 +1,1 @@
+"""Audio processing for the studio's sources: mixing, noise suppression."""

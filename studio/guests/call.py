@@ -1,0 +1,230 @@
+"""The co-host call (连麦): invites, the lobby, who is on air, the guests' sound in the mix and the
+return feed each guest gets back on the connection they joined with.
+
+One peer connection a guest: their camera and microphone come in through the studio's WHIP ingest
+and the answer sends back the program's picture (one shared encoder for every guest) and the
+guest's own mix-minus (everyone on the call but them)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from aiortc import MediaStreamTrack, RTCPeerConnection
+
+from ..audio.mixer import AudioMixer
+from ..encoder import SharedVideoEncoder
+from ..encoder_pool import EncoderPool, VideoSpec
+from ..pipeline import Pipeline
+from ..whep import attach_packet_track
+from ..whip_ingest import WhipIngest
+from .invites import Invite, Invites, SecretStore
+from .layout import CORNERS, LAYOUTS, Tile
+from .lobby import Guest, Guests
+from .quality import Quality, QualityMeter
+from .return_feed import ReturnAudioTrack
+
+log = logging.getLogger(__name__)
+
+STALL_S = 1.0  # a guest's picture older than this is shown as a placeholder: the program never waits
+RETURN_BITRATE = 800_000
+QUALITY_EVERY_S = 1.0
+
+
+@dataclass
+class _Link:
+    """What the studio holds for one guest's connection."""
+
+    admitted: asyncio.Event = field(default_factory=asyncio.Event)  # opens the return picture
+    audio: ReturnAudioTrack | None = None
+    video_encoder: SharedVideoEncoder | None = None
+    meter: QualityMeter = field(default_factory=QualityMeter)
+    quality: Quality = field(default_factory=Quality)
+
+
+class GuestCall:
+    def __init__(self, pipeline: Pipeline, ingest: WhipIngest, encoders: EncoderPool, limit: int,
+                 canvas_size: Callable[[], tuple[int, int]], base_url: Callable[[], str],
+                 store: SecretStore | None = None) -> None:
+        self.pipeline, self.ingest, self.encoders = pipeline, ingest, encoders
+        self.mixer: AudioMixer = pipeline.mixer
+        self.invites = Invites(store)
+        self.guests = Guests(self.invites, limit=limit)
+        self._canvas_size, self._base_url = canvas_size, base_url
+        self._links: dict[str, _Link] = {}  # guest id → its connection's parts
+        self._pictures: dict[str, tuple[object, np.ndarray]] = {}  # guest → (decoded frame, its RGB)
+        self._quality_task: asyncio.Task | None = None
+        pipeline.guest_tiles = self.tiles
+
+    # -- invites and arrivals --------------------------------------------------------------------
+    def create_invite(self, name: str = "", expires_in_s: float = 3600, uses: int = 1) -> tuple[str, Invite]:
+        """A guest's invite link (its token is in it, and only there) and the invite."""
+        token, invite = self.invites.create(name, expires_in_s, uses)
+        return f"{self._base_url()}join/{token}", invite
+
+    def return_spec(self) -> VideoSpec:
+        """The return picture: small, quick to encode, one encode for all guests."""
+        width, height = self._canvas_size()
+        size = (640, 360) if width >= height else (360, 640)
+        return VideoSpec("vp8", *size, self.pipeline.fps, RETURN_BITRATE, owner="guests")
+
+    async def arrive(self, token: str, name: str, offer_sdp: str) -> tuple[str, str]:
+        """A guest's offer through their link: they wait in the lobby; the answer carries their
+        return feed, which starts once they are admitted. InviteRefused if the link does not open;
+        OfferError or Unavailable as for any WHIP offer."""
+        guest = self.guests.join(token, name)
+        link = _Link()
+        loop = asyncio.get_running_loop()
+
+        def send_back(pc: RTCPeerConnection) -> list[MediaStreamTrack]:
+            tracks: list[MediaStreamTrack] = []
+            for transceiver in pc.getTransceivers():
+                if transceiver.kind == "audio" and link.audio is None:
+                    link.audio = ReturnAudioTrack(loop)
+                    pc.addTrack(link.audio)
+                    tracks.append(link.audio)
+                elif transceiver.kind == "video" and link.video_encoder is None:
+                    link.video_encoder = self.encoders.video(self.return_spec())
+                    tracks.append(attach_packet_track(pc, transceiver, link.video_encoder, gate=link.admitted))
+            return tracks
+
+        try:
+            session_id, answer = await self.ingest.accept(f"guest:{guest.id}", offer_sdp, send_back)
+        except Exception:
+            self.guests.leave(guest.id)
+            if link.video_encoder is not None:
+                await self.encoders.release(link.video_encoder)
+            raise
+        guest.session = session_id
+        self._links[guest.id] = link
+        self.mixer.add_input(guest.id, guest.name, on_air=False).on_call = False  # heard once admitted
+        session = self.ingest.sessions[session_id]
+        session.audio_listeners.append(lambda samples: self.mixer.push(guest.id, samples))
+        session.on_end.append(lambda: self._ended(guest.id))
+        if self._quality_task is None or self._quality_task.done():
+            self._quality_task = asyncio.ensure_future(self._watch_quality())
+        return session_id, answer
+
+    # -- the host's controls ---------------------------------------------------------------------
+    def admit(self, guest_id: str) -> Guest:
+        """On the call: they see and hear the show, hidden and muted on air until shown."""
+        guest = self.guests.admit(guest_id)
+        self.mixer.set_input(guest_id, on_call=True, on_air=False)
+        link = self._links.get(guest_id)
+        if link is not None:
+            link.admitted.set()
+            if link.audio is not None:
+                self.mixer.returns[guest_id] = link.audio.feed
+        return guest
+
+    def set_on_air(self, guest_id: str, visible: bool | None = None, audible: bool | None = None) -> Guest:
+        """Show or hide a guest's picture, and put their voice in the program or take it out."""
+        guest = self.guests.set_on_air(guest_id, visible, audible)
+        self.mixer.set_input(guest_id, on_air=guest.audible)
+        return guest
+
+    def set_volume(self, guest_id: str, volume: float) -> None:
+        self.mixer.set_input(guest_id, volume=volume)
+
+    async def remove(self, guest_id: str, kick: bool = True) -> Guest:
+        """Kick (their link stops working) or reject a guest; their connection is closed."""
+        guest = self.guests.kick(guest_id) if kick else self.guests.reject(guest_id)
+        if guest.session is not None:
+            await self.ingest.end(guest.session)
+        return guest
+
+    async def leave(self, session_id: str) -> bool:
+        """The guest hung up (their page's DELETE)."""
+        for guest in self.guests.guests.values():
+            if guest.session == session_id and guest.present:
+                self.guests.leave(guest.id)
+                return await self.ingest.end(session_id)
+        return False
+
+    async def _ended(self, guest_id: str) -> None:
+        """Their connection is gone, however it ended: out of the mix, and the encoder let go."""
+        self.guests.leave(guest_id)
+        self.mixer.remove_input(guest_id)
+        link = self._links.pop(guest_id, None)
+        if link is not None and link.video_encoder is not None:
+            await self.encoders.release(link.video_encoder)
+
+    def set_layout(self, layout: str, corner: str = "bottom-right") -> None:
+        """How the host and the guests on air share the picture (``LAYOUTS``; ``corner`` for
+        picture in picture)."""
+        if layout not in LAYOUTS or corner not in CORNERS:
+            raise ValueError(f"layout is one of {', '.join(LAYOUTS)}; corner one of {', '.join(CORNERS)}")
+        self.pipeline.layout.layout, self.pipeline.layout.corner = layout, corner
+
+    # -- what the program and the windows read ---------------------------------------------------
+    def tiles(self) -> list[Tile]:
+        """The guests shown on air, with their newest picture (None if it stalled); program thread."""
+        tiles = []
+        now = time.monotonic()
+        for guest in list(self.guests.guests.values()):
+            if guest.state != "on_call" or not guest.visible:
+                continue
+            session = self.ingest.sessions.get(guest.session or "")
+            frame = session.latest_video if session is not None else None
+            stalled = session is None or session.last_video_at is None or now - session.last_video_at > STALL_S
+            if frame is None or stalled:
+                tiles.append(Tile(guest.id, guest.name, None))
+                continue
+            cached = self._pictures.get(guest.id)
+            if cached is None or cached[0] is not frame:  # convert each decoded picture once
+                cached = (frame, frame.to_ndarray(format="rgb24"))
+                self._pictures[guest.id] = cached
+            tiles.append(Tile(guest.id, guest.name, cached[1]))
+        for gone in set(self._pictures) - {tile.key for tile in tiles}:  # off air: let the picture go
+            del self._pictures[gone]
+        return tiles
+
+    def quality(self, guest_id: str) -> Quality:
+        link = self._links.get(guest_id)
+        return link.quality if link is not None else Quality()
+
+    def status(self, session_id: str) -> dict | None:
+        """What a guest's page shows about itself: lobby or on the call, seen and heard on air."""
+        guest = next((g for g in self.guests.guests.values() if g.session == session_id), None)
+        if guest is None:
+            return None
+        return {"state": guest.state, "visible": guest.visible, "audible": guest.audible,
+                "quality": self.quality(guest.id).to_dict()}
+
+    def state(self) -> list[dict]:
+        """Every guest present, for the host's window."""
+        voices = {v["key"]: v for v in self.mixer.state()["inputs"]}
+        return [{"id": g.id, "name": g.name, "state": g.state, "visible": g.visible, "audible": g.audible,
+                 "audio": voices.get(g.id), "quality": self.quality(g.id).to_dict()}
+                for g in self.guests.guests.values() if g.present]
+
+    def latest_picture(self, guest_id: str):
+        """The guest's newest decoded picture (an av.VideoFrame), for a thumbnail; None if none yet."""
+        guest = self.guests.guests.get(guest_id)
+        session = self.ingest.sessions.get(guest.session or "") if guest is not None else None
+        return session.latest_video if session is not None else None
+
+    async def _watch_quality(self) -> None:
+        while self._links:
+            await asyncio.sleep(QUALITY_EVERY_S)
+            for guest_id in list(self._links):
+                await self._judge(guest_id)
+
+    async def _judge(self, guest_id: str) -> None:
+        # Its own frame: a loop's locals would keep the last session alive while it sleeps.
+        guest, link = self.guests.guests.get(guest_id), self._links.get(guest_id)
+        session = self.ingest.sessions.get(guest.session or "") if guest is not None else None
+        if session is None or link is None:
+            return
+        try:
+            link.quality = await link.meter.sample(session.pc, session.frames.get("video", 0), session.size)
+        except Exception:  # a connection closing under us: judged again next time, if still there
+            log.debug("quality sample failed for %s", guest_id, exc_info=True)
+
+    async def close(self) -> None:
+        if self._quality_task is not None:
+            self._quality_task.cancel()

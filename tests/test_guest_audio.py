@@ -1,0 +1,230 @@
+"""The call's sound: guests' voices in the program when the host puts them on air, each guest's
+return feed carrying everyone but themselves (mix-minus), the mixer's volume, mute and meters.
+Guests here are aiortc peers sending pure tones through real sockets and real Opus, so each voice
+can be told apart in what comes back by correlating with its tone."""
+
+from __future__ import annotations
+
+import asyncio
+import fractions
+import time
+
+import aiohttp
+import av
+import numpy as np
+from aiortc import MediaStreamTrack, RTCPeerConnection, RTCSessionDescription
+from aiortc.mediastreams import VideoStreamTrack
+
+from studio.audio.mixer import CHUNK, RATE, AudioMixer
+from studio.encoder import _AudioQueue
+from studio.frames import AudioChunk
+
+HOST_HZ = 440.0  # the test tone source (its 1 kHz beeps aside)
+GUEST_HZ = {"甲": 620.0, "乙": 1500.0}
+
+
+class ToneTrack(MediaStreamTrack):
+    """A guest's microphone: a sine at -20 dBFS in 20 ms frames, paced in real time."""
+
+    kind = "audio"
+
+    def __init__(self, hz: float) -> None:
+        super().__init__()
+        self.hz, self._sent, self._start = hz, 0, None
+
+    async def recv(self) -> av.AudioFrame:
+        if self._start is None:
+            self._start = time.monotonic()
+        due = self._start + self._sent / RATE
+        await asyncio.sleep(max(0.0, due - time.monotonic()))
+        t = (self._sent + np.arange(CHUNK)) / RATE
+        samples = (0.1 * 32767 * np.sin(2 * np.pi * self.hz * t)).astype(np.int16)
+        # Stereo: aiortc's Opus encoder would upmix mono with FFmpeg's -3 dB pan law.
+        stereo = np.repeat(samples.reshape(-1, 1), 2, axis=1).reshape(1, -1)
+        frame = av.AudioFrame.from_ndarray(stereo, format="s16", layout="stereo")
+        frame.sample_rate, frame.pts, frame.time_base = RATE, self._sent, fractions.Fraction(1, RATE)
+        self._sent += CHUNK
+        return frame
+
+
+def tone_level(samples: np.ndarray, hz: float, window: int = 4800) -> float:
+    """How strongly ``hz`` is present: the amplitude of its best-fitting sine relative to full
+    scale, the median over 100 ms Hann windows (a lost packet's phase jump spoils one window, not
+    all; the window keeps the other tones from leaking in)."""
+    t = np.arange(window) / RATE
+    hann = np.hanning(window)
+    sin, cos = hann * np.sin(2 * np.pi * hz * t), hann * np.cos(2 * np.pi * hz * t)
+    x = samples[: samples.size // window * window].astype(np.float64).reshape(-1, window) / 32768.0
+    return float(np.median(2 * np.hypot(x @ sin, x @ cos) / hann.sum())) if x.size else 0.0
+
+
+class Guest:
+    """An aiortc guest: sends a tone and a picture, keeps what comes back."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.pc = name, RTCPeerConnection()
+        self.heard: list[np.ndarray] = []
+        self.frames_seen = 0
+        self.pc.addTrack(ToneTrack(GUEST_HZ[name]))
+        self.pc.addTrack(VideoStreamTrack())
+        self._readers: list[asyncio.Task] = []
+
+        @self.pc.on("track")
+        def _on_track(track: MediaStreamTrack) -> None:
+            self._readers.append(asyncio.ensure_future(self._read(track)))
+
+    async def _read(self, track: MediaStreamTrack) -> None:
+        while True:
+            frame = await track.recv()
+            if isinstance(frame, av.AudioFrame):
+                self.heard.append(frame.to_ndarray().reshape(-1, len(frame.layout.channels))[:, 0].copy())
+            else:
+                self.frames_seen += 1
+
+    async def join(self, studio, link: str) -> str:
+        await self.pc.setLocalDescription(await self.pc.createOffer())
+        token = link.rsplit("/", 1)[1]
+        async with aiohttp.ClientSession() as http, http.post(
+                f"{studio.viewer_url}guest/{token}/whip?name={self.name}", data=self.pc.localDescription.sdp,
+                headers={"Content-Type": "application/sdp"}) as response:
+            assert response.status == 201, await response.text()
+            await self.pc.setRemoteDescription(RTCSessionDescription(await response.text(), "answer"))
+        for _ in range(200):
+            found = [g for g in studio.call.guests.guests.values() if g.name == self.name and g.present]
+            if found and studio.ingest.sessions[found[0].session].frames["audio"] > 10:
+                return found[0].id
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"{self.name}'s sound did not reach the studio")
+
+    def recent(self, seconds: float) -> np.ndarray:
+        data = np.concatenate(self.heard) if self.heard else np.zeros(0, np.int16)
+        return data[-int(seconds * RATE):]
+
+    async def close(self) -> None:
+        for reader in self._readers:
+            reader.cancel()
+        await self.pc.close()
+
+
+def program_listener(studio) -> _AudioQueue:
+    queue = _AudioQueue(limit=500)
+    studio.pipeline.add_audio_consumer(queue)
+    return queue
+
+
+def drain(queue: _AudioQueue) -> np.ndarray:
+    chunks = []
+    while (chunk := queue.get(timeout=0)) is not None:
+        chunks.append(chunk.samples.reshape(-1))
+    return np.concatenate(chunks) if chunks else np.zeros(0, np.int16)
+
+
+async def test_each_guest_hears_everyone_but_themselves_and_the_program_only_who_is_on_air(start_show):
+    studio = await start_show()  # the host speaks: a 440 Hz tone
+    link, _ = studio.call.create_invite(uses=2)
+    guests = {name: Guest(name) for name in GUEST_HZ}
+    try:
+        ids = {name: await guest.join(studio, link) for name, guest in guests.items()}
+        await asyncio.sleep(1.0)
+        assert all(not g.heard for g in guests.values())  # in the lobby nothing of the show comes back
+        program = program_listener(studio)
+        for guest_id in ids.values():
+            studio.call.admit(guest_id)
+        await asyncio.sleep(2.5)
+        drain(program)
+        for guest in guests.values():
+            guest.heard.clear()
+        await asyncio.sleep(2.0)
+        heard_program = drain(program)
+        # Admitted: on the call, not on air. Viewers hear the host alone.
+        assert tone_level(heard_program, HOST_HZ) > 0.05
+        # (The host's tone restarts its phase every chunk, so some of it spills to every frequency:
+        # about 0.0015 at 620 Hz. A voice that is there measures near 0.1.)
+        assert max(tone_level(heard_program, hz) for hz in GUEST_HZ.values()) < 0.005
+        for name, guest in guests.items():
+            heard, other = guest.recent(1.5), next(n for n in GUEST_HZ if n != name)
+            assert heard.size > RATE  # the return feed flows
+            own, theirs, host = (tone_level(heard, GUEST_HZ[name]), tone_level(heard, GUEST_HZ[other]),
+                                 tone_level(heard, HOST_HZ))
+            # Each tone is sent at 0.1 (-20 dBFS) and comes back near it through Opus (the host's
+            # less its spill); one's own is not there (what is measured is the host tone's spill).
+            assert host > 0.06 and theirs > 0.08, (name, host, theirs)
+            assert own < 0.005, (name, own, theirs)
+            assert guest.frames_seen > 20  # and the program's picture comes back too
+
+        studio.call.set_on_air(ids["甲"], audible=True)  # 甲 on air: viewers hear the host and 甲
+        studio.call.set_volume(ids["甲"], 0.5)
+        await asyncio.sleep(0.5)
+        drain(program)
+        await asyncio.sleep(1.5)
+        heard_program = drain(program)
+        assert tone_level(heard_program, GUEST_HZ["甲"]) == __import__("pytest").approx(0.05, rel=0.3)  # -6 dB
+        assert tone_level(heard_program, GUEST_HZ["乙"]) < 0.005
+        mix = {v["key"]: v for v in studio.stats()["audio_mix"]["inputs"]}
+        assert -30 < mix[ids["甲"]]["rms_db"] < -28  # the meter after the volume: -20 dBFS peak, -6 dB, RMS -3
+        assert mix[ids["乙"]]["on_air"] is False and mix[ids["乙"]]["on_call"] is True
+    finally:
+        for guest in guests.values():
+            await guest.close()
+    for _ in range(100):  # gone from the mix with their connection
+        if set(v["key"] for v in studio.stats()["audio_mix"]["inputs"]) == {"host"}:
+            break
+        await asyncio.sleep(0.05)
+    assert [v["key"] for v in studio.stats()["audio_mix"]["inputs"]] == ["host"]
+
+
+def test_the_mixer_sums_voices_with_volume_and_mute_and_never_lets_a_queue_grow():
+    chunks: list[AudioChunk] = []
+    returns: list[np.ndarray] = []
+    mixer = AudioMixer(chunks.append)
+    guest = mixer.add_input("g", "guest", on_air=True)
+    mixer.returns["g"] = lambda samples, _t: returns.append(samples)
+    host = np.full(CHUNK, 1000, np.float32)
+    mixer.push("g", np.full(CHUNK, 2000, np.int16))
+    mixer.mix(host, 1.0)  # the guest's stream waits for 40 ms before it plays: the host alone
+    assert chunks[-1].samples[0, 0] == 1000 and guest.underruns == 0
+    for _ in range(2):
+        mixer.push("g", np.full(CHUNK, 2000, np.int16))
+    mixer.mix(host, 1.02)
+    assert chunks[-1].samples[0, 0] == 3000 and returns[-1][0] == 1000  # the guest hears the host only
+    mixer.set_input("g", volume=0.5)
+    mixer.mix(host, 1.04)
+    assert chunks[-1].samples[0, 0] == 2000
+    mixer.set_input("host", muted=True)
+    mixer.push("g", np.full(CHUNK, 2000, np.int16))
+    mixer.mix(host, 1.06)
+    assert chunks[-1].samples[0, 0] == 1000 and returns[-1][0] == 0
+    mixer.mix(host, 1.08)
+    mixer.mix(host, 1.10)  # the guest's queue ran dry: silence, counted, and it refills before playing
+    assert chunks[-1].samples[0, 0] == 0 and guest.underruns == 1
+    for _ in range(50):  # a burst of a second: the queue is cut to 80 ms, never a second behind
+        mixer.push("g", np.zeros(CHUNK, np.int16))
+    assert guest._queued <= 8 * CHUNK and guest.dropped_samples >= 42 * CHUNK
+    mixer.push("g", np.full(CHUNK, 32000, np.int16))
+    mixer.set_input("host", muted=False, volume=4.0)
+    assert mixer.mix(np.full(CHUNK, 30000, np.float32), 1.1).max() == 32767  # clipped, not wrapped
+    for bad in (-1, 4.5, float("nan")):
+        try:
+            mixer.set_input("g", volume=bad)
+        except ValueError as exc:
+            assert "volume" in str(exc)
+        else:
+            raise AssertionError(f"volume {bad} was taken")
+
+
+def test_noise_suppression_on_a_voice_in_the_mix_quiets_steady_noise():
+    chunks: list[AudioChunk] = []
+    mixer = AudioMixer(chunks.append)
+    noise = np.random.default_rng(7).normal(0, 0.03 * 32768, 100 * CHUNK).astype(np.float32)  # a fan, 2 s
+    for part in np.split(noise[: 50 * CHUNK], 50):
+        mixer.mix(part, 0.0)
+    plain = np.concatenate([c.samples.reshape(-1) for c in chunks[-25:]]).astype(np.float64)
+    mixer.set_input("host", denoise=True)
+    assert mixer.state()["inputs"][0]["denoise"] is True
+    for part in np.split(noise[50 * CHUNK:], 50):
+        mixer.mix(part, 0.0)
+    quiet = np.concatenate([c.samples.reshape(-1) for c in chunks[-25:]]).astype(np.float64)
+    reduction_db = 10 * np.log10(np.mean(plain ** 2) / max(np.mean(quiet ** 2), 1e-9))
+    assert reduction_db > 20
+    mixer.set_input("host", denoise=False)
+    assert mixer.inputs["host"].denoise is None
