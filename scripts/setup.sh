@@ -10,7 +10,7 @@ want_test=0
 sys_pkgs=(python3 python3-venv python3-dev libportaudio2 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1
           libxcb-xinerama0 libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-shape0 libxkbcommon-x11-0
           libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 fonts-noto-cjk fonts-wqy-microhei)
-[ "$want_test" = 1 ] && sys_pkgs+=(chromium firefox-esr xvfb iproute2 nginx libnginx-mod-rtmp janus)
+[ "$want_test" = 1 ] && sys_pkgs+=(chromium firefox-esr xvfb iproute2 nginx libnginx-mod-rtmp janus coturn)
 
 missing=()
 for p in "${sys_pkgs[@]}"; do

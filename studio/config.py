@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .compositor import ORIENTATIONS, SCALE_MODES
+from .rtc import check_ice_servers
 
 
 class ConfigError(ValueError):
@@ -52,6 +53,10 @@ class StudioConfig:
     port: int = 8080
     max_viewers: int = 100
     guest_limit: int = 3  # co-host guests on the call at once
+    # STUN/TURN servers for guests and viewers on other networks (docs/guests.md), in the browser's
+    # RTCIceServer shape: [{"urls": "turn:relay.example.com:3478", "username": …, "credential": …}]
+    ice_servers: list[dict[str, Any]] = field(default_factory=list)
+    guest_relay_only: bool = False  # guests connect through the TURN relay only: no one's address is shown
     safe_mode: bool = False  # start with built-ins only, no third-party plugins
     disabled_plugins: list[str] = field(default_factory=list)  # switched off by the host
     plugin_dirs: list[str] = field(default_factory=lambda: [str(default_plugin_dir())])
@@ -65,6 +70,12 @@ class StudioConfig:
             raise ConfigError(f"fps must be between 1 and 60, not {self.fps}")
         if not 0 <= self.port <= 65535:
             raise ConfigError(f"port must be 0-65535, not {self.port}")
+        try:
+            check_ice_servers(self.ice_servers)
+        except ValueError as exc:
+            raise ConfigError(str(exc)) from exc
+        if self.guest_relay_only and not any("turn" in str(e.get("urls")) for e in self.ice_servers):
+            raise ConfigError("guest_relay_only needs a TURN server in ice_servers")
 
     @property
     def canvas_size(self) -> tuple[int, int]:

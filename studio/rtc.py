@@ -13,6 +13,25 @@ from aiortc import RTCConfiguration, RTCIceServer, RTCPeerConnection
 
 from .twcc import enable_transport_cc
 
+ICE_SCHEMES = ("stun:", "turn:", "turns:")
+
+
+def check_ice_servers(entries: list[dict]) -> None:
+    """STUN/TURN servers as the host configures them: ``{"urls": "turn:relay.example.com:3478",
+    "username": …, "credential": …}`` (the browser's RTCIceServer shape). ValueError says what is wrong."""
+    for entry in entries:
+        urls = entry.get("urls") if isinstance(entry, dict) else None
+        urls = [urls] if isinstance(urls, str) else urls
+        if not urls or not all(isinstance(u, str) and u.startswith(ICE_SCHEMES) for u in urls):
+            raise ValueError(f"an ICE server needs urls starting with stun:, turn: or turns:, not {entry!r}")
+        if any(u.startswith(("turn:", "turns:")) for u in urls) and not (entry.get("username")
+                                                                         and entry.get("credential")):
+            raise ValueError(f"a TURN server needs a username and a credential: {urls[0]}")
+
+
+def ice_servers(entries: list[dict]) -> list[RTCIceServer]:
+    return [RTCIceServer(e["urls"], e.get("username"), e.get("credential")) for e in entries]
+
 
 def new_peer_connection(ice_servers: list[RTCIceServer] | None = None) -> RTCPeerConnection:
     enable_transport_cc()  # congestion feedback that aiortc lacks; see twcc.py

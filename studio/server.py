@@ -79,6 +79,8 @@ class StudioServer:
             web.post("/guest/{token}/whip", self.guest_offer),
             web.delete("/guest/session/{session_id}", self.guest_delete),
             web.get("/guest/session/{session_id}", self.guest_status),
+            web.get("/guest/{token}/ice", self.guest_ice),
+            web.get("/ice", self.viewer_ice),
             web.get("/plugins/widgets.json", self.widget_list),
             web.get("/plugins/widget/{name}.js", self.widget_script),
             web.static("/static", WEB_ROOT),
@@ -160,6 +162,22 @@ class StudioServer:
         if not await self.studio.call.leave(request.match_info["session_id"]):
             return _error(404, "no such guest session")
         return web.Response(status=200, text="left the call\n")
+
+    async def guest_ice(self, request: web.Request) -> web.Response:
+        """The STUN/TURN servers a guest's browser uses (TURN credentials go to invited guests only)."""
+        try:
+            self.studio.call.invites.check(request.match_info["token"])
+        except InviteRefused as refusal:
+            return _error(403, str(refusal))
+        config = self.studio.config
+        return web.json_response({"iceServers": config.ice_servers,
+                                  "iceTransportPolicy": "relay" if config.guest_relay_only else "all"},
+                                 headers={"Cache-Control": "no-store"})
+
+    async def viewer_ice(self, request: web.Request) -> web.Response:
+        """The STUN servers for viewers' browsers; never a TURN credential (anyone may ask)."""
+        public = [e for e in self.studio.config.ice_servers if not e.get("username")]
+        return web.json_response({"iceServers": public}, headers={"Cache-Control": "no-store"})
 
     async def guest_status(self, request: web.Request) -> web.Response:
         """What the guest's page shows of itself (the session id, unguessable, is the key)."""

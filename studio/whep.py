@@ -9,7 +9,7 @@ import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from aiortc import RTCPeerConnection, RTCRtpSender, RTCRtpTransceiver, RTCSessionDescription
+from aiortc import RTCIceServer, RTCPeerConnection, RTCRtpSender, RTCRtpTransceiver, RTCSessionDescription
 
 from .encoder import SharedAudioEncoder, SharedVideoEncoder
 from .rtc import expire_unless_connected, new_peer_connection
@@ -81,8 +81,9 @@ class WhepEndpoint:
     """Creates, tracks and ends viewer sessions; ``on_change`` fires when the viewer count moves."""
 
     def __init__(self, video: SharedVideoEncoder, audio: SharedAudioEncoder | None, max_viewers: int,
-                 on_change: Callable[[], Awaitable[None]]) -> None:
+                 on_change: Callable[[], Awaitable[None]], ice_servers: list[RTCIceServer] | None = None) -> None:
         self.video, self.audio = video, audio
+        self.ice_servers = ice_servers or []
         self.max_viewers = max_viewers
         self.sessions: dict[str, ViewerSession] = {}
         self._on_change = on_change
@@ -122,7 +123,7 @@ class WhepEndpoint:
         return session.id, pc.localDescription.sdp
 
     async def _negotiate(self, offer_sdp: str) -> ViewerSession:
-        pc = new_peer_connection()
+        pc = new_peer_connection(self.ice_servers)
         session = ViewerSession(secrets.token_urlsafe(16), pc, [])
         try:
             await pc.setRemoteDescription(RTCSessionDescription(without_mdns_candidates(offer_sdp), "offer"))

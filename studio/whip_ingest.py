@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import av
 import numpy as np
-from aiortc import RTCPeerConnection, RTCSessionDescription
+from aiortc import RTCIceServer, RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from .live_jitter import LiveJitterBuffer, use_live_jitter_buffer
@@ -49,8 +49,9 @@ class IngestSession:
 
 
 class WhipIngest:
-    def __init__(self, max_sessions: int = 8) -> None:
+    def __init__(self, max_sessions: int = 8, ice_servers: list[RTCIceServer] | None = None) -> None:
         self.max_sessions = max_sessions
+        self.ice_servers = ice_servers or []
         self.sessions: dict[str, IngestSession] = {}
 
     async def accept(self, stream: str, offer_sdp: str,
@@ -60,7 +61,7 @@ class WhipIngest:
         check_offer_text(offer_sdp)
         if len(self.sessions) >= self.max_sessions:
             raise Unavailable(f"the studio takes at most {self.max_sessions} incoming streams")
-        pc = new_peer_connection()
+        pc = new_peer_connection(self.ice_servers)
         session = IngestSession(secrets.token_urlsafe(16), stream, pc)
 
         @pc.on("track")

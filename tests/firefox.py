@@ -209,8 +209,9 @@ def _kill_group(pid: int) -> None:
 
 
 @contextlib.asynccontextmanager
-async def firefox(locale: str = "zh-CN"):
-    """A fresh headless Firefox (new temporary profile) with a BiDi session on its first tab."""
+async def firefox(locale: str = "zh-CN", fake_media: bool = False):
+    """A fresh headless Firefox (new temporary profile) with a BiDi session on its first tab;
+    ``fake_media`` gives it Firefox's own fake camera and microphone."""
     if not FIREFOX:
         raise RuntimeError("firefox-esr is not installed: run scripts/setup.sh --test "
                            "(or apt-get install firefox-esr)")
@@ -221,6 +222,8 @@ async def firefox(locale: str = "zh-CN"):
     try:
         with open(os.path.join(profile, "user.js"), "w") as f:
             prefs = dict(PREFS, **{"intl.accept_languages": locale})  # sets navigator.language
+            if fake_media:
+                prefs["media.navigator.streams.fake"] = True
             f.writelines(_pref_line(name, value) for name, value in prefs.items())
         env = dict(os.environ, MOZ_CRASHREPORTER_DISABLE="1", MOZ_HEADLESS="1",
                    MOZ_REMOTE_SETTINGS_DEVTOOLS="1")

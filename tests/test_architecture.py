@@ -46,3 +46,12 @@ def test_headless_show_loads_no_qt_modules():
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'qasync'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_audio_core_and_the_call_stay_in_their_lanes():
+    for path in (ROOT / "studio" / "audio").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "from .." not in text.replace("from ..frames", ""), f"{path.name} reaches beyond frames"
+    call = (ROOT / "studio" / "guests" / "call.py").read_text(encoding="utf-8")
+    for forbidden in ("from ..show", "from ..server"):
+        assert forbidden not in call

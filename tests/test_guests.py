@@ -248,3 +248,85 @@ async def test_three_guests_join_and_leave_twenty_times_without_leaks(start_show
             if isinstance(o, (PeerConnection, IngestSession)) and id(o) not in before] == []
     assert psutil.Process().memory_info().rss - memory < 30 * 1024 * 1024  # under 1 MB a guest, 30 guests
     assert studio.stats()["program_fps"] > 25
+
+
+async def test_invites_outlive_a_restart_of_the_studio(tmp_path):
+    """Links the host sent out keep working after a restart, with their uses and revocations."""
+    from studio.config import StudioConfig
+    from studio.show import Studio
+
+    log = str(tmp_path / "show.sqlite")
+    first = Studio(StudioConfig(port=0, event_log=log, audio_source="none"))
+    await first.start()
+    try:
+        link, invite = first.call.create_invite("品牌方", uses=2)
+        status, _, pc = await _join(first, link, "小王")
+        assert status == 201
+        await pc.close()
+        withdrawn, withdrawn_invite = first.call.create_invite()
+        first.call.invites.revoke(withdrawn_invite.id)
+    finally:
+        await first.close()
+    second = Studio(StudioConfig(port=0, event_log=log, audio_source="none"))
+    await second.start()
+    try:
+        token = link.rsplit("/", 1)[1]
+        assert second.call.invites.check(token).used == 1 and second.call.invites.check(token).name == "品牌方"
+        assert (await _page(second, f"{second.viewer_url}join/{withdrawn.rsplit('/', 1)[1]}"))[0] == 403
+        status, _, pc = await _join(second, f"{second.viewer_url}join/{token}", "小王")
+        assert status == 201  # its second use
+        await pc.close()
+        status, body, pc = await _join(second, f"{second.viewer_url}join/{token}", "小王")
+        assert status == 403 and "used" in body
+        await pc.close()
+    finally:
+        await second.close()
+
+
+def test_the_quality_light_follows_round_trip_loss_frame_rate_and_size():
+    from studio.guests.quality import judge
+
+    assert judge(40, 0.0, 30, 720) == ("green", ())
+    assert judge(None, 0.0, 30, 720)[0] == "green"  # no round trip measured yet: judged on the rest
+    assert judge(250, 0.5, 30, 720) == ("amber", ("round trip 250 ms",))
+    assert judge(40, 3.0, 30, 720)[0] == "amber" and judge(40, 0, 15, 720)[0] == "amber"
+    assert judge(40, 0, 30, 240)[0] == "amber"
+    light, reasons = judge(600, 12.0, 30, 720)
+    assert light == "red" and reasons == ("round trip 600 ms", "loss 12.0%")
+    assert judge(40, 0, 5, 720)[0] == "red" and judge(40, 0, 30, 144)[0] == "red"
+
+
+async def test_a_guest_on_a_clean_connection_shows_green_with_its_numbers(start_show):
+    studio = await start_show(audio_source="none")
+    link, _ = studio.call.create_invite()
+    status, _, pc = await _join(studio, link, "稳定")
+    assert status == 201
+    (guest,) = studio.call.guests.waiting()
+    studio.call.admit(guest.id)
+    quality = None
+    for _ in range(80):  # sampled once a second; the round trip needs receiver reports of the return feed
+        quality = studio.call.quality(guest.id).to_dict()
+        if quality["light"] != "grey" and quality["rtt_ms"] is not None:
+            break
+        await asyncio.sleep(0.1)
+    assert studio.call.state()[0]["quality"] == quality  # what the host's window shows
+    await pc.close()
+    # aiortc's test track: 640×480 at 30 fps over loopback.
+    assert quality["light"] == "green", quality
+    assert quality["rtt_ms"] < 50 and quality["loss_pct"] == 0 and 20 < quality["fps"] <= 35
+    assert (quality["width"], quality["height"]) == (640, 480)
+
+
+def test_ice_server_settings_are_checked_when_the_show_is_configured():
+    from studio.config import ConfigError, StudioConfig
+
+    good = [{"urls": "stun:stun.example.com:3478"},
+            {"urls": ["turn:relay.example.com:3478?transport=udp", "turns:relay.example.com:443"],
+             "username": "host", "credential": "secret"}]
+    assert StudioConfig(ice_servers=good).ice_servers == good
+    for bad, says in (([{"urls": "http://relay.example.com"}], "stun:"), ([{"url": "stun:x"}], "stun:"),
+                      ([{"urls": "turn:relay.example.com"}], "username and a credential")):
+        with pytest.raises(ConfigError, match=says):
+            StudioConfig(ice_servers=bad)
+    with pytest.raises(ConfigError, match="TURN server"):
+        StudioConfig(ice_servers=good[:1], guest_relay_only=True)

@@ -72,7 +72,9 @@ async function listDevices() {
 
 async function join() {
   joinButton.disabled = true;
-  const pc = new RTCPeerConnection();
+  // The host's STUN/TURN servers (and whether to go through the relay only): docs/guests.md.
+  const ice = await fetch(`/guest/${encodeURIComponent(token)}/ice`).then((r) => (r.ok ? r.json() : {}));
+  const pc = new RTCPeerConnection({ iceServers: ice.iceServers || [], iceTransportPolicy: ice.iceTransportPolicy || "all" });
   guest.pc = pc;
   guest.stream.getTracks().forEach((track) => pc.addTransceiver(track, { direction: "sendrecv" }));
   const returned = new MediaStream();

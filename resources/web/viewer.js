@@ -71,7 +71,8 @@ async function waitForIceGathering(pc) {
 }
 
 async function play() {
-  const pc = new RTCPeerConnection();
+  const ice = await fetch("/ice").then((r) => (r.ok ? r.json() : {})).catch(() => ({}));
+  const pc = new RTCPeerConnection({ iceServers: ice.iceServers || [] });
   studio.pc = pc;
   pc.addTransceiver("video", { direction: "recvonly" });
   pc.addTransceiver("audio", { direction: "recvonly" });
