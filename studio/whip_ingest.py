@@ -15,7 +15,7 @@ import numpy as np
 from aiortc import RTCIceServer, RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
-from .live_jitter import LiveJitterBuffer, use_live_jitter_buffer
+from .live_jitter import LiveJitterBuffer, play_audio_on_arrival, use_live_jitter_buffer
 from .rtc import expire_unless_connected, new_peer_connection
 from .twcc import TransportFeedbackReporter
 from .whep import CONNECT_TIMEOUT, OfferError, Unavailable, check_offer_text, without_mdns_candidates
@@ -83,6 +83,7 @@ class WhipIngest:
             raise OfferError("the offer sends no media (WHIP offers are sendonly)")
         for transceiver in pc.getTransceivers():
             session.jitter = use_live_jitter_buffer(transceiver.receiver) or session.jitter
+            play_audio_on_arrival(transceiver.receiver)  # the mixer queues each voice itself
             session.feedback.attach(transceiver.receiver)
         try:
             if send_back is not None:

@@ -108,6 +108,7 @@ class ToneSource(AudioSource):
     def __init__(self, sample_rate: int = 48000) -> None:
         self.sample_rate = sample_rate
         self._next_due = 0.0
+        self._phase = 0.0  # carried across chunks: a phase that restarts each chunk clicks every 20 ms
 
     def open(self) -> None:
         self._next_due = time.monotonic()
@@ -121,6 +122,7 @@ class ToneSource(AudioSource):
         n = int(self.sample_rate * self.chunk_seconds)
         t = now + np.arange(n) / self.sample_rate
         freq = np.where((t % 1.0) < FLASH_SECONDS, 1000.0, 440.0)
-        wave = 0.1 * np.sin(2 * np.pi * freq * t)
-        samples = (wave * 32767).astype(np.int16)[:, None]
+        phase = self._phase + 2 * np.pi * np.cumsum(freq) / self.sample_rate
+        self._phase = float(phase[-1] % (2 * np.pi))
+        samples = (0.1 * np.sin(phase) * 32767).astype(np.int16)[:, None]
         return AudioChunk(samples, self.sample_rate, now)
