@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import logging
 import secrets
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -45,7 +45,8 @@ def _error(status: int, reason: str, **headers: str) -> web.Response:
     return web.Response(status=status, text=reason + "\n", headers=headers or None)
 
 
-async def _created(answering: Awaitable[tuple[str, str]], resource: str) -> web.Response:
+async def _created(answering: Awaitable[tuple[str, str]], resource: str,
+                   more_headers: Callable[[str], dict[str, str]] | None = None) -> web.Response:
     """201 with the SDP answer and the session's Location (RFC 9725), or the 4xx/503 that says why not."""
     try:
         session_id, answer = await answering
@@ -53,8 +54,9 @@ async def _created(answering: Awaitable[tuple[str, str]], resource: str) -> web.
         return _error(400, str(exc))
     except Unavailable as exc:
         return _error(503, str(exc), **{"Retry-After": "10"})
+    headers = {"Location": f"{resource}{session_id}", "ETag": f'"{session_id}"'}
     return web.Response(status=201, text=answer, content_type=SDP_TYPE,
-                        headers={"Location": f"{resource}{session_id}", "ETag": f'"{session_id}"'})
+                        headers={**headers, **(more_headers(session_id) if more_headers else {})})
 
 
 class StudioServer:
@@ -144,17 +146,20 @@ class StudioServer:
         return web.FileResponse(WEB_ROOT / "guest.html")
 
     async def guest_offer(self, request: web.Request) -> web.Response:
-        token = request.match_info["token"]
+        token, rejoin_key = request.match_info["token"], request.query.get("rejoin", "")
         try:
-            self.studio.call.invites.check(token)
+            self.studio.call.invites.check(token, allow_used=bool(rejoin_key))
         except InviteRefused as refusal:
             return _error(403, str(refusal))
         body = await self._read_offer(request)
         if isinstance(body, web.Response):
             return body
+        call = self.studio.call
         try:
-            answering = self.studio.call.arrive(token, request.query.get("name", ""), body)
-            return await _created(answering, "/guest/session/")
+            answering = call.arrive(token, request.query.get("name", ""), body, rejoin_key)
+            # The page keeps the key to come back after a dropped connection.
+            return await _created(answering, "/guest/session/",
+                                  lambda session: {"Rejoin-Key": call.rejoin_key(session) or ""})
         except InviteRefused as refusal:  # used up by someone else meanwhile
             return _error(403, str(refusal))
 

@@ -312,3 +312,19 @@ async def test_a_guests_picture_and_voice_stay_in_sync_in_the_program(start_show
     # Typically 25-40 ms (audio later); the host's own test card is held to 120 ms in test_receiver.py.
     shown = f"A/V offsets {[round(o * 1000) for o in offsets]} ms"
     assert abs(float(np.median(offsets))) < 0.1 and max(abs(o) for o in offsets) < 0.2, shown
+
+
+def test_a_queue_left_long_by_a_burst_is_shaved_back_to_the_prebuffer():
+    from studio.audio.mixer import PREBUFFER, SETTLE_TAKES
+
+    mixer = AudioMixer(lambda chunk: None)
+    guest = mixer.add_input("g", "guest", on_air=True)
+    for _ in range(7):  # a burst: 140 ms arrives at once
+        mixer.push("g", np.ones(CHUNK, np.int16))
+    host = np.zeros(CHUNK, np.float32)
+    for _ in range(4 * SETTLE_TAKES):  # then it arrives steadily, a chunk a chunk
+        mixer.push("g", np.ones(CHUNK, np.int16))
+        mixer.mix(host, 0.0)
+    assert guest.underruns == 0
+    assert PREBUFFER <= guest._queued <= PREBUFFER + CHUNK  # 40-60 ms behind, not 140
+    assert guest.dropped_samples == 7 * CHUNK - guest._queued  # all that went was the burst's excess

@@ -330,3 +330,77 @@ def test_ice_server_settings_are_checked_when_the_show_is_configured():
             StudioConfig(ice_servers=bad)
     with pytest.raises(ConfigError, match="TURN server"):
         StudioConfig(ice_servers=good[:1], guest_relay_only=True)
+
+
+async def _offer(studio, token: str, query: str) -> tuple[int, dict, RTCPeerConnection]:
+    pc = RTCPeerConnection()
+    pc.addTrack(VideoStreamTrack())
+    pc.addTrack(AudioStreamTrack())
+    await pc.setLocalDescription(await pc.createOffer())
+    async with aiohttp.ClientSession() as http, http.post(
+            f"{studio.viewer_url}guest/{token}/whip?{query}", data=pc.localDescription.sdp,
+            headers={"Content-Type": "application/sdp"}) as response:
+        body = await response.text()
+        if response.status == 201:
+            await pc.setRemoteDescription(RTCSessionDescription(body, "answer"))
+        return response.status, dict(response.headers), pc
+
+
+async def test_a_dropped_guest_comes_back_to_where_they_were_with_their_rejoin_key(start_show):
+    studio = await start_show(audio_source="none")
+    link, invite = studio.call.create_invite(uses=1)
+    token = link.rsplit("/", 1)[1]
+    status, headers, pc = await _offer(studio, token, "name=小李")
+    assert status == 201 and len(headers["Rejoin-Key"]) >= 20
+    key = headers["Rejoin-Key"]
+    (guest,) = studio.call.guests.waiting()
+    studio.call.admit(guest.id)
+    studio.call.set_on_air(guest.id, visible=True, audible=True)
+    first_session = guest.session
+    # The network drops before the studio notices: the page connects again with its key.
+    status, headers, again = await _offer(studio, token, f"name=x&rejoin={key}")
+    assert status == 201 and headers["Rejoin-Key"] == key
+    assert first_session not in studio.ingest.sessions and guest.session in studio.ingest.sessions
+    assert (guest.state, guest.visible, guest.audible, guest.name) == ("on_call", True, True, "小李")
+    assert invite.used == 1  # no new use of the single-use link
+    await pc.close()
+    # Now the studio sees the connection end (as when ICE gives up on it): dropped, not gone for good.
+    await studio.ingest.end(guest.session)
+    await again.close()
+    assert guest.state == "left" and guest.dropped_from == ("on_call", True, True)
+    assert guest.id not in studio.pipeline.mixer.inputs
+    status, _, back = await _offer(studio, token, f"rejoin={key}")
+    assert status == 201 and (guest.state, guest.visible, guest.audible) == ("on_call", True, True)
+    voice = studio.pipeline.mixer.inputs[guest.id]
+    assert voice.on_air and voice.on_call and guest.id in studio.pipeline.mixer.returns
+    # Only the key opens the used link, and not once the guest left on purpose or was removed.
+    assert (await _offer(studio, token, "rejoin=wrong-key"))[0] == 403
+    assert (await _offer(studio, token, "name=someone-else"))[0] == 403
+    async with aiohttp.ClientSession() as http, http.delete(
+            f"{studio.viewer_url}guest/session/{guest.session}") as response:
+        assert response.status == 200
+    status, _, late = await _offer(studio, token, f"rejoin={key}")
+    assert status == 403 and guest.state == "left"
+    for peer in (back, late):
+        await peer.close()
+    assert [s for s, _, _ in studio.encoders.encoders() if getattr(s, "owner", "")] == []  # return encoder let go
+
+
+async def test_a_chromium_guest_whose_connection_drops_rejoins_by_itself(start_show):
+    studio = await start_show(audio_source="none")
+    link, _ = studio.call.create_invite()
+    async with chromium(fake_media=True) as browser:
+        page, guest = await _chromium_guest(browser, studio, link, "掉线嘉宾")
+        studio.call.admit(guest.id)
+        studio.call.set_on_air(guest.id, visible=True)
+        await page.wait_for_function("window.guest.state === 'on_call'", timeout=10000)
+        await studio.ingest.end(guest.session)  # the connection is gone (as when a network drops)
+        assert guest.state == "left"
+        await page.wait_for_function("window.guest.reconnects === 1", timeout=20000)
+        assert (guest.state, guest.visible) == ("on_call", True)
+        for _ in range(100):
+            if studio.ingest.sessions[guest.session].frames["video"] > 10:
+                break
+            await asyncio.sleep(0.1)
+        assert studio.ingest.sessions[guest.session].frames["video"] > 10
+        assert await page.text_content("#guest-status") == "已连麦：你能看到并听到直播"

@@ -13,6 +13,7 @@ const TEXT = {
   left: zh ? "已离开" : "You left", ended: zh ? "通话已结束" : "The call ended",
   noDevice: zh ? "无法打开摄像头或麦克风" : "The camera or microphone cannot be opened",
   onCall: zh ? "已连麦：你能看到并听到直播" : "On the call: you see and hear the show",
+  reconnecting: zh ? "网络中断，正在重新连接…" : "Connection lost: reconnecting…",
   seen: zh ? "观众能看到你" : "Viewers see you", unseen: zh ? "观众看不到你" : "Viewers do not see you",
   heard: zh ? "观众能听到你" : "viewers hear you", unheard: zh ? "观众听不到你" : "viewers do not hear you",
 };
@@ -31,7 +32,7 @@ const level = document.getElementById("level");
 const program = document.getElementById("program");
 const onAir = document.getElementById("on-air");
 nameInput.placeholder = TEXT.name;
-const guest = { pc: null, resource: null, stream: null, state: "ready" };
+const guest = { pc: null, resource: null, rejoinKey: "", stream: null, state: "ready", reconnects: 0 };
 window.guest = guest;  // for diagnostics and tests
 
 async function openDevices() {
@@ -70,46 +71,85 @@ async function listDevices() {
   }
 }
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 async function join() {
   joinButton.disabled = true;
+  if (await connect("") !== 201) {
+    joinButton.disabled = false;
+    return;
+  }
+  guest.state = "lobby";
+  status.textContent = TEXT.lobby;
+  leaveButton.disabled = false;
+  watchStatus();
+}
+
+// One connection to the show: the guest's camera and microphone out, the return feed back. With
+// the rejoin key it comes back to where a dropped one was (no new use of the link). Returns the
+// server's status (201 joined, 403 refused), or 0 if the server could not be reached.
+async function connect(rejoinKey) {
   // The host's STUN/TURN servers (and whether to go through the relay only): docs/guests.md.
   const ice = await fetch(`/guest/${encodeURIComponent(token)}/ice`).then((r) => (r.ok ? r.json() : {}));
   const pc = new RTCPeerConnection({ iceServers: ice.iceServers || [], iceTransportPolicy: ice.iceTransportPolicy || "all" });
-  guest.pc = pc;
   guest.stream.getTracks().forEach((track) => pc.addTransceiver(track, { direction: "sendrecv" }));
   const returned = new MediaStream();
   pc.ontrack = (event) => {
     returned.addTrack(event.track);
     program.srcObject = returned;
   };
-  pc.onconnectionstatechange = () => {
-    if (["failed", "closed", "disconnected"].includes(pc.connectionState) && guest.state !== "left") {
-      guest.state = "ended";
-      status.textContent = TEXT.ended;
-      leaveButton.disabled = true;
-    }
-  };
+  pc.onconnectionstatechange = () => dropped(pc);
   await pc.setLocalDescription(await pc.createOffer());
   await new Promise((resolve) => {
     if (pc.iceGatheringState === "complete") return resolve();
     pc.addEventListener("icegatheringstatechange", () => { if (pc.iceGatheringState === "complete") resolve(); });
     setTimeout(resolve, 2000);
   });
-  const response = await fetch(`/guest/${encodeURIComponent(token)}/whip?name=${encodeURIComponent(nameInput.value)}`, {
+  const query = `name=${encodeURIComponent(nameInput.value)}&rejoin=${encodeURIComponent(rejoinKey)}`;
+  const response = await fetch(`/guest/${encodeURIComponent(token)}/whip?${query}`, {
     method: "POST", headers: { "Content-Type": "application/sdp" }, body: pc.localDescription.sdp,
-  });
-  if (response.status !== 201) {
-    status.textContent = (await response.text()).trim();
+  }).catch(() => null);
+  if (!response || response.status !== 201) {
+    if (response) status.textContent = (await response.text()).trim();
     pc.close();
-    joinButton.disabled = false;
-    return;
+    return response ? response.status : 0;
   }
+  const previous = guest.pc;
+  guest.pc = pc;
+  if (previous) previous.close();
   guest.resource = response.headers.get("Location");
+  guest.rejoinKey = response.headers.get("Rejoin-Key") || "";
   await pc.setRemoteDescription({ type: "answer", sdp: await response.text() });
-  guest.state = "lobby";
-  status.textContent = TEXT.lobby;
-  leaveButton.disabled = false;
-  watchStatus();
+  return 201;
+}
+
+// A connection that fails (a dropped network) is replaced, up to ten times, before the page gives
+// up; a guest the host removed is refused (403) and the call ends.
+let rejoining = false;
+async function dropped(pc) {
+  if (pc !== guest.pc || rejoining || !["failed", "disconnected", "closed"].includes(pc.connectionState)) return;
+  if (!["lobby", "on_call"].includes(guest.state)) return;
+  rejoining = true;
+  try {
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      await sleep(pc.connectionState === "disconnected" ? 3000 : 1000);  // "disconnected" often recovers
+      if (pc !== guest.pc || guest.state === "left" || pc.connectionState === "connected") return;
+      status.textContent = TEXT.reconnecting;
+      const result = await connect(guest.rejoinKey).catch(() => 0);
+      if (result === 201) {
+        guest.reconnects += 1;
+        status.textContent = guest.state === "on_call" ? TEXT.onCall : TEXT.lobby;
+        return;
+      }
+      if (result === 403) break;
+    }
+    guest.state = "ended";
+    status.textContent = TEXT.ended;
+    leaveButton.disabled = true;
+    program.hidden = true;
+  } finally {
+    rejoining = false;
+  }
 }
 
 // The host admits, shows and mutes: the page says where the guest stands.

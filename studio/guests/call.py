@@ -72,11 +72,13 @@ class GuestCall:
         size = (640, 360) if width >= height else (360, 640)
         return VideoSpec("vp8", *size, self.pipeline.fps, RETURN_BITRATE, owner="guests")
 
-    async def arrive(self, token: str, name: str, offer_sdp: str) -> tuple[str, str]:
+    async def arrive(self, token: str, name: str, offer_sdp: str, rejoin_key: str = "") -> tuple[str, str]:
         """A guest's offer through their link: they wait in the lobby; the answer carries their
-        return feed, which starts once they are admitted. InviteRefused if the link does not open;
-        OfferError or Unavailable as for any WHIP offer."""
-        guest = self.guests.join(token, name)
+        return feed, which starts once they are admitted. With their ``rejoin_key`` (after a
+        dropped connection) they come back to where they were. InviteRefused if the link does not
+        open; OfferError or Unavailable as for any WHIP offer."""
+        guest = self.guests.rejoin(token, rejoin_key) if rejoin_key else self.guests.join(token, name)
+        previous = self._links.get(guest.id)  # a connection the studio has not yet seen drop
         link = _Link()
         loop = asyncio.get_running_loop()
 
@@ -95,16 +97,22 @@ class GuestCall:
         try:
             session_id, answer = await self.ingest.accept(f"guest:{guest.id}", offer_sdp, send_back)
         except Exception:
-            self.guests.leave(guest.id)
+            if previous is None:
+                self.guests.leave(guest.id, dropped=bool(rejoin_key))
             if link.video_encoder is not None:
                 await self.encoders.release(link.video_encoder)
             raise
-        guest.session = session_id
+        old_session, guest.session = guest.session, session_id
         self._links[guest.id] = link
-        self.mixer.add_input(guest.id, guest.name, on_air=False).on_call = False  # heard once admitted
+        if previous is not None and old_session is not None:
+            await self.ingest.end(old_session)  # replaced: only its own parts go
+        voice = self.mixer.inputs.get(guest.id) or self.mixer.add_input(guest.id, guest.name)
+        voice.on_air, voice.on_call = guest.audible, False  # heard on the call once admitted
+        if guest.state == "on_call":
+            self._let_in(guest.id)
         session = self.ingest.sessions[session_id]
         session.audio_listeners.append(lambda samples: self.mixer.push(guest.id, samples))
-        session.on_end.append(lambda: self._ended(guest.id))
+        session.on_end.append(lambda: self._ended(guest.id, link))
         if self._quality_task is None or self._quality_task.done():
             self._quality_task = asyncio.ensure_future(self._watch_quality())
         return session_id, answer
@@ -113,13 +121,18 @@ class GuestCall:
     def admit(self, guest_id: str) -> Guest:
         """On the call: they see and hear the show, hidden and muted on air until shown."""
         guest = self.guests.admit(guest_id)
-        self.mixer.set_input(guest_id, on_call=True, on_air=False)
+        self.mixer.set_input(guest_id, on_air=False)
+        self._let_in(guest_id)
+        return guest
+
+    def _let_in(self, guest_id: str) -> None:
+        """Their voice on the call, and the return feed flowing to them."""
+        self.mixer.set_input(guest_id, on_call=True)
         link = self._links.get(guest_id)
         if link is not None:
             link.admitted.set()
             if link.audio is not None:
                 self.mixer.returns[guest_id] = link.audio.feed
-        return guest
 
     def set_on_air(self, guest_id: str, visible: bool | None = None, audible: bool | None = None) -> Guest:
         """Show or hide a guest's picture, and put their voice in the program or take it out."""
@@ -145,12 +158,14 @@ class GuestCall:
                 return await self.ingest.end(session_id)
         return False
 
-    async def _ended(self, guest_id: str) -> None:
-        """Their connection is gone, however it ended: out of the mix, and the encoder let go."""
-        self.guests.leave(guest_id)
-        self.mixer.remove_input(guest_id)
-        link = self._links.pop(guest_id, None)
-        if link is not None and link.video_encoder is not None:
+    async def _ended(self, guest_id: str, link: _Link) -> None:
+        """A connection is gone, however it ended: its encoder is let go, and unless the guest has
+        come back on a new one, they are out of the mix and may rejoin."""
+        if self._links.get(guest_id) is link:
+            del self._links[guest_id]
+            self.guests.leave(guest_id, dropped=True)  # no-op if they left on purpose or were removed
+            self.mixer.remove_input(guest_id)
+        if link.video_encoder is not None:
             await self.encoders.release(link.video_encoder)
 
     def set_layout(self, layout: str, corner: str = "bottom-right") -> None:
@@ -194,6 +209,10 @@ class GuestCall:
             return None
         return {"state": guest.state, "visible": guest.visible, "audible": guest.audible,
                 "quality": self.quality(guest.id).to_dict()}
+
+    def rejoin_key(self, session_id: str) -> str | None:
+        guest = next((g for g in self.guests.guests.values() if g.session == session_id), None)
+        return guest.rejoin_key if guest is not None else None
 
     def state(self) -> list[dict]:
         """Every guest present, for the host's window."""

@@ -33,12 +33,12 @@ class Invite:
     used: int = 0
     revoked: bool = False
 
-    def refusal(self, now: float) -> str | None:
+    def refusal(self, now: float, allow_used: bool = False) -> str | None:
         if self.revoked:
             return "this invite link was withdrawn by the host"
         if now >= self.expires_at:
             return "this invite link has expired"
-        if self.used >= self.uses:
+        if self.used >= self.uses and not allow_used:
             return "this invite link has been used"
         return None
 
@@ -76,12 +76,13 @@ class Invites:
         self._save()
         return token, invite
 
-    def check(self, token: str) -> Invite:
-        """The invite ``token`` opens, or InviteRefused saying why not."""
+    def check(self, token: str, allow_used: bool = False) -> Invite:
+        """The invite ``token`` opens, or InviteRefused saying why not. ``allow_used``: a guest
+        coming back on their own use of it (with their rejoin key) may find it used up."""
         invite = self._by_digest.get(digest(token))
         if invite is None:
             raise InviteRefused("this invite link is not valid")
-        reason = invite.refusal(time.time())
+        reason = invite.refusal(time.time(), allow_used)
         if reason:
             raise InviteRefused(reason)
         return invite

@@ -8,7 +8,7 @@ import secrets
 import time
 from dataclasses import dataclass, field
 
-from .invites import Invites
+from .invites import InviteRefused, Invites
 
 STATES = ("lobby", "on_call", "rejected", "kicked", "left")
 
@@ -23,6 +23,10 @@ class Guest:
     audible: bool = False  # in the program's sound
     session: str | None = None  # the WHIP ingest session of their camera and microphone
     joined_at: float = field(default_factory=time.time)
+    # Their page's key to come back after a dropped connection, to where they were (no new use of
+    # the link, no new admission); gone once they leave on purpose or are removed.
+    rejoin_key: str | None = field(default_factory=lambda: secrets.token_urlsafe(16))
+    dropped_from: tuple[str, bool, bool] | None = None  # (state, visible, audible) when the connection dropped
 
     @property
     def present(self) -> bool:
@@ -76,18 +80,39 @@ class Guests:
 
     def reject(self, guest_id: str) -> Guest:
         guest = self._present(guest_id)
-        guest.state, guest.visible, guest.audible = "rejected", False, False
+        guest.state, guest.visible, guest.audible, guest.rejoin_key = "rejected", False, False, None
         return guest
 
     def kick(self, guest_id: str) -> Guest:
         """Off the call, and the link they came with no longer opens (for anyone)."""
         guest = self._present(guest_id)
-        guest.state, guest.visible, guest.audible = "kicked", False, False
+        guest.state, guest.visible, guest.audible, guest.rejoin_key = "kicked", False, False, None
         self.invites.revoke(guest.invite_id)
         return guest
 
-    def leave(self, guest_id: str) -> Guest | None:
+    def leave(self, guest_id: str, dropped: bool = False) -> Guest | None:
+        """Gone: on purpose (their page said so), or ``dropped`` (the connection ended), in which
+        case they may come back with their rejoin key."""
         guest = self.guests.get(guest_id)
         if guest is not None and guest.present:
+            guest.dropped_from = (guest.state, guest.visible, guest.audible) if dropped else None
             guest.state, guest.visible, guest.audible = "left", False, False
+            if not dropped:
+                guest.rejoin_key = None
+        return guest
+
+    def rejoin(self, token: str, key: str) -> Guest:
+        """A guest back after a dropped connection (or before the studio noticed the drop): where
+        they were, on their own use of the link. InviteRefused if the key is not theirs or the
+        link was withdrawn or expired meanwhile."""
+        invite = self.invites.check(token, allow_used=True)
+        guest = next((g for g in self.guests.values()
+                      if key and g.rejoin_key == key and g.invite_id == invite.id), None)
+        if guest is None or not (guest.present or guest.dropped_from):
+            raise InviteRefused("this invite link has been used")
+        if guest.state == "left" and guest.dropped_from is not None:
+            state, visible, audible = guest.dropped_from
+            if state == "on_call" and len(self.on_call()) >= self.limit:
+                state, visible, audible = "lobby", False, False  # the host filled the place meanwhile
+            guest.state, guest.visible, guest.audible, guest.dropped_from = state, visible, audible, None
         return guest
