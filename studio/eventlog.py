@@ -1,11 +1,13 @@
 """The show's event log: every interaction is an event appended to SQLite in WAL mode.
 
 State is rebuilt by replaying the log, so a crash loses nothing that was acknowledged: an append
-returns only after SQLite has the row (WAL, synchronous=NORMAL: durable across a process kill).
+returns only after SQLite has the row (WAL, synchronous=NORMAL: durable across a process kill),
+and an event is committed together with the events its handling adds (``transaction``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import sqlite3
@@ -58,6 +60,21 @@ class EventLog:
         cursor = self._db.execute("INSERT INTO events (ts, type, actor, data) VALUES (?, ?, ?, ?)",
                                   (ts, type_, actor, text))
         return Event(int(cursor.lastrowid), ts, type_, actor, data)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Appends and secrets inside are kept together or not at all: an event and what its
+        handling adds reach the disk in one commit, so a crash midway leaves neither."""
+        if self._db.in_transaction:  # already inside one: the outer commit covers this too
+            yield
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def replay(self, after_id: int = 0) -> Iterator[Event]:
         rows = self._db.execute("SELECT id, ts, type, actor, data FROM events WHERE id > ? ORDER BY id", (after_id,))

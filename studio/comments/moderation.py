@@ -47,7 +47,6 @@ class Moderation(Interaction):
         self._viewers: dict[str, _Viewer] = {}
         self._words_key: str | None = None
         self._banned_words = shipped(BANNED)
-        self._unflagged: dict[int, dict[str, Any]] = {}
 
     @property
     def banned_words(self) -> WordList:
@@ -128,17 +127,7 @@ class Moderation(Interaction):
             self.banned.pop(data["viewer"], None)
         elif event.type == "comment":
             words = shipped(COMPLAINTS).words_in(data.get("text", ""))
-            if words:  # shown to all as usual; the host is told
-                flag = {"comment": event.id, "viewer": event.actor, "nickname": data.get("nickname", ""),
-                        "text": data.get("text", ""), "reason": "complaint", "words": words}
-                if show.replaying:
-                    self._unflagged[event.id] = flag  # until its flag turns up in the log
-                else:
-                    show.emit("comment.flagged", flag)
-        elif event.type == "comment.flagged":
-            self._unflagged.pop(data["comment"], None)
-
-    def resume(self, show: ShowContext) -> None:
-        for flag in self._unflagged.values():  # complaints a crash kept from the host
-            show.emit("comment.flagged", flag)
-        self._unflagged.clear()
+            if words and not show.replaying:  # shown to all as usual; the host is told
+                show.emit("comment.flagged", {"comment": event.id, "viewer": event.actor,
+                                              "nickname": data.get("nickname", ""), "text": data.get("text", ""),
+                                              "reason": "complaint", "words": words})

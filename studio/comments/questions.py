@@ -28,7 +28,6 @@ class Questions(Interaction):
     def __init__(self) -> None:
         self.queue: dict[int, dict[str, Any]] = {}  # question (comment id) → asked, in order
         self.answered: dict[int, dict[str, Any]] = {}
-        self._unqueued: dict[int, dict[str, Any]] = {}
 
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
         if actor != "host":
@@ -39,25 +38,15 @@ class Questions(Interaction):
         return {"question": question, "viewer": self.queue[question]["viewer"]}
 
     def on_event(self, event: Event, show: ShowContext) -> None:
-        if event.type == "comment" and is_question(event.data.get("text", "")):
-            asked = {"question": event.id, "viewer": event.actor, "nickname": event.data.get("nickname", ""),
-                     "text": event.data["text"]}
-            if show.replaying:
-                self._unqueued[event.id] = asked  # until its question.asked turns up in the log
-            else:
-                show.emit("question.asked", asked)
+        if event.type == "comment" and not show.replaying and is_question(event.data.get("text", "")):
+            show.emit("question.asked", {"question": event.id, "viewer": event.actor,
+                                         "nickname": event.data.get("nickname", ""), "text": event.data["text"]})
         elif event.type == "question.asked":
-            self._unqueued.pop(event.data["question"], None)
             self.queue[event.data["question"]] = {**event.data, "ts": event.ts}
         elif event.type == "question.answer":
             asked = self.queue.pop(event.data["question"], None)
             if asked is not None:
                 self.answered[event.data["question"]] = asked
-
-    def resume(self, show: ShowContext) -> None:
-        for asked in self._unqueued.values():  # questions a crash kept out of the queue
-            show.emit("question.asked", asked)
-        self._unqueued.clear()
 
     def public_state(self) -> dict[str, Any]:
         return {"open": list(self.queue), "answered": list(self.answered)[-200:]}

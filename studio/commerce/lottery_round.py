@@ -40,7 +40,6 @@ class LotteryRound(Interaction):
         self.followers: set[str] = set()  # from follow events: for followers-only rounds
         self.names: dict[str, str] = {}  # entrant → the nickname they commented under (for showing winners)
         self.last: dict[str, Any] | None = None  # the last draw, as the stream shows it
-        self._close_requested = False
         self.closed: dict[str, Any] | None = None  # closed but not drawn yet
         self.records: dict[int, dict[str, Any]] = {}  # round id → published record, once drawn
         self._timer: Any = None
@@ -104,7 +103,7 @@ class LotteryRound(Interaction):
                                          "commitment": seed_commitment(seed),
                                          "closes_at": event.ts + event.data["countdown_s"]})
         elif event.type == "lottery.opened":
-            self.open, self.entrants, self._close_requested = dict(event.data), set(), False
+            self.open, self.entrants = dict(event.data), set()
             if not show.replaying:
                 self._close_at(self.open["closes_at"], show)
         elif event.type in ("lottery.enter", "lottery.entered") and self.open is not None:
@@ -113,10 +112,8 @@ class LotteryRound(Interaction):
             self.names[self._entrant(event)] = event.data.get("nickname", "")
             if not show.replaying:
                 show.emit("lottery.entered", {"round": self.open["round"], "entrant": self._entrant(event)})  # type: ignore
-        elif event.type == "lottery.close" and self.open is not None:
-            self._close_requested = True
-            if not show.replaying:
-                self._close(show)
+        elif event.type == "lottery.close" and self.open is not None and not show.replaying:
+            self._close(show)
         elif event.type == "lottery.closed":
             self.closed, self.open = dict(event.data), None
             if self._timer is not None:
@@ -133,12 +130,8 @@ class LotteryRound(Interaction):
                          "record": event.data["record"]}  # a page that joins later can check it too
 
     def resume(self, show: ShowContext) -> None:
-        if self.open is not None and self._close_requested:
-            self._close(show)  # the host closed it just before the crash
-        elif self.open is not None:
+        if self.open is not None:
             self._close_at(self.open["closes_at"], show)
-        elif self.closed is not None:
-            self._draw(show)  # the crash came between closing and drawing
 
     def public_state(self) -> dict[str, Any]:
         return {"open": self.open, "drawing": self.closed is not None, "last": self.last}

@@ -24,7 +24,6 @@ class Polls(Interaction):
         self.votes: dict[str, int] = {}  # viewer → option
         self.last_result: dict[str, Any] | None = None
         self._timer: Any = None
-        self._close_requested = False
 
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
         if type_ == "poll.vote":
@@ -73,15 +72,13 @@ class Polls(Interaction):
 
     def on_event(self, event: Event, show: ShowContext) -> None:
         if event.type == "poll.start":
-            self.poll, self.votes, self._close_requested = {"poll": event.id, **event.data}, {}, False
+            self.poll, self.votes = {"poll": event.id, **event.data}, {}
             if "closes_at" in event.data and not show.replaying:
                 self._close_at(event.data["closes_at"], show)
         elif event.type == "poll.vote" and self.poll is not None:
             self.votes[event.actor] = event.data["option"]
-        elif event.type == "poll.close" and self.poll is not None:
-            self._close_requested = True
-            if not show.replaying:
-                self._close(show)
+        elif event.type == "poll.close" and self.poll is not None and not show.replaying:
+            self._close(show)
         elif event.type == "poll.closed":
             self.last_result, self.poll = dict(event.data), None
             if self._timer is not None:
@@ -89,9 +86,7 @@ class Polls(Interaction):
                 self._timer = None
 
     def resume(self, show: ShowContext) -> None:
-        if self.poll is not None and self._close_requested:
-            self._close(show)  # the host closed it just before the crash
-        elif self.poll is not None and "closes_at" in self.poll:
+        if self.poll is not None and "closes_at" in self.poll:
             self._close_at(self.poll["closes_at"], show)
 
     def _close_at(self, closes_at: float, show: ShowContext) -> None:

@@ -104,10 +104,6 @@ class FlashSales(Interaction):
         elif event.type == "sale.end":
             self.sale = None
 
-    def resume(self, show: ShowContext) -> None:
-        if self.sale is not None and self.remaining <= 0 and not self.sale.get("sold_out"):
-            show.emit("sale.sold_out", {"sale": self.sale["sale"]})  # the crash came before it was said
-
     def public_state(self) -> dict[str, Any]:
         if self.sale is None:
             return {"sale": None}

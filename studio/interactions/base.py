@@ -94,5 +94,6 @@ class Interaction(LiveOptions, ABC):
         return None
 
     def resume(self, show: ShowContext) -> None:
-        """After the replay: pick up what was under way (set its timers again, finish what the
-        crash cut short). Called once, before any new event."""
+        """After the replay: pick up what was under way (set its timers again). Called once,
+        before any new event. An event and the events its handling emitted are committed together,
+        so nothing of one dispatch can be half in the log."""

@@ -122,29 +122,30 @@ class InteractionHost:
 
     def record(self, type_: str, actor: str, data: dict[str, Any]) -> Event | None:
         """Append an event and hand it to every interaction. Events they emit meanwhile wait their
-        turn, so every interaction sees every event in log order. Returns the event, or None if it
-        was queued behind the one being dispatched."""
+        turn, so every interaction sees every event in log order; all of them are committed in one
+        transaction (a crash midway keeps none, so nothing is half done after a restart) and only
+        then pushed to the pages. Returns the event, or None if it was queued behind the one being
+        dispatched."""
         self._queue.append((type_, actor, data))
         if self._dispatching:
             return None
         self._dispatching = True
-        first = None
+        events: list[Event] = []
         try:
-            while self._queue:
-                event = self._append(*self._queue.popleft())
-                first = first or event
-                for running in list(self.running):
-                    if running.active:
-                        self._guarded(running, running.interaction.on_event, event, running.context)
+            with self.log.transaction():
+                while self._queue:
+                    event = self.log.append(*self._queue.popleft())
+                    events.append(event)
+                    for running in list(self.running):
+                        if running.active:
+                            self._guarded(running, running.interaction.on_event, event, running.context)
         finally:
+            self._queue.clear()  # a failed commit drops what it would have added
             self._dispatching = False
+        for event in events:
+            self._broadcast(event)
         self._settled()
-        return first
-
-    def _append(self, type_: str, actor: str, data: dict[str, Any]) -> Event:
-        event = self.log.append(type_, actor, data)
-        self._broadcast(event)
-        return event
+        return events[0]
 
     def _guarded(self, running: RunningInteraction, call: Callable[..., Any], *args: Any) -> Any:
         try:
