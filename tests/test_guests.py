@@ -288,11 +288,12 @@ def test_the_quality_light_follows_round_trip_loss_frame_rate_and_size():
 
     assert judge(40, 0.0, 30, 720) == ("green", ())
     assert judge(None, 0.0, 30, 720)[0] == "green"  # no round trip measured yet: judged on the rest
-    assert judge(250, 0.5, 30, 720) == ("amber", ("round trip 250 ms",))
+    assert judge(250, 0.5, 30, 720) == ("amber", ("rtt",))
     assert judge(40, 3.0, 30, 720)[0] == "amber" and judge(40, 0, 15, 720)[0] == "amber"
     assert judge(40, 0, 30, 240)[0] == "amber"
     light, reasons = judge(600, 12.0, 30, 720)
-    assert light == "red" and reasons == ("round trip 600 ms", "loss 12.0%")
+    assert light == "red" and reasons == ("rtt", "loss")
+    assert judge(600, 3.0, 30, 720) == ("red", ("rtt", "loss"))  # the red reason before the amber one
     assert judge(40, 0, 5, 720)[0] == "red" and judge(40, 0, 30, 144)[0] == "red"
 
 

@@ -34,6 +34,7 @@ from studio.sources.microphone import list_microphones
 
 from .beauty_dock import MANAGED, BeautyDock
 from .commerce_docks import add_commerce_docks, remember_docks
+from .guest_dock import GuestDock
 from .i18n import Translations
 from .layout import row
 from .outputs_dock import OutputsDock
@@ -88,20 +89,19 @@ class MainWindow(QMainWindow):
         self.plugin_dock.hide()  # opened from the View menu
         self.view_menu = self.menuBar().addMenu("")
         self.view_menu.addAction(self.plugin_dock.toggleViewAction())
+        # Opened from the View menu (the beauty dock also from the filter box); each stays as the
+        # host left it (``window/<name>`` in the settings).
         self.beauty_dock = BeautyDock(self.studio, self._apply_filters)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.beauty_dock)
-        # Opened from the filter box or the View menu; it stays as the host left it.
-        self.beauty_dock.setVisible(self.settings.value("window/beauty_dock", False, type=bool))
-        self.view_menu.addAction(self.beauty_dock.toggleViewAction())
-        self.beauty_dock.split_check.toggled.connect(self._split_preview)
         self.outputs_dock = OutputsDock(self.studio)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.outputs_dock)
-        self.outputs_dock.setVisible(self.settings.value("window/outputs_dock", False, type=bool))
-        self.view_menu.addAction(self.outputs_dock.toggleViewAction())
         self.stats_dock = StatsDock(self.studio)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.stats_dock)
-        self.stats_dock.setVisible(self.settings.value("window/stats_dock", False, type=bool))
-        self.view_menu.addAction(self.stats_dock.toggleViewAction())
+        self.guest_dock = GuestDock(self.studio)
+        self.right_docks = {"beauty_dock": self.beauty_dock, "outputs_dock": self.outputs_dock,
+                            "stats_dock": self.stats_dock, "guest_dock": self.guest_dock}
+        for key, dock in self.right_docks.items():
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.setVisible(self.settings.value(f"window/{key}", False, type=bool))
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.beauty_dock.split_check.toggled.connect(self._split_preview)
         self.commerce_docks = add_commerce_docks(self, self.studio)
         self.plugin_docks = add_plugin_docks(self, self.studio)
         for dock in self.plugin_docks.values():
@@ -550,9 +550,8 @@ class MainWindow(QMainWindow):
         settings.setValue("audio/mic", json.dumps(self.mic_combo.currentData() or None))
         settings.setValue("language", self.translations.language)
         settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/beauty_dock", self.beauty_dock.isVisibleTo(self))
-        settings.setValue("window/outputs_dock", self.outputs_dock.isVisibleTo(self))
-        settings.setValue("window/stats_dock", self.stats_dock.isVisibleTo(self))
+        for key, dock in self.right_docks.items():
+            settings.setValue(f"window/{key}", dock.isVisibleTo(self))
         remember_docks(self.commerce_docks, self)
         settings.sync()
 

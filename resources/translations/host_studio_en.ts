@@ -108,376 +108,681 @@
 <context>
     <name>CommentsDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="122"/>
-        <location filename="../../ui/commerce_docks.py" line="123"/>
+        <location filename="../../ui/commerce_docks.py" line="147"/>
+        <location filename="../../ui/commerce_docks.py" line="148"/>
         <source>Comments</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="124"/>
+        <location filename="../../ui/commerce_docks.py" line="149"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="125"/>
+        <location filename="../../ui/commerce_docks.py" line="150"/>
         <source>Pin</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="126"/>
+        <location filename="../../ui/commerce_docks.py" line="151"/>
         <source>Unpin</source>
         <translation>Unpin</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="127"/>
+        <location filename="../../ui/commerce_docks.py" line="152"/>
         <source>Reply</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="128"/>
+        <location filename="../../ui/commerce_docks.py" line="153"/>
         <source>Reply to the selected comment</source>
         <translation>Reply to the selected comment</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="129"/>
+        <location filename="../../ui/commerce_docks.py" line="154"/>
         <source>Mark answered</source>
         <translation>Mark answered</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="138"/>
-        <location filename="../../ui/commerce_docks.py" line="145"/>
+        <location filename="../../ui/commerce_docks.py" line="163"/>
+        <location filename="../../ui/commerce_docks.py" line="170"/>
         <source>Select a comment first</source>
         <translation>Select a comment first</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="166"/>
+        <location filename="../../ui/commerce_docks.py" line="191"/>
         <source>[complaint] </source>
         <translation>[complaint] </translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="169"/>
+        <location filename="../../ui/commerce_docks.py" line="194"/>
         <source>↳ you to {0}: {1}</source>
         <translation>↳ you to {0}: {1}</translation>
     </message>
 </context>
 <context>
+    <name>GuestDock</name>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="268"/>
+        <source>Invite a guest</source>
+        <translation>Invite a guest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="269"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="269"/>
+        <source>Expires after</source>
+        <translation>Expires after</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="269"/>
+        <source>Uses</source>
+        <translation>Uses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="272"/>
+        <source>e.g. the brand&apos;s rep (optional)</source>
+        <translation>e.g. the brand&apos;s rep (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="273"/>
+        <source>10 minutes</source>
+        <translation>10 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="273"/>
+        <source>1 hour</source>
+        <translation>1 hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="273"/>
+        <source>1 day</source>
+        <translation>1 day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="274"/>
+        <source>7 days</source>
+        <translation>7 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="276"/>
+        <source>Create link and copy</source>
+        <translation>Create link and copy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="277"/>
+        <source>The new link appears here</source>
+        <translation>The new link appears here</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="278"/>
+        <source>Revoke selected link</source>
+        <translation>Revoke selected link</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="279"/>
+        <source>Waiting in the lobby</source>
+        <translation>Waiting in the lobby</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="280"/>
+        <source>On the call</source>
+        <translation>On the call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="281"/>
+        <source>Nobody is waiting.</source>
+        <translation>Nobody is waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="282"/>
+        <source>No guest on the call. Admitted guests start hidden and muted.</source>
+        <translation>No guest on the call. Admitted guests start hidden and muted.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="283"/>
+        <source>Sound</source>
+        <translation>Sound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="284"/>
+        <source>Your microphone</source>
+        <translation>Your microphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="285"/>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="286"/>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="287"/>
+        <source>Noise suppression</source>
+        <translation>Noise suppression</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="288"/>
+        <location filename="../../ui/guest_dock.py" line="289"/>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="290"/>
+        <source>Corner</source>
+        <translation>Corner</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="291"/>
+        <source>Solo</source>
+        <translation>Solo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="291"/>
+        <source>Side by side</source>
+        <translation>Side by side</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="291"/>
+        <source>Picture in picture</source>
+        <translation>Picture in picture</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="292"/>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="294"/>
+        <source>Top left</source>
+        <translation>Top left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="294"/>
+        <source>Top right</source>
+        <translation>Top right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="294"/>
+        <source>Bottom left</source>
+        <translation>Bottom left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="295"/>
+        <source>Bottom right</source>
+        <translation>Bottom right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="334"/>
+        <source>Link copied: send it to your guest. It is shown only now.</source>
+        <translation>Link copied: send it to your guest. It is shown only now.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="339"/>
+        <source>Select a link first</source>
+        <translation>Select a link first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="349"/>
+        <source>Guests ({0} waiting)</source>
+        <translation>Guests ({0} waiting)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="349"/>
+        <source>Guests</source>
+        <translation>Guests</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="384"/>
+        <source>{0} · used {1} of {2} · until {3}</source>
+        <translation>{0} · used {1} of {2} · until {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="385"/>
+        <source>(no name)</source>
+        <translation>(no name)</translation>
+    </message>
+</context>
+<context>
+    <name>GuestRow</name>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="141"/>
+        <source>Admit</source>
+        <translation>Admit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="142"/>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="143"/>
+        <source>Kick</source>
+        <translation>Kick</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="144"/>
+        <source>End their call; their invite link stops working</source>
+        <translation>End their call; their invite link stops working</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="146"/>
+        <source>waiting {0}</source>
+        <translation>waiting {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="150"/>
+        <source>Hide</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="150"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="151"/>
+        <source>Their picture in the program</source>
+        <translation>Their picture in the program</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="153"/>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="153"/>
+        <source>Unmute</source>
+        <translation>Unmute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="154"/>
+        <source>Their voice in the program (they always hear the show)</source>
+        <translation>Their voice in the program (they always hear the show)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="155"/>
+        <source>on air</source>
+        <translation>on air</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="163"/>
+        <source>Connection not measured yet</source>
+        <translation>Connection not measured yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="166"/>
+        <source>Round trip {0} ms</source>
+        <translation>Round trip {0} ms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="166"/>
+        <source>Loss {0} %</source>
+        <translation>Loss {0} %</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="167"/>
+        <source>{0} fps</source>
+        <translation>{0} fps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="168"/>
+        <source>Resolution {0}×{1}</source>
+        <translation>Resolution {0}×{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="169"/>
+        <source>the round trip is long</source>
+        <translation>the round trip is long</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="169"/>
+        <source>packets are being lost</source>
+        <translation>packets are being lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="170"/>
+        <source>few frames arrive</source>
+        <translation>few frames arrive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="170"/>
+        <source>the picture is small</source>
+        <translation>the picture is small</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="72"/>
+        <source>{0} dB</source>
+        <translation>{0} dB</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Host Studio</source>
         <translation>Host Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Viewer link</source>
         <translation>Viewer link</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Frame rate</source>
         <translation>Frame rate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Test card</source>
         <translation>Test card</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Media file</source>
         <translation>Media file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Look for cameras and microphones again</source>
         <translation>Look for cameras and microphones again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>No file chosen</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Landscape 16:9</source>
         <translation>Landscape 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Portrait 9:16</source>
         <translation>Portrait 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>The new orientation applies after a restart.</source>
         <translation>The new orientation applies after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Microphone</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Test tone</source>
         <translation>Test tone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Mirror (flip left-right)</source>
         <translation>Mirror (flip left-right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Brightness</source>
         <translation>Brightness</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Reset brightness and contrast</source>
         <translation>Reset brightness and contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Beauty and HD…</source>
         <translation>Beauty and HD…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Choose a file to show</source>
         <translation>Choose a file to show</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Could not change live state: {0}</source>
         <translation>Could not change live state: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Viewer link copied</source>
         <translation>Viewer link copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Go Live</source>
         <translation>Go Live</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>● LIVE</source>
         <translation>● LIVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>○ Preview only</source>
         <translation>○ Preview only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>No audio</source>
         <translation>No audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB (peak {1} dB)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>FPS {0}</source>
         <translation>FPS {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Bitrate {0}</source>
         <translation>Bitrate {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Viewers {0}</source>
         <translation>Viewers {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Dropped {0}</source>
         <translation>Dropped {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Loop lag {0} ms</source>
         <translation>Loop lag {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>Source {0}×{1} @ {2} fps</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>The video source stopped sending frames — showing placeholder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>Camera unavailable: {0} — showing placeholder, will resume automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>Video source unavailable: {0} — showing placeholder, will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>Filter {0} was switched off: {1} — the show goes on without it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Face effects are off: {0}</source>
         <translation>Face effects are off: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>Audio unavailable: {0} — will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}: reconnecting ({1}) — {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} stopped: {1}</translation>
     </message>
@@ -485,62 +790,62 @@
 <context>
     <name>ModerationDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="449"/>
+        <location filename="../../ui/commerce_docks.py" line="475"/>
         <source>Moderation</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="450"/>
+        <location filename="../../ui/commerce_docks.py" line="476"/>
         <source>Your banned words (separated by commas)</source>
         <translation>Your banned words (separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="451"/>
+        <location filename="../../ui/commerce_docks.py" line="477"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="452"/>
+        <location filename="../../ui/commerce_docks.py" line="478"/>
         <source>Viewer (viewer:…)</source>
         <translation>Viewer (viewer:…)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="453"/>
+        <location filename="../../ui/commerce_docks.py" line="479"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="454"/>
+        <location filename="../../ui/commerce_docks.py" line="480"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="455"/>
+        <location filename="../../ui/commerce_docks.py" line="481"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="456"/>
+        <location filename="../../ui/commerce_docks.py" line="482"/>
         <source>Ban</source>
         <translation>Ban</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="457"/>
+        <location filename="../../ui/commerce_docks.py" line="483"/>
         <source>Lift mute and ban</source>
         <translation>Lift mute and ban</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="458"/>
+        <location filename="../../ui/commerce_docks.py" line="484"/>
         <source>Refused comments (the sender was told why)</source>
         <translation>Refused comments (the sender was told why)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="462"/>
+        <location filename="../../ui/commerce_docks.py" line="488"/>
         <source>Banned words applied</source>
         <translation>Banned words applied</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="469"/>
+        <location filename="../../ui/commerce_docks.py" line="495"/>
         <source>Done: {0}</source>
         <translation>Done: {0}</translation>
     </message>
@@ -741,117 +1046,117 @@
 <context>
     <name>PollLotteryDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="354"/>
+        <location filename="../../ui/commerce_docks.py" line="380"/>
         <source>Polls and lottery</source>
         <translation>Polls and lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="355"/>
+        <location filename="../../ui/commerce_docks.py" line="381"/>
         <source>Poll</source>
         <translation>Poll</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="356"/>
+        <location filename="../../ui/commerce_docks.py" line="382"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="357"/>
+        <location filename="../../ui/commerce_docks.py" line="383"/>
         <source>2 to 6 options, one per line</source>
         <translation>2 to 6 options, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="358"/>
+        <location filename="../../ui/commerce_docks.py" line="384"/>
         <source>Start poll</source>
         <translation>Start poll</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="359"/>
+        <location filename="../../ui/commerce_docks.py" line="385"/>
         <source>Close poll</source>
         <translation>Close poll</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="360"/>
+        <location filename="../../ui/commerce_docks.py" line="386"/>
         <source>Lottery (provably fair)</source>
         <translation>Lottery (provably fair)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="361"/>
+        <location filename="../../ui/commerce_docks.py" line="387"/>
         <source>Prize</source>
         <translation>Prize</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="361"/>
+        <location filename="../../ui/commerce_docks.py" line="387"/>
         <source>Winners</source>
         <translation>Winners</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="361"/>
+        <location filename="../../ui/commerce_docks.py" line="387"/>
         <source>Entry</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="362"/>
+        <location filename="../../ui/commerce_docks.py" line="388"/>
         <source>Keyword</source>
         <translation>Keyword</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="362"/>
+        <location filename="../../ui/commerce_docks.py" line="388"/>
         <source>Countdown (s)</source>
         <translation>Countdown (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="364"/>
+        <location filename="../../ui/commerce_docks.py" line="390"/>
         <source>Keyword comment</source>
         <translation>Keyword comment</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="365"/>
+        <location filename="../../ui/commerce_docks.py" line="391"/>
         <source>Click</source>
         <translation>Click</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="366"/>
+        <location filename="../../ui/commerce_docks.py" line="392"/>
         <source>Followers only</source>
         <translation>Followers only</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="367"/>
+        <location filename="../../ui/commerce_docks.py" line="393"/>
         <source>Start lottery</source>
         <translation>Start lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="368"/>
+        <location filename="../../ui/commerce_docks.py" line="394"/>
         <source>Draw now</source>
         <translation>Draw now</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="369"/>
+        <location filename="../../ui/commerce_docks.py" line="395"/>
         <source>Copy record</source>
         <translation>Copy record</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="388"/>
+        <location filename="../../ui/commerce_docks.py" line="414"/>
         <source>No draw yet</source>
         <translation>No draw yet</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="392"/>
+        <location filename="../../ui/commerce_docks.py" line="418"/>
         <source>The record is on the clipboard: studio verify-lottery checks it</source>
         <translation>The record is on the clipboard: studio verify-lottery checks it</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="401"/>
+        <location filename="../../ui/commerce_docks.py" line="427"/>
         <source>Closed: </source>
         <translation>Closed: </translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="408"/>
+        <location filename="../../ui/commerce_docks.py" line="434"/>
         <source>{0} entrants, draw in {1} s · commitment {2}…</source>
         <translation>{0} entrants, draw in {1} s · commitment {2}…</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="412"/>
+        <location filename="../../ui/commerce_docks.py" line="438"/>
         <source>Winners: {0}</source>
         <translation>Winners: {0}</translation>
     </message>
@@ -859,124 +1164,232 @@
 <context>
     <name>ProductsDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="225"/>
+        <location filename="../../ui/commerce_docks.py" line="251"/>
         <source>Products</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="226"/>
+        <location filename="../../ui/commerce_docks.py" line="252"/>
         <source>Import catalog…</source>
         <translation>Import catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="227"/>
+        <location filename="../../ui/commerce_docks.py" line="253"/>
         <source>Pin on air</source>
         <translation>Pin on air</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="228"/>
+        <location filename="../../ui/commerce_docks.py" line="254"/>
         <source>Unpin</source>
         <translation>Unpin</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="229"/>
+        <location filename="../../ui/commerce_docks.py" line="255"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="229"/>
+        <location filename="../../ui/commerce_docks.py" line="255"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="229"/>
+        <location filename="../../ui/commerce_docks.py" line="255"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="230"/>
+        <location filename="../../ui/commerce_docks.py" line="256"/>
         <source>Advertising Law</source>
         <translation>Advertising Law</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="231"/>
+        <location filename="../../ui/commerce_docks.py" line="257"/>
         <source>Flash sale</source>
         <translation>Flash sale</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="232"/>
+        <location filename="../../ui/commerce_docks.py" line="258"/>
         <source>Sale price</source>
         <translation>Sale price</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="232"/>
+        <location filename="../../ui/commerce_docks.py" line="258"/>
         <source>Stock for the sale</source>
         <translation>Stock for the sale</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="233"/>
+        <location filename="../../ui/commerce_docks.py" line="259"/>
         <source>Limit per viewer</source>
         <translation>Limit per viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="233"/>
+        <location filename="../../ui/commerce_docks.py" line="259"/>
         <source>Countdown (s)</source>
         <translation>Countdown (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="235"/>
+        <location filename="../../ui/commerce_docks.py" line="261"/>
         <source>Start sale</source>
         <translation>Start sale</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="236"/>
+        <location filename="../../ui/commerce_docks.py" line="262"/>
         <source>End sale</source>
         <translation>End sale</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="239"/>
+        <location filename="../../ui/commerce_docks.py" line="265"/>
         <source>Import catalog</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="240"/>
+        <location filename="../../ui/commerce_docks.py" line="266"/>
         <source>Catalogs (*.csv *.json)</source>
         <translation>Catalogs (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="248"/>
+        <location filename="../../ui/commerce_docks.py" line="274"/>
         <source>The catalog cannot be read: {0}</source>
         <translation>The catalog cannot be read: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="250"/>
+        <location filename="../../ui/commerce_docks.py" line="276"/>
         <source>{0} products loaded</source>
         <translation>{0} products loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="257"/>
+        <location filename="../../ui/commerce_docks.py" line="283"/>
         <source>Select a product first</source>
         <translation>Select a product first</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="298"/>
+        <location filename="../../ui/commerce_docks.py" line="324"/>
         <source>No sale running</source>
         <translation>No sale running</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="300"/>
+        <location filename="../../ui/commerce_docks.py" line="326"/>
         <source>{0}: sold out</source>
         <translation>{0}: sold out</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="302"/>
+        <location filename="../../ui/commerce_docks.py" line="328"/>
         <source>{0}: starts in {1} s</source>
         <translation>{0}: starts in {1} s</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="305"/>
+        <location filename="../../ui/commerce_docks.py" line="331"/>
         <source>{0}: on, {1} left, {2} orders</source>
         <translation>{0}: on, {1} left, {2} orders</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnView</name>
+    <message>
+        <location filename="../../ui/return_view.py" line="60"/>
+        <source>The host&apos;s show</source>
+        <translation>The host&apos;s show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="61"/>
+        <source>Leave</source>
+        <translation>Leave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="73"/>
+        <source>Viewers see you</source>
+        <translation>Viewers see you</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="73"/>
+        <source>Viewers do not see you</source>
+        <translation>Viewers do not see you</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="74"/>
+        <source>viewers hear you</source>
+        <translation>viewers hear you</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="74"/>
+        <source>viewers do not hear you</source>
+        <translation>viewers do not hear you</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="78"/>
+        <source>Show&apos;s sound {0} dB</source>
+        <translation>Show&apos;s sound {0} dB</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="81"/>
+        <source>Playing on {0}</source>
+        <translation>Playing on {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="83"/>
+        <source>No audio output device: the show&apos;s sound is not played</source>
+        <translation>No audio output device: the show&apos;s sound is not played</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="91"/>
+        <source>Connecting to the host…</source>
+        <translation>Connecting to the host…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="93"/>
+        <source>The connection dropped: reconnecting…</source>
+        <translation>The connection dropped: reconnecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="95"/>
+        <source>In the lobby: the host will let you in</source>
+        <translation>In the lobby: the host will let you in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="97"/>
+        <source>On the call: you see and hear the show</source>
+        <translation>On the call: you see and hear the show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="98"/>
+        <source>The call ended: {0}</source>
+        <translation>The call ended: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="103"/>
+        <source>you left</source>
+        <translation>you left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="104"/>
+        <source>the host removed you from the call</source>
+        <translation>the host removed you from the call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="105"/>
+        <source>the host did not let you in</source>
+        <translation>the host did not let you in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="106"/>
+        <source>the connection to the host was lost</source>
+        <translation>the connection to the host was lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="108"/>
+        <source>the host&apos;s studio refused the link: {0}</source>
+        <translation>the host&apos;s studio refused the link: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="109"/>
+        <source>could not join: {0}</source>
+        <translation>could not join: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="119"/>
+        <source>The host&apos;s picture appears here once you are let in</source>
+        <translation>The host&apos;s picture appears here once you are let in</translation>
     </message>
 </context>
 <context>
@@ -1068,7 +1481,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="41"/>
+        <location filename="../../ui/app.py" line="43"/>
         <source>Port {0} is already in use, probably by another Host Studio or another program.
 
 Close that program, or start Host Studio on another port, for example:
@@ -1079,14 +1492,19 @@ Close that program, or start Host Studio on another port, for example:
     studio --port {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="46"/>
+        <location filename="../../ui/app.py" line="48"/>
         <source>Host Studio could not start its viewer server on {0}:{1}:
 {2}</source>
         <translation>Host Studio could not start its viewer server on {0}:{1}:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="86"/>
+        <location filename="../../ui/app.py" line="75"/>
+        <source>This is not an invite link: {0}</source>
+        <translation>This is not an invite link: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="124"/>
         <source>Host Studio cannot start</source>
         <translation>Host Studio cannot start</translation>
     </message>

@@ -108,376 +108,681 @@
 <context>
     <name>CommentsDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="122"/>
-        <location filename="../../ui/commerce_docks.py" line="123"/>
+        <location filename="../../ui/commerce_docks.py" line="147"/>
+        <location filename="../../ui/commerce_docks.py" line="148"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="124"/>
+        <location filename="../../ui/commerce_docks.py" line="149"/>
         <source>Questions</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="125"/>
+        <location filename="../../ui/commerce_docks.py" line="150"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="126"/>
+        <location filename="../../ui/commerce_docks.py" line="151"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="127"/>
+        <location filename="../../ui/commerce_docks.py" line="152"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="128"/>
+        <location filename="../../ui/commerce_docks.py" line="153"/>
         <source>Reply to the selected comment</source>
         <translation>回复选中的评论</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="129"/>
+        <location filename="../../ui/commerce_docks.py" line="154"/>
         <source>Mark answered</source>
         <translation>标记已回答</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="138"/>
-        <location filename="../../ui/commerce_docks.py" line="145"/>
+        <location filename="../../ui/commerce_docks.py" line="163"/>
+        <location filename="../../ui/commerce_docks.py" line="170"/>
         <source>Select a comment first</source>
         <translation>请先选择一条评论</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="166"/>
+        <location filename="../../ui/commerce_docks.py" line="191"/>
         <source>[complaint] </source>
         <translation>[投诉] </translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="169"/>
+        <location filename="../../ui/commerce_docks.py" line="194"/>
         <source>↳ you to {0}: {1}</source>
         <translation>↳ 你回复 {0}：{1}</translation>
     </message>
 </context>
 <context>
+    <name>GuestDock</name>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="268"/>
+        <source>Invite a guest</source>
+        <translation>邀请嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="269"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="269"/>
+        <source>Expires after</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="269"/>
+        <source>Uses</source>
+        <translation>可用次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="272"/>
+        <source>e.g. the brand&apos;s rep (optional)</source>
+        <translation>例如：品牌方（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="273"/>
+        <source>10 minutes</source>
+        <translation>10 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="273"/>
+        <source>1 hour</source>
+        <translation>1 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="273"/>
+        <source>1 day</source>
+        <translation>1 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="274"/>
+        <source>7 days</source>
+        <translation>7 天</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="276"/>
+        <source>Create link and copy</source>
+        <translation>生成链接并复制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="277"/>
+        <source>The new link appears here</source>
+        <translation>新链接显示在这里</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="278"/>
+        <source>Revoke selected link</source>
+        <translation>作废所选链接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="279"/>
+        <source>Waiting in the lobby</source>
+        <translation>等候室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="280"/>
+        <source>On the call</source>
+        <translation>连麦中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="281"/>
+        <source>Nobody is waiting.</source>
+        <translation>没有人在等候。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="282"/>
+        <source>No guest on the call. Admitted guests start hidden and muted.</source>
+        <translation>暂无连麦嘉宾。嘉宾进入后默认不出画、不出声。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="283"/>
+        <source>Sound</source>
+        <translation>声音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="284"/>
+        <source>Your microphone</source>
+        <translation>你的麦克风</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="285"/>
+        <source>Program</source>
+        <translation>节目输出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="286"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="287"/>
+        <source>Noise suppression</source>
+        <translation>降噪</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="288"/>
+        <location filename="../../ui/guest_dock.py" line="289"/>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="290"/>
+        <source>Corner</source>
+        <translation>小窗位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="291"/>
+        <source>Solo</source>
+        <translation>仅主播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="291"/>
+        <source>Side by side</source>
+        <translation>左右并排</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="291"/>
+        <source>Picture in picture</source>
+        <translation>画中画</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="292"/>
+        <source>Grid</source>
+        <translation>宫格</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="294"/>
+        <source>Top left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="294"/>
+        <source>Top right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="294"/>
+        <source>Bottom left</source>
+        <translation>左下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="295"/>
+        <source>Bottom right</source>
+        <translation>右下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="334"/>
+        <source>Link copied: send it to your guest. It is shown only now.</source>
+        <translation>链接已复制，请发给嘉宾。链接只在此刻显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="339"/>
+        <source>Select a link first</source>
+        <translation>请先选择一个链接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="349"/>
+        <source>Guests ({0} waiting)</source>
+        <translation>连麦嘉宾（{0} 人等候）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="349"/>
+        <source>Guests</source>
+        <translation>连麦嘉宾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="384"/>
+        <source>{0} · used {1} of {2} · until {3}</source>
+        <translation>{0} · 已用 {1}/{2} 次 · 有效至 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="385"/>
+        <source>(no name)</source>
+        <translation>（未命名）</translation>
+    </message>
+</context>
+<context>
+    <name>GuestRow</name>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="141"/>
+        <source>Admit</source>
+        <translation>允许进入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="142"/>
+        <source>Reject</source>
+        <translation>拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="143"/>
+        <source>Kick</source>
+        <translation>踢出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="144"/>
+        <source>End their call; their invite link stops working</source>
+        <translation>结束其连麦，其邀请链接随即失效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="146"/>
+        <source>waiting {0}</source>
+        <translation>已等候 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="150"/>
+        <source>Hide</source>
+        <translation>隐藏画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="150"/>
+        <source>Show</source>
+        <translation>显示画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="151"/>
+        <source>Their picture in the program</source>
+        <translation>嘉宾画面是否进入直播画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="153"/>
+        <source>Mute</source>
+        <translation>静音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="153"/>
+        <source>Unmute</source>
+        <translation>开麦</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="154"/>
+        <source>Their voice in the program (they always hear the show)</source>
+        <translation>嘉宾声音是否进入直播（嘉宾始终能听到节目）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="155"/>
+        <source>on air</source>
+        <translation>直播中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="163"/>
+        <source>Connection not measured yet</source>
+        <translation>尚未测得连接质量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="166"/>
+        <source>Round trip {0} ms</source>
+        <translation>往返延迟 {0} 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="166"/>
+        <source>Loss {0} %</source>
+        <translation>丢包 {0}%</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="167"/>
+        <source>{0} fps</source>
+        <translation>{0} 帧/秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="168"/>
+        <source>Resolution {0}×{1}</source>
+        <translation>分辨率 {0}×{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="169"/>
+        <source>the round trip is long</source>
+        <translation>往返延迟偏高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="169"/>
+        <source>packets are being lost</source>
+        <translation>正在丢包</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="170"/>
+        <source>few frames arrive</source>
+        <translation>收到的帧数偏少</translation>
+    </message>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="170"/>
+        <source>the picture is small</source>
+        <translation>画面分辨率偏低</translation>
+    </message>
+</context>
+<context>
+    <name>LevelMeter</name>
+    <message>
+        <location filename="../../ui/guest_dock.py" line="72"/>
+        <source>{0} dB</source>
+        <translation>{0} 分贝</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="268"/>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="296"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>Host Studio</source>
         <translation>Host Studio 主播工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="297"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Viewer link</source>
         <translation>观众链接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Source</source>
         <translation>信号源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="311"/>
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="312"/>
         <source>Orientation</source>
         <translation>画面方向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Test card</source>
         <translation>测试卡</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="315"/>
         <source>Media file</source>
         <translation>媒体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>Look for cameras and microphones again</source>
         <translation>重新查找摄像头和麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>Landscape 16:9</source>
         <translation>横屏 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Portrait 9:16</source>
         <translation>竖屏 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>The new orientation applies after a restart.</source>
         <translation>新的画面方向将在重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>Level</source>
         <translation>电平</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>Test tone</source>
         <translation>测试音</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Filters</source>
         <translation>滤镜</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Mirror (flip left-right)</source>
         <translation>镜像（左右翻转）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="335"/>
         <source>Reset brightness and contrast</source>
         <translation>重置亮度和对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="336"/>
         <source>Beauty and HD…</source>
         <translation>美颜与高清…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>媒体文件 (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Choose a file to show</source>
         <translation>选择要播放的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444"/>
+        <location filename="../../ui/main_window.py" line="449"/>
         <source>Could not change live state: {0}</source>
         <translation>无法切换直播状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="452"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Viewer link copied</source>
         <translation>观众链接已复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="456"/>
+        <location filename="../../ui/main_window.py" line="461"/>
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>● LIVE</source>
         <translation>● 直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="462"/>
         <source>○ Preview only</source>
         <translation>○ 仅预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="485"/>
+        <location filename="../../ui/main_window.py" line="490"/>
         <source>No audio</source>
         <translation>无音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="493"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB（峰值 {1} dB）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="504"/>
         <source>FPS {0}</source>
         <translation>帧率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="500"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>Bitrate {0}</source>
         <translation>码率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="506"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="502"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Viewers {0}</source>
         <translation>观众 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="503"/>
+        <location filename="../../ui/main_window.py" line="508"/>
         <source>Dropped {0}</source>
         <translation>丢帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Loop lag {0} ms</source>
         <translation>事件循环延迟 {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="511"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>信号源 {0}×{1} @ {2} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="510"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>视频源已停止输出画面 — 正在显示占位画面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>摄像头不可用：{0} — 正在显示占位画面，设备恢复后将自动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="514"/>
+        <location filename="../../ui/main_window.py" line="519"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>视频源不可用：{0} — 正在显示占位画面，将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>滤镜 {0} 已停用：{1} — 直播继续进行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="520"/>
+        <location filename="../../ui/main_window.py" line="525"/>
         <source>Face effects are off: {0}</source>
         <translation>人脸特效已关闭：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="527"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>音频不可用：{0} — 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="526"/>
+        <location filename="../../ui/main_window.py" line="531"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}：正在重连（{1}）— {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="534"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} 已停止：{1}</translation>
     </message>
@@ -485,62 +790,62 @@
 <context>
     <name>ModerationDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="449"/>
+        <location filename="../../ui/commerce_docks.py" line="475"/>
         <source>Moderation</source>
         <translation>评论管理</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="450"/>
+        <location filename="../../ui/commerce_docks.py" line="476"/>
         <source>Your banned words (separated by commas)</source>
         <translation>自定义屏蔽词（用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="451"/>
+        <location filename="../../ui/commerce_docks.py" line="477"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="452"/>
+        <location filename="../../ui/commerce_docks.py" line="478"/>
         <source>Viewer (viewer:…)</source>
         <translation>观众（viewer:…）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="453"/>
+        <location filename="../../ui/commerce_docks.py" line="479"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="454"/>
+        <location filename="../../ui/commerce_docks.py" line="480"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="455"/>
+        <location filename="../../ui/commerce_docks.py" line="481"/>
         <source>Mute</source>
         <translation>禁言</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="456"/>
+        <location filename="../../ui/commerce_docks.py" line="482"/>
         <source>Ban</source>
         <translation>拉黑</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="457"/>
+        <location filename="../../ui/commerce_docks.py" line="483"/>
         <source>Lift mute and ban</source>
         <translation>解除禁言和拉黑</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="458"/>
+        <location filename="../../ui/commerce_docks.py" line="484"/>
         <source>Refused comments (the sender was told why)</source>
         <translation>被拒绝的评论（已告知发送者原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="462"/>
+        <location filename="../../ui/commerce_docks.py" line="488"/>
         <source>Banned words applied</source>
         <translation>屏蔽词已生效</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="469"/>
+        <location filename="../../ui/commerce_docks.py" line="495"/>
         <source>Done: {0}</source>
         <translation>已处理：{0}</translation>
     </message>
@@ -741,117 +1046,117 @@
 <context>
     <name>PollLotteryDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="354"/>
+        <location filename="../../ui/commerce_docks.py" line="380"/>
         <source>Polls and lottery</source>
         <translation>投票与福袋</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="355"/>
+        <location filename="../../ui/commerce_docks.py" line="381"/>
         <source>Poll</source>
         <translation>投票</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="356"/>
+        <location filename="../../ui/commerce_docks.py" line="382"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="357"/>
+        <location filename="../../ui/commerce_docks.py" line="383"/>
         <source>2 to 6 options, one per line</source>
         <translation>2 到 6 个选项，每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="358"/>
+        <location filename="../../ui/commerce_docks.py" line="384"/>
         <source>Start poll</source>
         <translation>开始投票</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="359"/>
+        <location filename="../../ui/commerce_docks.py" line="385"/>
         <source>Close poll</source>
         <translation>结束投票</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="360"/>
+        <location filename="../../ui/commerce_docks.py" line="386"/>
         <source>Lottery (provably fair)</source>
         <translation>福袋（可验证公平）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="361"/>
+        <location filename="../../ui/commerce_docks.py" line="387"/>
         <source>Prize</source>
         <translation>奖品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="361"/>
+        <location filename="../../ui/commerce_docks.py" line="387"/>
         <source>Winners</source>
         <translation>中奖人数</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="361"/>
+        <location filename="../../ui/commerce_docks.py" line="387"/>
         <source>Entry</source>
         <translation>参与方式</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="362"/>
+        <location filename="../../ui/commerce_docks.py" line="388"/>
         <source>Keyword</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="362"/>
+        <location filename="../../ui/commerce_docks.py" line="388"/>
         <source>Countdown (s)</source>
         <translation>倒计时（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="364"/>
+        <location filename="../../ui/commerce_docks.py" line="390"/>
         <source>Keyword comment</source>
         <translation>评论口令</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="365"/>
+        <location filename="../../ui/commerce_docks.py" line="391"/>
         <source>Click</source>
         <translation>点击参与</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="366"/>
+        <location filename="../../ui/commerce_docks.py" line="392"/>
         <source>Followers only</source>
         <translation>仅限粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="367"/>
+        <location filename="../../ui/commerce_docks.py" line="393"/>
         <source>Start lottery</source>
         <translation>发起福袋</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="368"/>
+        <location filename="../../ui/commerce_docks.py" line="394"/>
         <source>Draw now</source>
         <translation>立即开奖</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="369"/>
+        <location filename="../../ui/commerce_docks.py" line="395"/>
         <source>Copy record</source>
         <translation>复制开奖记录</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="388"/>
+        <location filename="../../ui/commerce_docks.py" line="414"/>
         <source>No draw yet</source>
         <translation>还没有开奖</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="392"/>
+        <location filename="../../ui/commerce_docks.py" line="418"/>
         <source>The record is on the clipboard: studio verify-lottery checks it</source>
         <translation>开奖记录已复制：可用 studio verify-lottery 验证</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="401"/>
+        <location filename="../../ui/commerce_docks.py" line="427"/>
         <source>Closed: </source>
         <translation>已结束：</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="408"/>
+        <location filename="../../ui/commerce_docks.py" line="434"/>
         <source>{0} entrants, draw in {1} s · commitment {2}…</source>
         <translation>{0} 人参与，{1} 秒后开奖 · 承诺 {2}…</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="412"/>
+        <location filename="../../ui/commerce_docks.py" line="438"/>
         <source>Winners: {0}</source>
         <translation>中奖：{0}</translation>
     </message>
@@ -859,124 +1164,232 @@
 <context>
     <name>ProductsDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="225"/>
+        <location filename="../../ui/commerce_docks.py" line="251"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="226"/>
+        <location filename="../../ui/commerce_docks.py" line="252"/>
         <source>Import catalog…</source>
         <translation>导入商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="227"/>
+        <location filename="../../ui/commerce_docks.py" line="253"/>
         <source>Pin on air</source>
         <translation>讲解此商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="228"/>
+        <location filename="../../ui/commerce_docks.py" line="254"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="229"/>
+        <location filename="../../ui/commerce_docks.py" line="255"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="229"/>
+        <location filename="../../ui/commerce_docks.py" line="255"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="229"/>
+        <location filename="../../ui/commerce_docks.py" line="255"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="230"/>
+        <location filename="../../ui/commerce_docks.py" line="256"/>
         <source>Advertising Law</source>
         <translation>广告法</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="231"/>
+        <location filename="../../ui/commerce_docks.py" line="257"/>
         <source>Flash sale</source>
         <translation>秒杀</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="232"/>
+        <location filename="../../ui/commerce_docks.py" line="258"/>
         <source>Sale price</source>
         <translation>秒杀价</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="232"/>
+        <location filename="../../ui/commerce_docks.py" line="258"/>
         <source>Stock for the sale</source>
         <translation>秒杀库存</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="233"/>
+        <location filename="../../ui/commerce_docks.py" line="259"/>
         <source>Limit per viewer</source>
         <translation>每人限购</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="233"/>
+        <location filename="../../ui/commerce_docks.py" line="259"/>
         <source>Countdown (s)</source>
         <translation>倒计时（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="235"/>
+        <location filename="../../ui/commerce_docks.py" line="261"/>
         <source>Start sale</source>
         <translation>开始秒杀</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="236"/>
+        <location filename="../../ui/commerce_docks.py" line="262"/>
         <source>End sale</source>
         <translation>结束秒杀</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="239"/>
+        <location filename="../../ui/commerce_docks.py" line="265"/>
         <source>Import catalog</source>
         <translation>导入商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="240"/>
+        <location filename="../../ui/commerce_docks.py" line="266"/>
         <source>Catalogs (*.csv *.json)</source>
         <translation>商品表（*.csv *.json）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="248"/>
+        <location filename="../../ui/commerce_docks.py" line="274"/>
         <source>The catalog cannot be read: {0}</source>
         <translation>无法读取商品表：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="250"/>
+        <location filename="../../ui/commerce_docks.py" line="276"/>
         <source>{0} products loaded</source>
         <translation>已导入 {0} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="257"/>
+        <location filename="../../ui/commerce_docks.py" line="283"/>
         <source>Select a product first</source>
         <translation>请先选择一个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="298"/>
+        <location filename="../../ui/commerce_docks.py" line="324"/>
         <source>No sale running</source>
         <translation>没有进行中的秒杀</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="300"/>
+        <location filename="../../ui/commerce_docks.py" line="326"/>
         <source>{0}: sold out</source>
         <translation>{0}：已抢光</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="302"/>
+        <location filename="../../ui/commerce_docks.py" line="328"/>
         <source>{0}: starts in {1} s</source>
         <translation>{0}：{1} 秒后开抢</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="305"/>
+        <location filename="../../ui/commerce_docks.py" line="331"/>
         <source>{0}: on, {1} left, {2} orders</source>
         <translation>{0}：抢购中，剩余 {1}，{2} 单</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnView</name>
+    <message>
+        <location filename="../../ui/return_view.py" line="60"/>
+        <source>The host&apos;s show</source>
+        <translation>主播的节目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="61"/>
+        <source>Leave</source>
+        <translation>离开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="73"/>
+        <source>Viewers see you</source>
+        <translation>观众能看到你</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="73"/>
+        <source>Viewers do not see you</source>
+        <translation>观众看不到你</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="74"/>
+        <source>viewers hear you</source>
+        <translation>观众能听到你</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="74"/>
+        <source>viewers do not hear you</source>
+        <translation>观众听不到你</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="78"/>
+        <source>Show&apos;s sound {0} dB</source>
+        <translation>节目声音 {0} 分贝</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="81"/>
+        <source>Playing on {0}</source>
+        <translation>正在通过 {0} 播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="83"/>
+        <source>No audio output device: the show&apos;s sound is not played</source>
+        <translation>没有音频输出设备：节目声音无法播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="91"/>
+        <source>Connecting to the host…</source>
+        <translation>正在连接主播…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="93"/>
+        <source>The connection dropped: reconnecting…</source>
+        <translation>连接中断：正在重新连接…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="95"/>
+        <source>In the lobby: the host will let you in</source>
+        <translation>在等候室：请等待主播让你进入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="97"/>
+        <source>On the call: you see and hear the show</source>
+        <translation>连麦中：你能看到并听到节目</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="98"/>
+        <source>The call ended: {0}</source>
+        <translation>连麦已结束：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="103"/>
+        <source>you left</source>
+        <translation>你已离开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="104"/>
+        <source>the host removed you from the call</source>
+        <translation>主播已将你移出连麦</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="105"/>
+        <source>the host did not let you in</source>
+        <translation>主播未让你进入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="106"/>
+        <source>the connection to the host was lost</source>
+        <translation>与主播的连接已断开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="108"/>
+        <source>the host&apos;s studio refused the link: {0}</source>
+        <translation>主播的直播间拒绝了此链接：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="109"/>
+        <source>could not join: {0}</source>
+        <translation>无法加入：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/return_view.py" line="119"/>
+        <source>The host&apos;s picture appears here once you are let in</source>
+        <translation>主播让你进入后，这里会显示主播的画面</translation>
     </message>
 </context>
 <context>
@@ -1068,7 +1481,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="41"/>
+        <location filename="../../ui/app.py" line="43"/>
         <source>Port {0} is already in use, probably by another Host Studio or another program.
 
 Close that program, or start Host Studio on another port, for example:
@@ -1079,14 +1492,19 @@ Close that program, or start Host Studio on another port, for example:
     studio --port {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="46"/>
+        <location filename="../../ui/app.py" line="48"/>
         <source>Host Studio could not start its viewer server on {0}:{1}:
 {2}</source>
         <translation>Host Studio 无法在 {0}:{1} 上启动观众服务器：
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="86"/>
+        <location filename="../../ui/app.py" line="75"/>
+        <source>This is not an invite link: {0}</source>
+        <translation>这不是邀请链接：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/app.py" line="124"/>
         <source>Host Studio cannot start</source>
         <translation>Host Studio 无法启动</translation>
     </message>

@@ -218,7 +218,7 @@ class GuestCall:
         """Every guest present, for the host's window."""
         voices = {v["key"]: v for v in self.mixer.state()["inputs"]}
         return [{"id": g.id, "name": g.name, "state": g.state, "visible": g.visible, "audible": g.audible,
-                 "audio": voices.get(g.id), "quality": self.quality(g.id).to_dict()}
+                 "joined_at": g.joined_at, "audio": voices.get(g.id), "quality": self.quality(g.id).to_dict()}
                 for g in self.guests.guests.values() if g.present]
 
     def latest_picture(self, guest_id: str):

@@ -103,3 +103,8 @@ class Invites:
 
     def all(self) -> list[Invite]:
         return list(self._by_digest.values())
+
+    def open(self) -> list[Invite]:
+        """The invites whose links still let a guest in."""
+        now = time.time()
+        return [invite for invite in self._by_digest.values() if invite.refusal(now) is None]

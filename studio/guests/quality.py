@@ -23,7 +23,7 @@ class Quality:
     fps: float = 0.0
     width: int = 0
     height: int = 0
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()  # what made the light what it is, the worst first: "rtt", "loss", "fps", "height"
 
     def to_dict(self) -> dict:
         return {"light": self.light, "rtt_ms": None if self.rtt_ms is None else round(self.rtt_ms),
@@ -32,13 +32,14 @@ class Quality:
 
 
 def judge(rtt_ms: float | None, loss_pct: float, fps: float, height: int) -> tuple[str, tuple[str, ...]]:
-    """The light and what made it so (the worst reason first)."""
-    red, amber = [], []
+    """The light and what made it so, as keys a window can word in its language (the worst first)."""
+    red: list[str] = []
+    amber: list[str] = []
     if rtt_ms is not None:
-        (red if rtt_ms >= RTT_MS[1] else amber if rtt_ms >= RTT_MS[0] else []).append(f"round trip {rtt_ms:.0f} ms")
-    (red if loss_pct >= LOSS_PCT[1] else amber if loss_pct >= LOSS_PCT[0] else []).append(f"loss {loss_pct:.1f}%")
-    (red if fps < FPS[1] else amber if fps < FPS[0] else []).append(f"{fps:.0f} fps")
-    (red if height < HEIGHT[1] else amber if height < HEIGHT[0] else []).append(f"{height}p")
+        (red if rtt_ms >= RTT_MS[1] else amber if rtt_ms >= RTT_MS[0] else []).append("rtt")
+    (red if loss_pct >= LOSS_PCT[1] else amber if loss_pct >= LOSS_PCT[0] else []).append("loss")
+    (red if fps < FPS[1] else amber if fps < FPS[0] else []).append("fps")
+    (red if height < HEIGHT[1] else amber if height < HEIGHT[0] else []).append("height")
     if red:
         return "red", tuple(red + amber)
     return ("amber", tuple(amber)) if amber else ("green", ())
