@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import logging
 import signal
 import sys
+from typing import TYPE_CHECKING
 
 from .config import ConfigError, StudioConfig
+
+if TYPE_CHECKING:
+    from .show import Studio
 
 log = logging.getLogger("studio")
 
@@ -33,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--safe-mode", action="store_true", help="start with no third-party plugins")
     parser.add_argument("--event-log", help="the show's event log (SQLite); a restart with the same file "
                                             "picks the show up where it was")
+    parser.add_argument("--join", metavar="LINK", help="join a host's show as a co-host guest through their invite "
+                                                       "link (http://HOST:PORT/join/…); your own camera, mic and "
+                                                       "filters; the embedded server takes a free port")
+    parser.add_argument("--name", default="", help="with --join: the name the host sees")
     parser.add_argument("--duration", type=float, help="headless: stop after this many seconds")
     parser.add_argument("--stats-interval", type=float, default=5.0, help="headless: seconds between stats")
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -66,10 +75,13 @@ def config_from_args(args: argparse.Namespace) -> StudioConfig:
         data["event_log"] = args.event_log
     if args.mirror and not any(f.get("name") == "mirror" for f in data["filters"]):
         data["filters"].append({"name": "mirror"})
+    if args.join and args.port is None:
+        data["port"] = 0  # a guest must not take the port of a host on the same machine
     return StudioConfig.from_dict(data)
 
 
-async def run_headless(config: StudioConfig, duration: float | None, stats_interval: float) -> None:
+async def run_headless(config: StudioConfig, duration: float | None, stats_interval: float,
+                       join: str | None = None, name: str = "") -> None:
     from .registry import RegistryError
     from .show import Studio
 
@@ -87,6 +99,9 @@ async def run_headless(config: StudioConfig, duration: float | None, stats_inter
         await studio.close()
         raise ConfigError(f"cannot serve on {config.host}:{config.port} ({exc.strerror}); "
                           f"port {config.port} is in use or not allowed: pick another with --port") from exc
+    if join is not None:
+        await run_guest(studio, join, name, stop, duration, stats_interval)
+        return
     await studio.go_live()
     print(f"Host Studio live: open {studio.viewer_url}", flush=True)
     started = loop.time()
@@ -102,6 +117,49 @@ async def run_headless(config: StudioConfig, duration: float | None, stats_inter
             if duration is not None and loop.time() - started >= duration:
                 break
     finally:
+        await studio.close()
+
+
+async def run_guest(studio: Studio, link: str, name: str, stop: asyncio.Event, duration: float | None,
+                    stats_interval: float) -> None:
+    """A started studio on another host's show as a guest (not live to its own viewers): a line
+    whenever where it stands changes, its status as JSON every ``stats_interval``; it leaves on
+    Ctrl+C or after ``duration``. JoinError if the link does not open."""
+    from .guests.join import JoinedCall, JoinError
+
+    loop = asyncio.get_running_loop()
+    try:
+        call = JoinedCall(studio, link, name)
+    except JoinError:
+        await studio.close()
+        raise
+    said = ""  # the last line printed of where the guest stands
+    try:
+        print(f"Host Studio guest: joining {call.base} as {name or 'the name on the invite'}", flush=True)
+        joining, stopped = asyncio.ensure_future(call.join()), asyncio.ensure_future(stop.wait())
+        await asyncio.wait({joining, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        stopped.cancel()
+        if not joining.done():  # Ctrl+C while connecting: leave() below stops what was started
+            joining.cancel()
+            await asyncio.gather(joining, return_exceptions=True)
+            return
+        joining.result()  # JoinRefused / JoinError: main() says why
+        started = next_stats = loop.time()
+        while not stop.is_set() and not call.ended.is_set():
+            if call.describe() != said:
+                said = call.describe()
+                print(f"guest: {said}", flush=True)
+            if loop.time() >= next_stats + stats_interval:
+                next_stats = loop.time()
+                print(json.dumps(call.status(), ensure_ascii=False), flush=True)
+            if duration is not None and loop.time() - started >= duration:
+                break
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), 0.25)
+    finally:
+        await call.leave()
+        if said and call.describe() != said:
+            print(f"guest: {call.describe()}", flush=True)
         await studio.close()
 
 
@@ -194,16 +252,27 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"studio: {exc}", file=sys.stderr)
         return 2
+    from .guests.join import JoinError, parse_link
+
+    if args.join:
+        try:
+            parse_link(args.join)  # a link of the wrong shape is told before anything starts
+        except JoinError as exc:
+            print(f"studio: {exc}", file=sys.stderr)
+            return 2
     if args.headless:
         try:
-            asyncio.run(run_headless(config, args.duration, args.stats_interval))
+            asyncio.run(run_headless(config, args.duration, args.stats_interval, args.join, args.name))
         except ConfigError as exc:
+            print(f"studio: {exc}", file=sys.stderr)
+            return 2
+        except JoinError as exc:  # only with --join: the link was refused, or the host is out of reach
             print(f"studio: {exc}", file=sys.stderr)
             return 2
         return 0
     from ui.app import run_window
 
-    return run_window(config)
+    return run_window(config, args.join, args.name)
 
 
 if __name__ == "__main__":

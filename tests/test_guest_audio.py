@@ -91,7 +91,8 @@ class Guest:
             await self.pc.setRemoteDescription(RTCSessionDescription(await response.text(), "answer"))
         for _ in range(200):
             found = [g for g in studio.call.guests.guests.values() if g.name == self.name and g.present]
-            if found and studio.ingest.sessions[found[0].session].frames["audio"] > 10:
+            session = studio.ingest.sessions.get(found[0].session) if found else None  # set once answered
+            if session is not None and session.frames["audio"] > 10:
                 return found[0].id
             await asyncio.sleep(0.05)
         raise AssertionError(f"{self.name}'s sound did not reach the studio")

@@ -55,7 +55,8 @@ async def _return_feed(evaluate, want, timeout: float = 20.0) -> dict:
 async def _waiting_guest(studio, name: str):
     for _ in range(300):
         found = [g for g in studio.call.guests.waiting() if g.name == name]
-        if found and studio.ingest.sessions[found[0].session].frames["video"] > 5:
+        session = studio.ingest.sessions.get(found[0].session) if found else None  # set once answered
+        if session is not None and session.frames["video"] > 5:
             return found[0]
         await asyncio.sleep(0.05)
     raise AssertionError(f"{name} never reached the lobby with a picture")

@@ -122,7 +122,8 @@ async def _chromium_guest(browser, studio, link: str, name: str):
     await page.wait_for_function("window.guest.state === 'lobby'", timeout=15000)
     for _ in range(200):
         waiting = [g for g in studio.call.guests.waiting() if g.name == name]
-        if waiting and studio.ingest.sessions[waiting[0].session].frames["video"] > 5:
+        session = studio.ingest.sessions.get(waiting[0].session) if waiting else None  # set once answered
+        if session is not None and session.frames["video"] > 5:
             return page, waiting[0]
         await asyncio.sleep(0.05)
     raise AssertionError(f"{name}'s camera did not reach the studio")

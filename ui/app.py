@@ -11,13 +11,15 @@ from pathlib import Path
 import qasync
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from studio.config import StudioConfig
+from studio.guests.join import JoinedCall, JoinError, LinkError, parse_link
 from studio.show import Studio
 
 from .i18n import Translations
 from .main_window import MainWindow
+from .return_view import ReturnView
 from .settings import APPLICATION, ORGANISATION, open_settings, restore_config
 from .theme import apply_theme
 
@@ -47,9 +49,32 @@ def server_error_message(config: StudioConfig, exc: OSError) -> str:
     return text.format(config.host, config.port, exc.strerror or exc)
 
 
-async def run_show(config: StudioConfig) -> str | None:
-    """Start the show, run the window until it closes, shut down. Returns an error message or None."""
+def place_beside(view: QWidget, window: QWidget) -> None:
+    """``view`` to the right of ``window``, kept on the window's screen."""
+    screen = window.screen().availableGeometry()
+    frame = window.frameGeometry()
+    x = min(frame.right() + 8, screen.right() - view.frameGeometry().width())
+    view.move(max(screen.left(), x), max(screen.top(), frame.top()))
+
+
+async def _join(call: JoinedCall) -> None:
+    try:
+        await call.join()
+    except JoinError as exc:  # the return view says why; the terminal too
+        print(f"studio: {exc}", file=sys.stderr)
+
+
+async def run_show(config: StudioConfig, join: str | None = None, name: str = "") -> str | None:
+    """Start the show, run the window until it closes, shut down. Returns an error message or None.
+    With ``join`` (an invite link) the show is a guest on that host's show instead of going live:
+    the return view opens beside the window."""
+    if join:
+        try:
+            parse_link(join)
+        except LinkError as exc:
+            return QCoreApplication.translate("app", "This is not an invite link: {0}").format(exc)
     studio = Studio(config)
+    call = JoinedCall(studio, join, name) if join else None
     try:
         await studio.start()
     except OSError as exc:
@@ -61,22 +86,35 @@ async def run_show(config: StudioConfig) -> str | None:
     # Ctrl+C in the terminal closes the window like the close button, so settings are saved.
     previous = signal.signal(signal.SIGINT, lambda *_: window.close())
     window.show()
+    view, joining = None, None
+    if call is not None:
+        view = ReturnView(call)
+        view.show()
+        place_beside(view, window)
+        joining = asyncio.ensure_future(_join(call))
     try:
         await closed.wait()
     finally:
         signal.signal(signal.SIGINT, previous)
+        if call is not None and joining is not None and view is not None:
+            joining.cancel()
+            await asyncio.gather(joining, return_exceptions=True)
+            await call.leave()
+            view.close()
         await studio.close()
     return None
 
 
-def run_window(config: StudioConfig) -> int:
+def run_window(config: StudioConfig, join: str | None = None, name: str = "") -> int:
     app = create_application()
+    if join and not config.event_log:
+        config.event_log = ":memory:"  # a guest keeps no show of its own (nor shares the host's log file)
     restore_config(config, open_settings())
     app.setQuitOnLastWindowClosed(False)  # the loop ends when run_show returns, after studio.close()
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     try:
-        error = loop.run_until_complete(run_show(config))
+        error = loop.run_until_complete(run_show(config, join, name))
     finally:
         loop.close()
         asyncio.set_event_loop(None)

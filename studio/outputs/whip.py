@@ -1,6 +1,8 @@
 """WHIP publishing (RFC 9725): the show to any WHIP server (an SFU, a CDN's ingest), by URL and
 bearer token. The offer goes out with POST, the server answers 201 with a Location; ICE servers
-come from Link headers; stopping sends DELETE to the Location, with the token."""
+come from Link headers; stopping sends DELETE to the Location, with the token. With ``receive``
+the same connection also takes what the server sends back (a co-host's return feed), handed to
+``on_track``."""
 
 from __future__ import annotations
 
@@ -8,12 +10,13 @@ import asyncio
 import logging
 import re
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import aiohttp
-from aiortc import RTCIceServer, RTCPeerConnection, RTCSessionDescription
+from aiortc import RTCIceServer, RTCPeerConnection, RTCRtpReceiver, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamTrack
 
 from ..abr import (
@@ -70,6 +73,15 @@ def check_whip_url(url: str) -> None:
         raise OutputError(f"a WHIP URL looks like https://host/whip/…, not {url!r}", retry=False)
 
 
+class WhipRefused(OutputError):
+    """A non-201 answer to the offer; ``status`` and ``said`` (the server's own words) are kept for
+    callers that word the refusal themselves (a guest whose link the host refused)."""
+
+    def __init__(self, message: str, status: int, said: str, retry: bool = True) -> None:
+        super().__init__(message, retry)
+        self.status, self.said = status, said
+
+
 def _refusal(status: int, body: str, url: str) -> OutputError:
     """Each non-201 answer, worded as what to fix."""
     said = f" (the server said: {body.strip()[:200]})" if body.strip() else ""
@@ -91,7 +103,9 @@ class WhipOutput(Output):
     kind = "whip"
 
     def __init__(self, name: str, url: str, token: str, pool: EncoderPool, video: VideoSpec, audio: AudioSpec,
-                 controller: str = "adaptive", preference: str = "detail", **kwargs: Any) -> None:
+                 controller: str = "adaptive", preference: str = "detail", receive: bool = False,
+                 on_track: Callable[[MediaStreamTrack, RTCRtpReceiver], None] | None = None,
+                 **kwargs: Any) -> None:
         check_whip_url(url)
         if controller not in CONTROLLERS:
             raise OutputError(f"controller must be one of {', '.join(CONTROLLERS)}, not {controller!r}", retry=False)
@@ -102,6 +116,8 @@ class WhipOutput(Output):
         super().__init__(name, pool, video, audio, **kwargs)
         self.url, self.token = url.strip(), token.strip()
         self.controller_name, self.preference = controller, preference
+        # sendrecv instead of sendonly; each track the server sends goes to on_track with its receiver
+        self.receive, self.on_track = receive, on_track
         self.feedback = Feedback()
         self.controller: RateController | None = None  # any class with update() and target_bps
         self.steps: EncoderSteps | None = None
@@ -109,6 +125,7 @@ class WhipOutput(Output):
         self.pacer: PacedTransport | None = None
         self.pc: RTCPeerConnection | None = None
         self.location: str | None = None
+        self.answer_headers: Mapping[str, str] = {}  # the 201's headers (a server's extras, e.g. a rejoin key)
         self.link_ice_servers: list[RTCIceServer] = []  # remembered for the next connection
         self.tracks: list[PacketTrack] = []
         self._http: aiohttp.ClientSession | None = None
@@ -132,6 +149,8 @@ class WhipOutput(Output):
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=HTTP_TIMEOUT))
         await self._ask_ice_servers()
         self.pc = pc = new_peer_connection(self.link_ice_servers)
+        if self.receive and self.on_track is not None:
+            self._hand_over_tracks(pc, self.on_track)
         self._add_tracks(pc)
         await pc.setLocalDescription(await pc.createOffer())  # aiortc gathers every candidate here
         answer = await self._post_offer(pc.localDescription.sdp)
@@ -153,6 +172,14 @@ class WhipOutput(Output):
         if servers:
             self.link_ice_servers = servers
 
+    @staticmethod
+    def _hand_over_tracks(pc: RTCPeerConnection, on_track: Callable[[MediaStreamTrack, RTCRtpReceiver], None]) -> None:
+        """aiortc announces the server's tracks as the answer is applied, before media flows."""
+        @pc.on("track")
+        def _announced(track: MediaStreamTrack) -> None:
+            receiver = next(t.receiver for t in pc.getTransceivers() if t.receiver.track is track)
+            on_track(track, receiver)
+
     def _add_tracks(self, pc: RTCPeerConnection) -> None:
         assert self.audio is not None
         mime = "video/VP8" if self.video_spec.codec == "vp8" else "video/H264"
@@ -166,7 +193,7 @@ class WhipOutput(Output):
             video = PacketTrack("video", self.video.fanout, LIVE_QUEUE_FRAMES if self.controller_name == "adaptive"
                                 else None)
         for track, codec in ((video, mime), (PacketTrack("audio", self.audio.fanout), "audio/opus")):
-            transceiver = pc.addTransceiver(track, direction="sendonly")
+            transceiver = pc.addTransceiver(track, direction="sendrecv" if self.receive else "sendonly")
             transceiver.setCodecPreferences(codec_preferences(track.kind, codec))
             if track.kind == "video" and self.video is not None:
                 # aiortc ignores PLI/FIR on packet tracks; the encoder's gate answers them.
@@ -185,12 +212,14 @@ class WhipOutput(Output):
                                        headers=self._headers(**{"Content-Type": SDP_TYPE})) as response:
                 body = await response.text(errors="replace")
                 if response.status != 201:
-                    raise _refusal(response.status, body, self.url)
+                    refusal = _refusal(response.status, body, self.url)
+                    raise WhipRefused(str(refusal), response.status, body.strip()[:200], refusal.retry)
                 location = response.headers.get("Location")
                 if not location:
                     raise OutputError("the WHIP server answered 201 without a Location header; it does not "
                                       "follow RFC 9725", retry=False)
                 self.location = urljoin(str(response.url), location)
+                self.answer_headers = response.headers.copy()
                 servers = ice_servers_from_links(response.headers.getall("Link", []))
         except aiohttp.ClientConnectorError as exc:
             raise OutputError(f"cannot reach the WHIP server {self.url} ({exc.os_error or exc}); retrying") from exc
