@@ -17,4 +17,5 @@ $PY bench/beauty_bench.py --seconds 20
 $PY bench/beauty_quality.py
 $PY bench/commerce_bench.py --chromium-pages 0
 $PY bench/commerce_bench.py
+$PY bench/guests_bench.py --seconds 20
 $PY bench/network_bench.py  # needs root: network namespaces
