@@ -54,9 +54,14 @@ class EventLog:
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
 
+    @staticmethod
+    def encode(data: dict[str, Any]) -> str:
+        """The event data as stored; TypeError or ValueError if it is not plain JSON."""
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
     def append(self, type_: str, actor: str, data: dict[str, Any]) -> Event:
         ts = time.time()
-        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        text = self.encode(data)
         cursor = self._db.execute("INSERT INTO events (ts, type, actor, data) VALUES (?, ?, ?, ?)",
                                   (ts, type_, actor, text))
         return Event(int(cursor.lastrowid), ts, type_, actor, data)
@@ -71,10 +76,11 @@ class EventLog:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             yield
+            self._db.execute("COMMIT")
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:  # also after a failed COMMIT: never left open for good
+                self._db.execute("ROLLBACK")
             raise
-        self._db.execute("COMMIT")
 
     def replay(self, after_id: int = 0) -> Iterator[Event]:
         rows = self._db.execute("SELECT id, ts, type, actor, data FROM events WHERE id > ? ORDER BY id", (after_id,))

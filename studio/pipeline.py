@@ -281,7 +281,6 @@ class Pipeline:
             "audio_error": self.audio_runner.error if self.audio_runner else None,
             "audio_rms_db": round(self.audio_level.rms_db, 1),
             "audio_peak_db": round(self.audio_level.peak_db, 1),
-            "audio_mix": self.mixer.state(),
             "dropped_source": self._source_slot.dropped,
             "filter_ms": round(self.filter_ms, 2),
             "compose_ms": round(self.compose_ms, 2),

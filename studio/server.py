@@ -17,6 +17,7 @@ from aiohttp import web
 
 from .events import EventHub
 from .guests.invites import InviteRefused
+from .rtc import stun_only, with_credentials
 from .whep import OfferError, Unavailable
 
 if TYPE_CHECKING:
@@ -148,7 +149,7 @@ class StudioServer:
     async def guest_offer(self, request: web.Request) -> web.Response:
         token, rejoin_key = request.match_info["token"], request.query.get("rejoin", "")
         try:
-            self.studio.call.invites.check(token, allow_used=bool(rejoin_key))
+            self._check_guest(token, rejoin_key)
         except InviteRefused as refusal:
             return _error(403, str(refusal))
         body = await self._read_offer(request)
@@ -168,21 +169,29 @@ class StudioServer:
             return _error(404, "no such guest session")
         return web.Response(status=200, text="left the call\n")
 
+    def _check_guest(self, token: str, rejoin_key: str) -> None:
+        """The link opens, or (with their key) it is a guest's own, used, link: InviteRefused if not."""
+        if rejoin_key:
+            self.studio.call.guests.holder(token, rejoin_key)
+        else:
+            self.studio.call.invites.check(token)
+
     async def guest_ice(self, request: web.Request) -> web.Response:
-        """The STUN/TURN servers a guest's browser uses (TURN credentials go to invited guests only)."""
+        """The STUN/TURN servers a guest's browser uses (TURN credentials go to invited guests only,
+        or to a guest reconnecting with their key)."""
         try:
-            self.studio.call.invites.check(request.match_info["token"])
+            self._check_guest(request.match_info["token"], request.query.get("rejoin", ""))
         except InviteRefused as refusal:
             return _error(403, str(refusal))
         config = self.studio.config
-        return web.json_response({"iceServers": config.ice_servers,
+        return web.json_response({"iceServers": with_credentials(config.ice_servers),
                                   "iceTransportPolicy": "relay" if config.guest_relay_only else "all"},
                                  headers={"Cache-Control": "no-store"})
 
     async def viewer_ice(self, request: web.Request) -> web.Response:
         """The STUN servers for viewers' browsers; never a TURN credential (anyone may ask)."""
-        public = [e for e in self.studio.config.ice_servers if not e.get("username")]
-        return web.json_response({"iceServers": public}, headers={"Cache-Control": "no-store"})
+        return web.json_response({"iceServers": stun_only(self.studio.config.ice_servers)},
+                                 headers={"Cache-Control": "no-store"})
 
     async def guest_status(self, request: web.Request) -> web.Response:
         """What the guest's page shows of itself (the session id, unguessable, is the key)."""

@@ -31,7 +31,7 @@ from .outputs.recording import Recorder
 from .overlays.base import OverlayStage
 from .pipeline import Pipeline
 from .registry import Registry, RegistryError, default_registry
-from .rtc import ice_servers
+from .rtc import stun_only
 from .server import StudioServer
 from .settings_schema import SettingsError, validate
 from .sources.base import AudioSource, VideoSource
@@ -100,9 +100,10 @@ class Studio:
         self.recorder: Recorder | None = None
         # Streams sent to the studio over WHIP need this bearer token.
         self.ingest_token = self.config.ingest_token or secrets.token_urlsafe(16)
-        self.ingest = WhipIngest(ice_servers=ice_servers(self.config.ice_servers))
+        self.ingest = WhipIngest(ice_config=self.config.ice_servers)
         self.call = GuestCall(self.pipeline, self.ingest, self.encoders, self.config.guest_limit,
-                              lambda: self.config.canvas_size, lambda: self.viewer_url, self.eventlog)
+                              lambda: self.config.canvas_size, lambda: self.viewer_url, self.eventlog,
+                              relay_only=self.config.guest_relay_only)
         self.history = StatsHistory()  # the last minutes, a sample a second when read (the stats dock's graphs)
         self.live_since: float | None = None
         self._live_lock = asyncio.Lock()  # Go Live and Stop never interleave
@@ -169,8 +170,10 @@ class Studio:
             # Always an audio encoder: a source picked later while live is heard at once.
             audio = self.encoders.audio(AudioSpec("opus", self.config.audio_bitrate))
             self.video_encoder, self.audio_encoder = video, audio
+            # Viewers: STUN only. A TURN relay serves the guests; an unreachable one would hold up
+            # every viewer's join for its gathering timeout.
             self.whep = WhepEndpoint(video, audio, self.config.max_viewers, self._publish_viewers,
-                                     ice_servers(self.config.ice_servers))
+                                     stun_only(self.config.ice_servers))
             self.live_since = time.time()
             self.show_state = {**self.show_state, "live": True, "viewers": 0}
         for output in self.outputs.values():

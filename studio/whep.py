@@ -9,10 +9,10 @@ import secrets
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from aiortc import RTCIceServer, RTCPeerConnection, RTCRtpSender, RTCRtpTransceiver, RTCSessionDescription
+from aiortc import RTCPeerConnection, RTCRtpSender, RTCRtpTransceiver, RTCSessionDescription
 
 from .encoder import SharedAudioEncoder, SharedVideoEncoder
-from .rtc import expire_unless_connected, new_peer_connection
+from .rtc import expire_unless_connected, ice_servers, new_peer_connection
 from .tracks import PacketTrack
 
 log = logging.getLogger(__name__)
@@ -55,6 +55,16 @@ def without_mdns_candidates(sdp: str) -> str:
                    if not (line.startswith("a=candidate:") and ".local " in line))
 
 
+def relay_candidates_only(sdp: str) -> str:
+    """Keep only TURN relay candidates: the other side learns the relay's address, not ours.
+    Unavailable if there is none (the relay could not be reached)."""
+    lines = sdp.splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith("a=candidate:") or " typ relay" in line]
+    if not any(line.startswith("a=candidate:") for line in kept):
+        raise Unavailable("the TURN relay could not be reached: check the show's ice_servers")
+    return "".join(kept)
+
+
 def check_offer_text(text: str) -> None:
     """Cheap sanity checks before aiortc parses the offer, so garbage gets a clear reason."""
     if not text.lstrip().startswith("v=0"):
@@ -81,9 +91,9 @@ class WhepEndpoint:
     """Creates, tracks and ends viewer sessions; ``on_change`` fires when the viewer count moves."""
 
     def __init__(self, video: SharedVideoEncoder, audio: SharedAudioEncoder | None, max_viewers: int,
-                 on_change: Callable[[], Awaitable[None]], ice_servers: list[RTCIceServer] | None = None) -> None:
+                 on_change: Callable[[], Awaitable[None]], ice_config: list[dict] | None = None) -> None:
         self.video, self.audio = video, audio
-        self.ice_servers = ice_servers or []
+        self.ice_config = ice_config or []  # STUN/TURN as configured (``rtc.check_ice_servers``)
         self.max_viewers = max_viewers
         self.sessions: dict[str, ViewerSession] = {}
         self._on_change = on_change
@@ -123,7 +133,7 @@ class WhepEndpoint:
         return session.id, pc.localDescription.sdp
 
     async def _negotiate(self, offer_sdp: str) -> ViewerSession:
-        pc = new_peer_connection(self.ice_servers)
+        pc = new_peer_connection(ice_servers(self.ice_config))
         session = ViewerSession(secrets.token_urlsafe(16), pc, [])
         try:
             await pc.setRemoteDescription(RTCSessionDescription(without_mdns_candidates(offer_sdp), "offer"))

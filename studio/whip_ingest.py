@@ -12,13 +12,20 @@ from dataclasses import dataclass, field
 
 import av
 import numpy as np
-from aiortc import RTCIceServer, RTCPeerConnection, RTCSessionDescription
+from aiortc import RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
 from .live_jitter import LiveJitterBuffer, play_audio_on_arrival, use_live_jitter_buffer
-from .rtc import expire_unless_connected, new_peer_connection
+from .rtc import expire_unless_connected, ice_servers, new_peer_connection
 from .twcc import TransportFeedbackReporter
-from .whep import CONNECT_TIMEOUT, OfferError, Unavailable, check_offer_text, without_mdns_candidates
+from .whep import (
+    CONNECT_TIMEOUT,
+    OfferError,
+    Unavailable,
+    check_offer_text,
+    relay_candidates_only,
+    without_mdns_candidates,
+)
 
 log = logging.getLogger(__name__)
 
@@ -49,19 +56,21 @@ class IngestSession:
 
 
 class WhipIngest:
-    def __init__(self, max_sessions: int = 8, ice_servers: list[RTCIceServer] | None = None) -> None:
+    def __init__(self, max_sessions: int = 8, ice_config: list[dict] | None = None) -> None:
         self.max_sessions = max_sessions
-        self.ice_servers = ice_servers or []
+        self.ice_config = ice_config or []  # STUN/TURN as configured (``rtc.check_ice_servers``)
         self.sessions: dict[str, IngestSession] = {}
 
     async def accept(self, stream: str, offer_sdp: str,
-                     send_back: Callable[[RTCPeerConnection], list[MediaStreamTrack]] | None = None) -> tuple[str, str]:
+                     send_back: Callable[[RTCPeerConnection], list[MediaStreamTrack]] | None = None,
+                     relay_only: bool = False) -> tuple[str, str]:
         """Answer a publisher's offer; returns (session id, answer SDP). ``send_back`` adds tracks
-        the studio sends on the same connection (a guest's return feed) and returns them."""
+        the studio sends on the same connection (a guest's return feed) and returns them;
+        ``relay_only`` answers with the TURN relay's candidates alone."""
         check_offer_text(offer_sdp)
         if len(self.sessions) >= self.max_sessions:
             raise Unavailable(f"the studio takes at most {self.max_sessions} incoming streams")
-        pc = new_peer_connection(self.ice_servers)
+        pc = new_peer_connection(ice_servers(self.ice_config))  # fresh TURN credentials each time
         session = IngestSession(secrets.token_urlsafe(16), stream, pc)
 
         @pc.on("track")
@@ -94,9 +103,18 @@ class WhipIngest:
                 track.stop()
             await pc.close()
             raise OfferError(f"cannot answer this offer: {exc}") from exc
+        answer = pc.localDescription.sdp
+        if relay_only:
+            try:
+                answer = relay_candidates_only(answer)
+            except Unavailable:
+                for track in session.sent_tracks:
+                    track.stop()
+                await pc.close()
+                raise
         self.sessions[session.id] = session
         expire_unless_connected(pc, CONNECT_TIMEOUT, lambda: self.end(session.id))
-        return session.id, pc.localDescription.sdp
+        return session.id, answer
 
     @staticmethod
     async def _read(session: IngestSession, track: MediaStreamTrack) -> None:

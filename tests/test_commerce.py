@@ -253,3 +253,31 @@ def test_an_event_and_what_it_sets_off_are_kept_together_or_not_at_all(tmp_path)
         assert [(e.type, e.data["text"]) for e in log.replay()] == [("comment", "好看")]
     finally:
         log.close()
+
+
+def test_an_interaction_that_emits_what_is_not_json_is_stopped_alone(tmp_path):
+    """Its emit fails inside its own handler: it is switched off, the event that set it off and the
+    others' follow-ups are kept, and no id is handed out twice."""
+    import numpy as np
+
+    from studio.comments.base import Comments
+    from studio.comments.questions import Questions
+    from studio.eventlog import EventLog
+    from studio.interactions.base import Interaction
+    from studio.interactions.runtime import InteractionHost
+
+    class Sloppy(Interaction):
+        def on_event(self, event, show):
+            if event.type == "comment":
+                show.emit("sloppy.count", {"n": np.int64(1)})  # numpy's integer is not JSON
+
+    log = EventLog(tmp_path / "show.sqlite")
+    host = InteractionHost(log, lambda event: None, dict)
+    for name, interaction in (("comments", Comments()), ("sloppy", Sloppy()), ("questions", Questions())):
+        host.add(name, interaction, "test")
+    first = host.submit("comment", "viewer:a", {"nickname": "阿花", "text": "适合油皮吗"})
+    second = host.submit("comment", "viewer:b", {"nickname": "小王", "text": "几号发货"})
+    assert "TypeError" in host.errors["sloppy"]
+    assert [e.type for e in log.replay()] == ["comment", "question.asked", "comment", "question.asked"]
+    assert first.id != second.id and list(host.running[2].interaction.queue) == [first.id, second.id]
+    log.close()

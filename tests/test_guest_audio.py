@@ -160,17 +160,17 @@ async def test_each_guest_hears_everyone_but_themselves_and_the_program_only_who
         heard_program = drain(program)
         assert tone_level(heard_program, GUEST_HZ["甲"]) == __import__("pytest").approx(0.05, rel=0.3)  # -6 dB
         assert tone_level(heard_program, GUEST_HZ["乙"]) < 0.005
-        mix = {v["key"]: v for v in studio.stats()["audio_mix"]["inputs"]}
+        mix = {v["key"]: v for v in studio.pipeline.mixer.state()["inputs"]}
         assert -30 < mix[ids["甲"]]["rms_db"] < -28  # the meter after the volume: -20 dBFS peak, -6 dB, RMS -3
         assert mix[ids["乙"]]["on_air"] is False and mix[ids["乙"]]["on_call"] is True
     finally:
         for guest in guests.values():
             await guest.close()
     for _ in range(100):  # gone from the mix with their connection
-        if set(v["key"] for v in studio.stats()["audio_mix"]["inputs"]) == {"host"}:
+        if set(v["key"] for v in studio.pipeline.mixer.state()["inputs"]) == {"host"}:
             break
         await asyncio.sleep(0.05)
-    assert [v["key"] for v in studio.stats()["audio_mix"]["inputs"]] == ["host"]
+    assert [v["key"] for v in studio.pipeline.mixer.state()["inputs"]] == ["host"]
 
 
 def test_the_mixer_sums_voices_with_volume_and_mute_and_never_lets_a_queue_grow():

@@ -9,6 +9,7 @@ import contextlib
 import shutil
 import socket
 import subprocess
+import time
 
 import aiohttp
 import pytest
@@ -112,15 +113,16 @@ def _free_udp_port() -> int:
 
 
 @contextlib.contextmanager
-def coturn(user: str, password: str):
-    """A TURN relay (coturn) on a free local port, for this test only."""
+def coturn(secret: str):
+    """A TURN relay (coturn) on a free local port, for this test only, taking time-limited
+    credentials made with ``secret`` (the TURN REST scheme)."""
     turnserver = shutil.which("turnserver")
     if turnserver is None:
         raise RuntimeError("coturn is not installed: run scripts/setup.sh --test (or apt-get install coturn)")
     port = _free_udp_port()
     proc = subprocess.Popen(
         [turnserver, "-n", "--listening-ip=127.0.0.1", f"--listening-port={port}", "--relay-ip=127.0.0.1",
-         "--lt-cred-mech", f"--user={user}:{password}", "--realm=hoststudio.test", "--allow-loopback-peers",
+         "--use-auth-secret", f"--static-auth-secret={secret}", "--realm=hoststudio.test", "--allow-loopback-peers",
          "--no-cli", "--no-tls", "--no-dtls", "--min-port=49160", "--max-port=49260", "--log-file=stdout",
          "--simple-log"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -131,25 +133,33 @@ def coturn(user: str, password: str):
 
 
 async def test_a_guest_reaches_the_studio_through_the_hosts_turn_relay(start_show):
-    """The host's TURN server reaches the guest's browser (credentials only through a valid link)
-    and relay-only works: the guest's media flows through coturn, and nobody's address is shown."""
-    with coturn("guest", "s3cret") as port:
-        ice = [{"urls": f"turn:127.0.0.1:{port}", "username": "guest", "credential": "s3cret"}]
+    """The host's TURN server reaches the guest's browser with a credential of its own that expires
+    (only through a valid link; the shared secret never leaves the studio) and relay-only works:
+    the guest's media flows through coturn, and the studio's answer offers the relay alone."""
+    with coturn("s3cret") as port:
+        ice = [{"urls": f"stun:127.0.0.1:{port}"}, {"urls": f"turn:127.0.0.1:{port}", "secret": "s3cret"}]
         studio = await start_show(ice_servers=ice, guest_relay_only=True)
         link, _ = studio.call.create_invite()
         token = link.rsplit("/", 1)[1]
         async with aiohttp.ClientSession() as http:
             async with http.get(f"{studio.viewer_url}guest/{token}/ice") as response:
-                assert await response.json() == {"iceServers": ice, "iceTransportPolicy": "relay"}
+                offered = await response.json()
+            stun, turn = offered["iceServers"]
+            assert offered["iceTransportPolicy"] == "relay" and stun == ice[0] and "s3cret" not in str(offered)
+            expires = int(turn["username"].split(":")[0])
+            assert turn["urls"] == ice[1]["urls"] and 11 * 3600 < expires - time.time() <= 12 * 3600
             async with http.get(f"{studio.viewer_url}guest/not-a-token/ice") as response:
                 assert response.status == 403
             async with http.get(f"{studio.viewer_url}ice") as response:
-                assert await response.json() == {"iceServers": []}  # viewers never get TURN credentials
+                assert await response.json() == {"iceServers": ice[:1]}  # viewers never get TURN credentials
         async with chromium(fake_media=True) as browser:
             page, guest = await _chromium_guest(browser, studio, link, "远方嘉宾")
             studio.call.admit(guest.id)
             seen = await _return_feed(page.evaluate, lambda s: s["video"]["frames"] > 10 and s["relay"] is not None)
             assert seen["relay"] is True  # the chosen path goes through the relay
+            answer = await page.evaluate("window.guest.pc.remoteDescription.sdp")
+            candidates = [line for line in answer.splitlines() if line.startswith("a=candidate:")]
+            assert candidates and all(" typ relay" in line for line in candidates)  # no address of the studio's
             frames = studio.ingest.sessions[guest.session].frames
             before = frames["video"]
             await asyncio.sleep(1.0)

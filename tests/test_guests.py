@@ -324,10 +324,11 @@ def test_ice_server_settings_are_checked_when_the_show_is_configured():
 
     good = [{"urls": "stun:stun.example.com:3478"},
             {"urls": ["turn:relay.example.com:3478?transport=udp", "turns:relay.example.com:443"],
-             "username": "host", "credential": "secret"}]
+             "username": "host", "credential": "secret"},
+            {"urls": "turn:other.example.com:3478", "secret": "shared with coturn"}]
     assert StudioConfig(ice_servers=good).ice_servers == good
     for bad, says in (([{"urls": "http://relay.example.com"}], "stun:"), ([{"url": "stun:x"}], "stun:"),
-                      ([{"urls": "turn:relay.example.com"}], "username and a credential")):
+                      ([{"urls": "turn:relay.example.com"}], "username and a credential, or its shared secret")):
         with pytest.raises(ConfigError, match=says):
             StudioConfig(ice_servers=bad)
     with pytest.raises(ConfigError, match="TURN server"):
@@ -406,3 +407,97 @@ async def test_a_chromium_guest_whose_connection_drops_rejoins_by_itself(start_s
             await asyncio.sleep(0.1)
         assert studio.ingest.sessions[guest.session].frames["video"] > 10
         assert await page.text_content("#guest-status") == "已连麦：你能看到并听到直播"
+
+
+async def _offer_sdp() -> tuple[RTCPeerConnection, str]:
+    pc = RTCPeerConnection()
+    pc.addTrack(VideoStreamTrack())
+    pc.addTrack(AudioStreamTrack())
+    await pc.setLocalDescription(await pc.createOffer())
+    return pc, pc.localDescription.sdp
+
+
+def _return_encoders(studio) -> int:
+    return sum(users for spec, _, users in studio.encoders.encoders() if getattr(spec, "owner", "") == "guests")
+
+
+async def test_the_host_acting_while_an_offer_is_answered_leaves_nothing_behind(start_show):
+    """Removed while their offer is answered, dropped or kicked while their rejoin is answered: the
+    guest ends where the host put them, with no connection, mixer voice or encoder left over."""
+    from studio.guests.invites import InviteRefused
+
+    studio = await start_show(audio_source="none")
+    call = studio.call
+    link, invite = call.create_invite(uses=3)
+    token = link.rsplit("/", 1)[1]
+    peers = []
+
+    async def answering(rejoin_key: str = ""):
+        pc, sdp = await _offer_sdp()
+        peers.append(pc)
+        task = asyncio.ensure_future(call.arrive(token, "小李", sdp, rejoin_key))
+        await asyncio.sleep(0)  # the guest is known; their answer is being made
+        return task
+
+    # Rejected while their first offer is answered: refused, and nothing of them stays.
+    task = await answering()
+    (guest,) = call.guests.waiting()
+    await call.remove(guest.id, kick=False)
+    with pytest.raises(InviteRefused):
+        await task
+    assert studio.ingest.sessions == {} and guest.id not in studio.pipeline.mixer.inputs
+    assert _return_encoders(studio) == 0
+
+    # On air; the connection drops while the rejoin is answered: back where they were.
+    status, headers, pc = await _offer(studio, token, "name=阿花")
+    peers.append(pc)
+    (guest,) = call.guests.waiting()
+    call.admit(guest.id)
+    call.set_on_air(guest.id, visible=True, audible=True)
+    call.set_volume(guest.id, 0.3)
+    studio.pipeline.mixer.set_input(guest.id, muted=True)
+    old = guest.session
+    task = await answering(headers["Rejoin-Key"])
+    await studio.ingest.end(old)  # the studio sees the old connection drop meanwhile
+    assert guest.state == "left"
+    await task
+    assert (guest.state, guest.visible, guest.audible) == ("on_call", True, True)
+    voice = studio.pipeline.mixer.inputs[guest.id]
+    assert voice.on_call and voice.on_air and voice.volume == 0.3 and voice.muted  # as the host left them
+    assert list(studio.ingest.sessions) == [guest.session] and _return_encoders(studio) == 1
+
+    # Kicked while a rejoin is answered: refused, the new connection ended too.
+    task = await answering(headers["Rejoin-Key"])
+    await call.remove(guest.id, kick=True)
+    with pytest.raises(InviteRefused):
+        await task
+    assert studio.ingest.sessions == {} and guest.id not in studio.pipeline.mixer.inputs
+    assert _return_encoders(studio) == 0
+    assert invite.used == 2  # the rejected join and 阿花's; rejoins use nothing
+    for peer in peers:
+        await peer.close()
+
+
+async def test_an_offer_that_fails_does_not_use_the_link_up(start_show):
+    studio = await start_show(audio_source="none")
+    link, invite = studio.call.create_invite(uses=1)
+    token = link.rsplit("/", 1)[1]
+    async with aiohttp.ClientSession() as http, http.post(
+            f"{studio.viewer_url}guest/{token}/whip?name=x", data="v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\ngarbage",
+            headers={"Content-Type": "application/sdp"}) as response:
+        assert response.status == 400 and "SDP" in await response.text()
+    assert invite.used == 0 and studio.call.guests.waiting() == []
+    status, _, pc = await _join(studio, link, "x")
+    assert status == 201  # the single use is still there
+    await pc.close()
+
+
+async def test_the_status_page_names_no_guest(start_show):
+    studio = await start_show(audio_source="none")
+    link, _ = studio.call.create_invite()
+    status, _, pc = await _join(studio, link, "秘密嘉宾")
+    assert status == 201
+    async with aiohttp.ClientSession() as http, http.get(f"{studio.viewer_url}api/status") as response:
+        text = await response.text()
+    assert response.status == 200 and "秘密嘉宾" not in text and "\\u79d8" not in text
+    await pc.close()

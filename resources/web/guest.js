@@ -89,8 +89,15 @@ async function join() {
 // the rejoin key it comes back to where a dropped one was (no new use of the link). Returns the
 // server's status (201 joined, 403 refused), or 0 if the server could not be reached.
 async function connect(rejoinKey) {
-  // The host's STUN/TURN servers (and whether to go through the relay only): docs/guests.md.
-  const ice = await fetch(`/guest/${encodeURIComponent(token)}/ice`).then((r) => (r.ok ? r.json() : {}));
+  // The host's STUN/TURN servers (and whether to go through the relay only): docs/guests.md. Asked
+  // afresh each time (TURN credentials may be short-lived), with the key once the link is used.
+  const iceUrl = `/guest/${encodeURIComponent(token)}/ice?rejoin=${encodeURIComponent(rejoinKey)}`;
+  const asked = await fetch(iceUrl, { cache: "no-store" }).catch(() => null);
+  if (!asked || !asked.ok) {  // unreachable (0), or refused (403: the offer would be too)
+    if (asked) status.textContent = (await asked.text()).trim();
+    return asked ? asked.status : 0;
+  }
+  const ice = await asked.json();
   const pc = new RTCPeerConnection({ iceServers: ice.iceServers || [], iceTransportPolicy: ice.iceTransportPolicy || "all" });
   guest.stream.getTracks().forEach((track) => pc.addTransceiver(track, { direction: "sendrecv" }));
   const returned = new MediaStream();
@@ -114,10 +121,16 @@ async function connect(rejoinKey) {
     pc.close();
     return response ? response.status : 0;
   }
+  const location = response.headers.get("Location");
+  if (guest.state === "left") {  // the guest pressed Leave while this connection was being made
+    fetch(location, { method: "DELETE" });
+    pc.close();
+    return 0;
+  }
   const previous = guest.pc;
   guest.pc = pc;
   if (previous) previous.close();
-  guest.resource = response.headers.get("Location");
+  guest.resource = location;
   guest.rejoinKey = response.headers.get("Rejoin-Key") || "";
   await pc.setRemoteDescription({ type: "answer", sdp: await response.text() });
   return 201;
@@ -164,6 +177,12 @@ async function watchStatus() {
         status.textContent = TEXT.onCall;
         program.hidden = false;
         program.play().catch(() => {});
+      }
+      if (seen.state === "lobby" && guest.state === "on_call") {  // back after a drop, but the place was taken
+        guest.state = "lobby";
+        status.textContent = TEXT.lobby;
+        program.hidden = true;
+        onAir.textContent = "";
       }
       if (seen.state === "on_call") {
         onAir.textContent = `${seen.visible ? TEXT.seen : TEXT.unseen} · ${seen.audible ? TEXT.heard : TEXT.unheard}`;

@@ -235,8 +235,9 @@ class AudioMixer:
         signals: dict[str, np.ndarray | None] = {}
         for voice in list(self.inputs.values()):
             raw = host if voice.key == HOST else voice.take(count)
-            if raw is not None and voice.denoise is not None:
-                raw = voice.denoise.process(raw.astype(np.int16).reshape(-1, 1)).reshape(-1).astype(np.float32)
+            denoise = voice.denoise  # read once: the host may switch it off meanwhile
+            if raw is not None and denoise is not None:
+                raw = denoise.process(raw.astype(np.int16).reshape(-1, 1)).reshape(-1).astype(np.float32)
             signal = None if raw is None else raw * voice.volume
             voice.meter(signal)
             signals[voice.key] = None if voice.muted else signal

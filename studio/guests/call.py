@@ -8,6 +8,7 @@ guest's own mix-minus (everyone on the call but them)."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from ..encoder_pool import EncoderPool, VideoSpec
 from ..pipeline import Pipeline
 from ..whep import attach_packet_track
 from ..whip_ingest import WhipIngest
-from .invites import Invite, Invites, SecretStore
+from .invites import Invite, InviteRefused, Invites, SecretStore
 from .layout import CORNERS, LAYOUTS, Tile
 from .lobby import Guest, Guests
 from .quality import Quality, QualityMeter
@@ -49,7 +50,7 @@ class _Link:
 class GuestCall:
     def __init__(self, pipeline: Pipeline, ingest: WhipIngest, encoders: EncoderPool, limit: int,
                  canvas_size: Callable[[], tuple[int, int]], base_url: Callable[[], str],
-                 store: SecretStore | None = None) -> None:
+                 store: SecretStore | None = None, relay_only: bool = False) -> None:
         self.pipeline, self.ingest, self.encoders = pipeline, ingest, encoders
         self.mixer: AudioMixer = pipeline.mixer
         self.invites = Invites(store)
@@ -58,6 +59,8 @@ class GuestCall:
         self._links: dict[str, _Link] = {}  # guest id → its connection's parts
         self._pictures: dict[str, tuple[object, np.ndarray]] = {}  # guest → (decoded frame, its RGB)
         self._quality_task: asyncio.Task | None = None
+        self._kept_mix: dict[str, dict[str, object]] = {}  # a dropped guest's volume, mute, noise suppression
+        self.relay_only = relay_only
         pipeline.guest_tiles = self.tiles
 
     # -- invites and arrivals --------------------------------------------------------------------
@@ -79,6 +82,7 @@ class GuestCall:
         open; OfferError or Unavailable as for any WHIP offer."""
         guest = self.guests.rejoin(token, rejoin_key) if rejoin_key else self.guests.join(token, name)
         previous = self._links.get(guest.id)  # a connection the studio has not yet seen drop
+        old_session = guest.session
         link = _Link()
         loop = asyncio.get_running_loop()
 
@@ -95,39 +99,53 @@ class GuestCall:
             return tracks
 
         try:
-            session_id, answer = await self.ingest.accept(f"guest:{guest.id}", offer_sdp, send_back)
+            session_id, answer = await self.ingest.accept(f"guest:{guest.id}", offer_sdp, send_back,
+                                                          relay_only=self.relay_only)
         except Exception:
-            if previous is None:
-                self.guests.leave(guest.id, dropped=bool(rejoin_key))
+            if previous is None and not rejoin_key:
+                self.guests.leave(guest.id)
+                self.invites.give_back(guest.invite_id)  # a join that failed does not use the link up
             if link.video_encoder is not None:
                 await self.encoders.release(link.video_encoder)
             raise
-        old_session, guest.session = guest.session, session_id
-        self._links[guest.id] = link
-        if previous is not None and old_session is not None:
-            await self.ingest.end(old_session)  # replaced: only its own parts go
-        voice = self.mixer.inputs.get(guest.id) or self.mixer.add_input(guest.id, guest.name)
-        voice.on_air, voice.on_call = guest.audible, False  # heard on the call once admitted
-        if guest.state == "on_call":
-            self._let_in(guest.id)
+        # No await from here until the session is fully wired: an end in between would skip the
+        # cleanup the session's on_end does.
         session = self.ingest.sessions[session_id]
+        guest.session = session_id
+        self._links[guest.id] = link
         session.audio_listeners.append(lambda samples: self.mixer.push(guest.id, samples))
         session.on_end.append(lambda: self._ended(guest.id, link))
+        if guest.state in ("kicked", "rejected"):  # removed while their offer was answered
+            await self.ingest.end(session_id)
+            raise InviteRefused("the host removed you from the call")
+        if rejoin_key and guest.state == "left":  # their old connection was seen to drop meanwhile
+            self.guests.rejoin(token, rejoin_key)
+        voice = self.mixer.inputs.get(guest.id) or self.mixer.add_input(guest.id, guest.name)
+        voice.on_air, voice.on_call = guest.audible, False  # heard on the call once admitted
+        for setting, value in self._kept_mix.pop(guest.id, {}).items():  # as the host left them before the drop
+            with contextlib.suppress(Exception):  # e.g. noise suppression no longer available
+                self.mixer.set_input(guest.id, **{setting: value})
+        if guest.state == "on_call":
+            self._let_in(guest.id)
         if self._quality_task is None or self._quality_task.done():
             self._quality_task = asyncio.ensure_future(self._watch_quality())
+        if previous is not None and old_session not in (None, session_id):
+            await self.ingest.end(old_session)  # replaced: only its own parts go
         return session_id, answer
 
     # -- the host's controls ---------------------------------------------------------------------
     def admit(self, guest_id: str) -> Guest:
         """On the call: they see and hear the show, hidden and muted on air until shown."""
         guest = self.guests.admit(guest_id)
-        self.mixer.set_input(guest_id, on_air=False)
         self._let_in(guest_id)
         return guest
 
     def _let_in(self, guest_id: str) -> None:
-        """Their voice on the call, and the return feed flowing to them."""
-        self.mixer.set_input(guest_id, on_call=True)
+        """Their voice on the call, and the return feed flowing to them (once their connection
+        is wired, if they were admitted while their offer was answered)."""
+        voice = self.mixer.inputs.get(guest_id)
+        if voice is not None:
+            voice.on_call = True
         link = self._links.get(guest_id)
         if link is not None:
             link.admitted.set()
@@ -163,7 +181,11 @@ class GuestCall:
         come back on a new one, they are out of the mix and may rejoin."""
         if self._links.get(guest_id) is link:
             del self._links[guest_id]
-            self.guests.leave(guest_id, dropped=True)  # no-op if they left on purpose or were removed
+            guest = self.guests.leave(guest_id, dropped=True)  # no-op if they left on purpose or were removed
+            voice = self.mixer.inputs.get(guest_id)
+            if voice is not None and guest is not None and guest.dropped_from is not None:
+                self._kept_mix[guest_id] = {"volume": voice.volume, "muted": voice.muted,
+                                            "denoise": voice.denoise is not None}  # for their return
             self.mixer.remove_input(guest_id)
         if link.video_encoder is not None:
             await self.encoders.release(link.video_encoder)

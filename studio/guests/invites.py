@@ -33,12 +33,16 @@ class Invite:
     used: int = 0
     revoked: bool = False
 
-    def refusal(self, now: float, allow_used: bool = False) -> str | None:
+    def refusal(self, now: float, rejoining: bool = False) -> str | None:
+        """Why the link does not open now, or None. A guest ``rejoining`` on their own use of it
+        (with their key) may find it used up or past its expiry; withdrawn stops them too."""
         if self.revoked:
             return "this invite link was withdrawn by the host"
+        if rejoining:
+            return None
         if now >= self.expires_at:
             return "this invite link has expired"
-        if self.used >= self.uses and not allow_used:
+        if self.used >= self.uses:
             return "this invite link has been used"
         return None
 
@@ -76,13 +80,12 @@ class Invites:
         self._save()
         return token, invite
 
-    def check(self, token: str, allow_used: bool = False) -> Invite:
-        """The invite ``token`` opens, or InviteRefused saying why not. ``allow_used``: a guest
-        coming back on their own use of it (with their rejoin key) may find it used up."""
+    def check(self, token: str, rejoining: bool = False) -> Invite:
+        """The invite ``token`` opens, or InviteRefused saying why not (see ``Invite.refusal``)."""
         invite = self._by_digest.get(digest(token))
         if invite is None:
             raise InviteRefused("this invite link is not valid")
-        reason = invite.refusal(time.time(), allow_used)
+        reason = invite.refusal(time.time(), rejoining)
         if reason:
             raise InviteRefused(reason)
         return invite
@@ -92,6 +95,14 @@ class Invites:
         invite.used += 1
         self._save()
         return invite
+
+    def give_back(self, invite_id: str) -> None:
+        """A join that failed (a bad offer, a full studio) does not use the link up."""
+        for invite in self._by_digest.values():
+            if invite.id == invite_id and invite.used > 0:
+                invite.used -= 1
+                self._save()
+                return
 
     def revoke(self, invite_id: str) -> None:
         for invite in self._by_digest.values():

@@ -101,15 +101,20 @@ class Guests:
                 guest.rejoin_key = None
         return guest
 
-    def rejoin(self, token: str, key: str) -> Guest:
-        """A guest back after a dropped connection (or before the studio noticed the drop): where
-        they were, on their own use of the link. InviteRefused if the key is not theirs or the
-        link was withdrawn or expired meanwhile."""
-        invite = self.invites.check(token, allow_used=True)
-        guest = next((g for g in self.guests.values()
-                      if key and g.rejoin_key == key and g.invite_id == invite.id), None)
+    def holder(self, token: str, key: str) -> Guest:
+        """The guest a rejoin key belongs to, on this link: present, or dropped and free to come
+        back. InviteRefused if the key is not theirs or the link was withdrawn."""
+        invite = self.invites.check(token, rejoining=True)
+        guest = next((g for g in self.guests.values() if key and g.invite_id == invite.id and g.rejoin_key
+                      and secrets.compare_digest(g.rejoin_key, key)), None)
         if guest is None or not (guest.present or guest.dropped_from):
             raise InviteRefused("this invite link has been used")
+        return guest
+
+    def rejoin(self, token: str, key: str) -> Guest:
+        """A guest back after a dropped connection (or before the studio noticed the drop): where
+        they were, on their own use of the link (InviteRefused as ``holder``)."""
+        guest = self.holder(token, key)
         if guest.state == "left" and guest.dropped_from is not None:
             state, visible, audible = guest.dropped_from
             if state == "on_call" and len(self.on_call()) >= self.limit:

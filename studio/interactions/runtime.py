@@ -125,7 +125,9 @@ class InteractionHost:
         turn, so every interaction sees every event in log order; all of them are committed in one
         transaction (a crash midway keeps none, so nothing is half done after a restart) and only
         then pushed to the pages. Returns the event, or None if it was queued behind the one being
-        dispatched."""
+        dispatched. TypeError or ValueError, before anything is logged, if ``data`` is not plain JSON
+        (inside a dispatch that is the emitting interaction's own error, and it alone is stopped)."""
+        self.log.encode(data)
         self._queue.append((type_, actor, data))
         if self._dispatching:
             return None
