@@ -36,7 +36,7 @@ def test_guest_dock_drives_the_call(loop, open_show, translations):  # noqa: F81
         rows = {r.name.text(): r for r in dock.rows.values()}
         assert set(rows) == {"品牌方小李", "二号"} and all(r.lobby for r in rows.values())
         assert dock.windowTitle() == "Guests (2 waiting)" and "waiting 0:" in rows["二号"].info.text()
-        assert rows["二号"].thumbnail.pixmap().width() == 120  # 640 × 480 scaled into 160 × 90
+        assert rows["二号"].thumbnail.pixmap().width() == 96  # 640 × 480 scaled into 128 × 72
         first, second = rows["品牌方小李"].guest_id, rows["二号"].guest_id
 
         rows["品牌方小李"].admit_button.click()

@@ -42,7 +42,7 @@ from studio.show import Studio
 from .layout import TranslatedDock, row
 
 TICK_MS = 250  # thumbnails, meters and lights four times a second, while the dock is in view
-THUMB_W, THUMB_H = 160, 90
+THUMB_W, THUMB_H = 128, 72
 METER_FLOOR_DB = -60
 EXPIRIES_S = (600, 3600, 86400, 7 * 86400)
 LIGHTS = {"grey": "#7d8594", "green": "#2e9d47", "amber": "#e0a800", "red": "#e53935"}
@@ -250,7 +250,9 @@ class GuestDock(TranslatedDock):
                        self.invite_box):
             layout.addWidget(widget)
         layout.addStretch(1)
-        scroll = QScrollArea(widgetResizable=True)  # a narrow dock column scrolls instead of squeezing
+        # Scrolls up and down; never sideways, where buttons would be cut off: as wide as the rows need.
+        scroll = QScrollArea(widgetResizable=True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.setWidget(scroll)
 
@@ -297,6 +299,7 @@ class GuestDock(TranslatedDock):
         self._invites_shown = []  # the texts changed: list the invites again
         self.tick()
         self.refresh()
+        self._fit_width()
 
     # -- actions --------------------------------------------------------------------------------
     def act(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
@@ -350,6 +353,13 @@ class GuestDock(TranslatedDock):
         if self.isVisible():
             self.refresh()
 
+    def _fit_width(self) -> None:
+        """As wide as the content needs (new rows, another language), so nothing is cut off."""
+        scroll = self.widget()
+        assert isinstance(scroll, QScrollArea)
+        needed = scroll.widget().minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width() + 4
+        scroll.setMinimumWidth(needed)
+
     def refresh(self) -> None:
         states = {state["id"]: state for state in self.call.state()}
         for guest_id in [g for g, r in self.rows.items()
@@ -360,6 +370,8 @@ class GuestDock(TranslatedDock):
             if guest_row is None:
                 guest_row = self.rows[guest_id] = GuestRow(self, guest_id, state["state"] == "lobby")
                 (self.lobby_layout if guest_row.lobby else self.call_layout).addWidget(guest_row)
+                guest_row.update_from(state, state["joined_at"], None)
+                self._fit_width()
             picture = self.call.latest_picture(guest_id) if self.isVisible() else None
             guest_row.update_from(state, state["joined_at"], picture)
         self.nobody_waiting.setVisible(not any(r.lobby for r in self.rows.values()))

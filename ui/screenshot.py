@@ -8,21 +8,61 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import fractions
 import sys
 import tempfile
 
+import aiohttp
+import av
 import qasync
+from aiortc import MediaStreamTrack, RTCPeerConnection, RTCSessionDescription
 from PySide6.QtCore import QSettings
 
 from studio.config import StudioConfig
 from studio.show import Studio
+from studio.sources.testcard import TestCardSource
 
 from .app import create_application
 from .i18n import Translations
 from .main_window import MainWindow
 
 
-async def shoot(out: str, width: int, height: int, seconds: float, picture: str = "", beauty: bool = False) -> None:
+class _TestCardTrack(MediaStreamTrack):
+    """A guest's camera for the picture: the test card at 640×480, as aiortc frames."""
+
+    kind = "video"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._card = TestCardSource(640, 480, 30)
+        self._card.open()
+
+    async def recv(self) -> av.VideoFrame:
+        frame = await asyncio.to_thread(self._card.read)
+        video = av.VideoFrame.from_ndarray(frame.image, format="rgb24")
+        video.pts, video.time_base = self._card._seq * 3000, fractions.Fraction(1, 90000)
+        return video
+
+
+async def _guests_join(studio: Studio, names: list[str]) -> list[RTCPeerConnection]:
+    """Guests on aiortc, through an invite link, as a browser's guest page would join."""
+    link, _ = studio.call.create_invite(uses=len(names))
+    token = link.rsplit("/", 1)[1]
+    peers = []
+    async with aiohttp.ClientSession() as http:
+        for name in names:
+            pc = RTCPeerConnection()
+            pc.addTrack(_TestCardTrack())
+            await pc.setLocalDescription(await pc.createOffer())
+            async with http.post(f"{studio.viewer_url}guest/{token}/whip?name={name}", data=pc.localDescription.sdp,
+                                 headers={"Content-Type": "application/sdp"}) as response:
+                await pc.setRemoteDescription(RTCSessionDescription(await response.text(), "answer"))
+            peers.append(pc)
+    return peers
+
+
+async def shoot(out: str, width: int, height: int, seconds: float, picture: str = "", beauty: bool = False,
+                guests: bool = False) -> None:
     config = StudioConfig(port=0)
     if picture:
         config.video_source, config.video_options = "image", {"path": picture}
@@ -40,11 +80,23 @@ async def shoot(out: str, width: int, height: int, seconds: float, picture: str 
             window.beauty_dock.preset_combo.activated.emit(window.beauty_dock.preset_combo.currentIndex())
             window.beauty_dock.split_check.setChecked(True)
         window.live_button.click()
+        peers = []
+        if guests:  # the Guests dock: one guest on air side by side, one waiting in the lobby
+            window.guest_dock.show()
+            peers = await _guests_join(studio, ["品牌方小李", "Anna"])
+            await asyncio.sleep(1.5)
+            on_air = next(g for g in studio.call.guests.waiting() if g.name == "品牌方小李")
+            studio.call.admit(on_air.id)
+            studio.call.set_on_air(on_air.id, visible=True, audible=True)
+            studio.call.set_layout("side_by_side")
         await asyncio.sleep(seconds)  # encoders warm up so the status bar shows real rates
         if not studio.is_live or window.preview_updates == 0:
             raise RuntimeError("the window did not go live")
         if not window.grab().save(out, "PNG"):
             raise OSError(f"could not write {out}")
+        await studio.ingest.end_all()
+        for pc in peers:
+            await pc.close()
         window.close()
     finally:
         await studio.close()
@@ -58,6 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=4.0, help="how long to be live before the shot")
     parser.add_argument("--picture", default="", help="show this picture instead of the test card")
     parser.add_argument("--beauty", action="store_true", help="open the beauty panel, with a before/after split")
+    parser.add_argument("--guests", action="store_true", help="two co-host guests: one on air, one in the lobby")
     args = parser.parse_args(argv)
     width, height = (int(n) for n in args.size.split("x"))
     with tempfile.TemporaryDirectory() as settings_dir:
@@ -68,7 +121,8 @@ def main(argv: list[str] | None = None) -> int:
         loop = qasync.QEventLoop(app)
         asyncio.set_event_loop(loop)
         try:
-            loop.run_until_complete(shoot(args.out, width, height, args.seconds, args.picture, args.beauty))
+            loop.run_until_complete(shoot(args.out, width, height, args.seconds, args.picture, args.beauty,
+                                          args.guests))
         finally:
             loop.close()
             asyncio.set_event_loop(None)
