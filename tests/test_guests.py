@@ -501,3 +501,28 @@ async def test_the_status_page_names_no_guest(start_show):
         text = await response.text()
     assert response.status == 200 and "秘密嘉宾" not in text and "\\u79d8" not in text
     await pc.close()
+
+
+async def test_a_guest_who_vanishes_without_a_word_is_let_go_and_may_come_back(start_show):
+    """Their page is gone (a crash, a pulled cable): nothing arrives any more, and the studio ends
+    the connection long before ICE would, as a drop."""
+    studio = await start_show(audio_source="none")
+    studio.call.silent_for_s = 2.0  # 10 s in a show
+    link, _ = studio.call.create_invite()
+    status, headers, pc = await _offer(studio, link.rsplit("/", 1)[1], "name=消失的嘉宾")
+    assert status == 201
+    (guest,) = studio.call.guests.waiting()
+    studio.call.admit(guest.id)
+    for _ in range(100):
+        if studio.ingest.sessions[guest.session].frames["video"] > 10:
+            break
+        await asyncio.sleep(0.05)
+    for sender in pc.getSenders():  # the page stops sending, without a goodbye
+        sender.track.stop()
+    for _ in range(100):
+        if guest.state == "left":
+            break
+        await asyncio.sleep(0.1)
+    assert guest.state == "left" and guest.dropped_from == ("on_call", False, False)
+    assert studio.ingest.sessions == {}
+    await pc.close()

@@ -34,6 +34,9 @@ log = logging.getLogger(__name__)
 STALL_S = 1.0  # a guest's picture older than this is shown as a placeholder: the program never waits
 RETURN_BITRATE = 800_000
 QUALITY_EVERY_S = 1.0
+# No picture and no sound at all this long (a browser sends black and silence even when muted):
+# the guest is gone, though ICE would take some 30 s to say so. Ended as a drop, so they may rejoin.
+SILENT_FOR_S = 10.0
 
 
 @dataclass
@@ -45,6 +48,7 @@ class _Link:
     video_encoder: SharedVideoEncoder | None = None
     meter: QualityMeter = field(default_factory=QualityMeter)
     quality: Quality = field(default_factory=Quality)
+    heard: tuple[int, float] = (-1, 0.0)  # (audio and video frames so far, when that count last moved)
 
 
 class GuestCall:
@@ -61,6 +65,7 @@ class GuestCall:
         self._quality_task: asyncio.Task | None = None
         self._kept_mix: dict[str, dict[str, object]] = {}  # a dropped guest's volume, mute, noise suppression
         self.relay_only = relay_only
+        self.silent_for_s = SILENT_FOR_S
         pipeline.guest_tiles = self.tiles
 
     # -- invites and arrivals --------------------------------------------------------------------
@@ -260,6 +265,13 @@ class GuestCall:
         guest, link = self.guests.guests.get(guest_id), self._links.get(guest_id)
         session = self.ingest.sessions.get(guest.session or "") if guest is not None else None
         if session is None or link is None:
+            return
+        frames, now = session.frames.get("video", 0) + session.frames.get("audio", 0), time.monotonic()
+        if frames != link.heard[0]:
+            link.heard = (frames, now)
+        elif now - link.heard[1] > self.silent_for_s:
+            log.info("guest %s sent nothing for %.0f s: their connection is ended", guest_id, now - link.heard[1])
+            await self.ingest.end(session.id)
             return
         try:
             link.quality = await link.meter.sample(session.pc, session.frames.get("video", 0), session.size)
