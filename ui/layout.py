@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLineEdit, QSlider, QWidget
+import numpy as np
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QSlider, QWidget
 
 
 def row(*widgets: QWidget) -> QWidget:
@@ -14,6 +16,19 @@ def row(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget, 1 if isinstance(widget, (QComboBox, QLineEdit, QSlider)) else 0)
     return container
+
+
+def show_picture(label: QLabel, image: np.ndarray) -> None:
+    """An RGB picture fitted into ``label`` (aspect kept), sharp on high-DPI screens."""
+    image = np.ascontiguousarray(image)  # QImage wants one buffer, rows unpadded
+    height, width = image.shape[:2]
+    qimage = QImage(image.data, width, height, image.strides[0], QImage.Format.Format_RGB888)
+    ratio = label.devicePixelRatioF()
+    scaled = qimage.scaled(label.size() * ratio, Qt.AspectRatioMode.KeepAspectRatio,
+                           Qt.TransformationMode.SmoothTransformation)
+    pixmap = QPixmap.fromImage(scaled)  # a copy: ``image`` may go
+    pixmap.setDevicePixelRatio(ratio)
+    label.setPixmap(pixmap)
 
 
 class TranslatedDock(QDockWidget):

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QImage, QKeySequence, QPixmap
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,7 +36,7 @@ from .beauty_dock import MANAGED, BeautyDock
 from .commerce_docks import add_commerce_docks, remember_docks
 from .guest_dock import GuestDock
 from .i18n import Translations
-from .layout import row
+from .layout import row, show_picture
 from .outputs_dock import OutputsDock
 from .plugin_dock import PluginDock
 from .plugin_docks import add_plugin_docks
@@ -470,15 +470,7 @@ class MainWindow(QMainWindow):
             before = self.studio.pipeline.last_before
             if self.beauty_dock.split_check.isChecked() and before is not None and before.shape == image.shape:
                 image = split_view(before, image)
-            image = np.ascontiguousarray(image)
-            height, width = image.shape[:2]
-            qimage = QImage(image.data, width, height, image.strides[0], QImage.Format.Format_RGB888)
-            ratio = self.preview.devicePixelRatioF()
-            scaled = qimage.scaled(self.preview.size() * ratio, Qt.AspectRatioMode.KeepAspectRatio,
-                                   Qt.TransformationMode.SmoothTransformation)
-            pixmap = QPixmap.fromImage(scaled)
-            pixmap.setDevicePixelRatio(ratio)
-            self.preview.setPixmap(pixmap)
+            show_picture(self.preview, image)
             self.preview_updates += 1
         if self.studio.pipeline.audio_runner is None:
             self.meter.setValue(METER_FLOOR_DB)

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 import asyncio
 
-import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QImage, QPixmap
+from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 from qasync import asyncSlot
 
 from studio.guests.join import JoinedCall
 
-from .layout import row
+from .layout import row, show_picture
 
 TICK_MS = 40  # the return picture runs at the host's frame rate (at most 30 fps)
 METER_FLOOR_DB = -60
@@ -122,15 +121,7 @@ class ReturnView(QWidget):
         if frame is self._shown:
             return
         self._shown, self._placeholder = frame, None
-        image = np.ascontiguousarray(self.call.video.picture())
-        height, width = image.shape[:2]
-        qimage = QImage(image.data, width, height, image.strides[0], QImage.Format.Format_RGB888)
-        ratio = self.picture.devicePixelRatioF()
-        scaled = qimage.scaled(self.picture.size() * ratio, Qt.AspectRatioMode.KeepAspectRatio,
-                               Qt.TransformationMode.SmoothTransformation)
-        pixmap = QPixmap.fromImage(scaled)
-        pixmap.setDevicePixelRatio(ratio)
-        self.picture.setPixmap(pixmap)
+        show_picture(self.picture, self.call.video.picture())
         self.pictures_shown += 1
 
     # -- leaving ----------------------------------------------------------------------------------
