@@ -98,20 +98,17 @@ class WhipIngest:
             if send_back is not None:
                 session.sent_tracks = send_back(pc)
             await pc.setLocalDescription(await pc.createAnswer())
+            answer = pc.localDescription.sdp
+            if relay_only:
+                answer = relay_candidates_only(answer)
         except Exception as exc:
             for track in session.sent_tracks:
                 track.stop()
+            session.feedback.stop()
             await pc.close()
-            raise OfferError(f"cannot answer this offer: {exc}") from exc
-        answer = pc.localDescription.sdp
-        if relay_only:
-            try:
-                answer = relay_candidates_only(answer)
-            except Unavailable:
-                for track in session.sent_tracks:
-                    track.stop()
-                await pc.close()
+            if isinstance(exc, Unavailable):  # the relay is out of reach: a 503, not the offer's fault
                 raise
+            raise OfferError(f"cannot answer this offer: {exc}") from exc
         self.sessions[session.id] = session
         expire_unless_connected(pc, CONNECT_TIMEOUT, lambda: self.end(session.id))
         return session.id, answer

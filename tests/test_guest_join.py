@@ -21,10 +21,10 @@ import cv2
 import numpy as np
 import pytest
 
-from studio.audio.mixer import RATE
+from studio.audio.mixer import RATE, MixerInput
 from studio.config import StudioConfig
 from studio.encoder_pool import AudioSpec, VideoSpec
-from studio.guests.join import JoinedCall, JoinError, JoinRefused, LinkError, PlayoutQueue, guest_whip_url
+from studio.guests.join import JoinedCall, JoinError, JoinRefused, LinkError, guest_whip_url, pull
 from studio.guests.layout import cover
 from studio.outputs.whip import WhipOutput, WhipRefused
 from studio.show import Studio
@@ -172,23 +172,26 @@ async def test_links_that_are_not_invites_or_that_the_host_refuses_are_clear_err
 
 def test_the_speakers_queue_primes_never_waits_and_never_falls_behind():
     """What the sound card's callback pulls (no device is needed to check it)."""
-    queue = PlayoutQueue(limit=4, prime=2)
+    from studio.audio.mixer import MAX_QUEUE, PREBUFFER
+
+    queue = MixerInput("show", "the show's sound")
     out = np.full(960, 7, np.int16)
     queue.push(np.full(960, 1, np.int16))
-    queue.pull(out)
+    pull(queue, out)
     assert not out.any()  # one chunk is not enough to start: silence
     queue.push(np.arange(960, dtype=np.int16))
-    queue.pull(out[:600])  # the device asks for blocks of its own size
-    queue.pull(out[600:])
+    pull(queue, out[:600])  # the device asks for blocks of its own size
+    pull(queue, out[600:])
     assert (out == 1).all()
-    queue.pull(out)
+    pull(queue, out)
     assert out[0] == 0 and out[-1] == 959 and queue.underruns == 0
-    queue.pull(out)
+    pull(queue, out)
     assert not out.any() and queue.underruns == 1  # ran dry: silence, then primes again
-    for value in range(6):  # a burst after a stall: the oldest chunks go
+    for value in range(10):  # a burst after a stall (200 ms): the oldest chunks go
         queue.push(np.full(960, value, np.int16))
-    queue.pull(out)
-    assert queue.dropped == 2 and (out == 2).all()
+    pull(queue, out)
+    assert queue.dropped_samples > 0 and (out > 0).all()
+    assert PREBUFFER <= queue._queued <= MAX_QUEUE  # never more than 160 ms behind
 
 
 async def _studio_cli(*args: str) -> asyncio.subprocess.Process:

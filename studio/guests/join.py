@@ -25,7 +25,7 @@ import numpy as np
 from aiortc import MediaStreamTrack, RTCIceServer, RTCRtpReceiver
 from aiortc.mediastreams import MediaStreamError
 
-from ..audio.mixer import CHUNK, RATE
+from ..audio.mixer import CHUNK, RATE, MixerInput
 from ..encoder_pool import AudioSpec, VideoSpec
 from ..live_jitter import use_live_jitter_buffer
 from ..outputs.whip import WhipOutput, WhipRefused
@@ -40,8 +40,6 @@ POLL_S = 1.0
 HTTP_TIMEOUT = 10.0
 SEND_BITRATE = 2_000_000  # 720p at 30 fps; a guest is at most half the host's picture, more only costs uplink
 RECENT_S = 3.0  # return audio kept for meters and checks
-SPEAKER_QUEUE = 8  # 160 ms: a late network never makes the show's sound late for good
-SPEAKER_PRIME = 2  # 40 ms queued before playing (again): a little jitter does not click
 STATES = ("connecting", "lobby", "on_call", "ended")
 REJOIN_TRIES, REJOIN_WAIT_S = 10, 1.0  # as the guest page: ten tries, a second apart
 # Why a call ended, by code (the window words them in its own language).
@@ -87,49 +85,19 @@ def guest_whip_url(link: str, name: str) -> str:
     return f"{base}/guest/{quote(token, safe='')}/whip?{urlencode({'name': name})}"
 
 
-class PlayoutQueue:
-    """Chunks between the network and a sound card: bounded (a full queue loses its oldest chunk,
-    so lateness never builds up), primed (it plays after a little has queued, and again after it
-    ran dry, so jitter does not click), and ``pull`` never waits: what is missing is silence.
-    ``push`` on the loop, ``pull`` on the device's thread: deque appends and pops are atomic."""
-
-    def __init__(self, limit: int = SPEAKER_QUEUE, prime: int = SPEAKER_PRIME) -> None:
-        self._chunks: deque[np.ndarray] = deque(maxlen=limit)
-        self._prime = prime
-        self._carry = np.zeros(0, np.int16)  # the rest of a chunk the device took part of
-        self._primed = False
-        self.underruns = self.dropped = 0
-
-    def push(self, samples: np.ndarray) -> None:
-        if len(self._chunks) == self._chunks.maxlen:
-            self.dropped += 1
-        self._chunks.append(samples)
-
-    def pull(self, out: np.ndarray) -> None:
-        """Fill ``out`` (int16, any length) with the next samples, or silence."""
-        out[:] = 0
-        if not self._primed and len(self._chunks) < self._prime:
-            return
-        self._primed = True
-        filled = 0
-        while filled < out.size:
-            if self._carry.size == 0:
-                try:
-                    self._carry = self._chunks.popleft()
-                except IndexError:  # ran dry: silence until a little has queued up again
-                    self._primed = False
-                    self.underruns += 1
-                    return
-            take = min(out.size - filled, self._carry.size)
-            out[filled:filled + take] = self._carry[:take]
-            self._carry, filled = self._carry[take:], filled + take
+def pull(queue: MixerInput, out: np.ndarray) -> None:
+    """Fill ``out`` (int16, any length) from ``queue``, never waiting: until it has primed, or
+    when it ran dry, silence. The mixer's voice queue serves here too: primed, bounded, and a
+    burst's excess shaved off, so the show's sound is never played late for good."""
+    got = queue.take(out.size)
+    out[:] = 0 if got is None else got.astype(np.int16)
 
 
 class Speaker:
-    """The default output device (PortAudio), fed 20 ms chunks through a ``PlayoutQueue``."""
+    """The default output device (PortAudio), fed 20 ms chunks through a queue (``pull``)."""
 
     def __init__(self) -> None:
-        self.queue = PlayoutQueue()
+        self.queue = MixerInput("show", "the show's sound")
         self._stream: Any = None
         self.device = ""  # what plays, once open
         self.error = ""  # why nothing plays
@@ -161,7 +129,7 @@ class Speaker:
             self.queue.push(samples)
 
     def _fill(self, outdata: np.ndarray, _frames: int, _time: Any, _status: Any) -> None:
-        self.queue.pull(outdata.reshape(-1))  # PortAudio's thread
+        pull(self.queue, outdata.reshape(-1))  # PortAudio's thread
 
     def close(self) -> None:
         stream, self._stream = self._stream, None
@@ -466,7 +434,8 @@ class JoinedCall:
             "return_video_frames": self.video.frames, "return_audio_frames": self.audio.frames,
             "return_audio_db": self.audio.level_db(),
             "speaker": speaker.device if speaker.playing else "", "speaker_error": speaker.error,
-            "speaker_underruns": speaker.queue.underruns, "speaker_dropped": speaker.queue.dropped}
+            "speaker_underruns": speaker.queue.underruns,
+            "speaker_dropped_ms": round(speaker.queue.dropped_samples / RATE * 1000)}
         if self.output is not None and self.state != "ended":
             status["send"] = self.output.details()
         return status
