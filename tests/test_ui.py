@@ -593,7 +593,7 @@ def test_split_view_puts_before_left_and_after_right():
 def test_missing_face_models_are_shown_in_the_banner(loop, open_show, monkeypatch):
     from studio.vision import models
 
-    monkeypatch.setattr(models, "MODEL_PACKAGE", "no-such-model-package")
+    monkeypatch.setattr(models, "model_roots", list)
     studio, window = open_show(filters=[{"name": "beauty"}])
 
     async def scenario() -> None:
