@@ -17,6 +17,7 @@ from aiohttp import web
 
 from .events import EventHub
 from .guests.invites import InviteRefused
+from .resources import resource_path
 from .rtc import stun_only, with_credentials
 from .whep import OfferError, Unavailable
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WEB_ROOT = Path(__file__).resolve().parent.parent / "resources" / "web"
+WEB_ROOT = resource_path("web")
 MAX_SDP_BYTES = 64 * 1024
 SDP_TYPE = "application/sdp"
 IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp",

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
+from studio.resources import resource_path
+
+TRANSLATIONS_DIR = resource_path("translations")
 CATALOGUE = "host_studio"
 LANGUAGES = ("system", "en", "zh_CN")  # setting values; "system" follows QLocale.system()
 

@@ -8,9 +8,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-WORDLISTS = Path(__file__).resolve().parents[2] / "resources" / "wordlists"
+from ..resources import resource_path
+
+WORDLISTS = resource_path("wordlists")
 BANNED, COMPLAINTS, AD_LAW = "banned_words", "complaint_words", "ad_law_extreme_words"
 
 

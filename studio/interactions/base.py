@@ -7,13 +7,13 @@ import asyncio
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..options import LiveOptions
+from ..resources import resource_path
 
 # The built-in interactions' viewer-page scripts, with the rest of the web pages.
-BUILTIN_WIDGETS = Path(__file__).resolve().parents[2] / "resources" / "web" / "widgets"
+BUILTIN_WIDGETS = resource_path("web", "widgets")
 
 if TYPE_CHECKING:
     from ..eventlog import Event
