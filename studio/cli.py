@@ -205,6 +205,27 @@ def verify_lottery_command(argv: list[str]) -> int:
     return 0
 
 
+def desktop_entry_command(argv: list[str]) -> int:
+    from . import desktop_entry
+
+    parser = argparse.ArgumentParser(prog="studio desktop-entry",
+                                     description="Put Host Studio in the desktop's application menu, or take it out.")
+    action = parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("--install", action="store_true", help="add the menu entry and its icon for this user")
+    action.add_argument("--remove", action="store_true", help="remove them")
+    parser.add_argument("--quiet", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        paths = desktop_entry.install() if args.install else desktop_entry.remove()
+    except OSError as exc:
+        print(f"studio desktop-entry: {exc}", file=sys.stderr)
+        return 2
+    if not args.quiet:
+        verb = "installed" if args.install else "removed"
+        print("\n".join(f"{verb} {path}" for path in paths) or "nothing to remove")
+    return 0
+
+
 def export_show_command(argv: list[str]) -> int:
     from pathlib import Path
 
@@ -244,6 +265,8 @@ def main(argv: list[str] | None = None) -> int:
         return verify_lottery_command(argv[1:])
     if argv[:1] == ["export-show"]:
         return export_show_command(argv[1:])
+    if argv[:1] == ["desktop-entry"]:
+        return desktop_entry_command(argv[1:])
     args = build_parser().parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")

@@ -6,7 +6,6 @@ import asyncio
 import errno
 import signal
 import sys
-from pathlib import Path
 
 import qasync
 from PySide6.QtCore import QCoreApplication
@@ -14,7 +13,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from studio.config import StudioConfig
+from studio.desktop_entry import APP_ID
 from studio.guests.join import JoinedCall, JoinError, LinkError, parse_link
+from studio.resources import resource_path
 from studio.show import Studio
 
 from .i18n import Translations
@@ -23,7 +24,7 @@ from .return_view import ReturnView
 from .settings import APPLICATION, ORGANISATION, open_settings, restore_config
 from .theme import apply_theme
 
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "host_studio.svg"
+ICON = resource_path("icons", "host_studio.svg")
 
 
 def create_application() -> QApplication:
@@ -33,6 +34,7 @@ def create_application() -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setWindowIcon(QIcon(str(ICON)))
+    app.setDesktopFileName(APP_ID)  # the shell matches the window to its menu entry
     apply_theme(app)
     Translations.for_app().apply(str(open_settings().value("language", "system")))
     return app
