@@ -247,9 +247,12 @@ class MainWindow(QMainWindow):
 
     def _fill_cameras(self, preferred: int) -> None:
         self.camera_combo.clear()
-        indices = [camera["index"] for camera in list_cameras()]
-        for index in sorted({*indices, preferred}):  # keep the remembered camera even while unplugged
-            self.camera_combo.addItem(f"/dev/video{index}" if index in indices else f"#{index}", index)
+        labels = {}
+        for camera in list_cameras():
+            name = camera["name"] or self.tr("Camera {0}").format(camera["index"])
+            labels[camera["index"]] = f"{name} ({camera['path']})" if "path" in camera else name
+        for index in sorted({*labels, preferred}):  # keep the remembered camera even while unplugged
+            self.camera_combo.addItem(labels.get(index, f"#{index}"), index)
         self.camera_combo.setCurrentIndex(max(0, self.camera_combo.findData(preferred)))
 
     def _fill_microphones(self, device: Any, rescan: bool = False) -> None:

@@ -163,188 +163,188 @@
 <context>
     <name>GuestDock</name>
     <message>
-        <location filename="../../ui/guest_dock.py" line="268"/>
+        <location filename="../../ui/guest_dock.py" line="270"/>
         <source>Invite a guest</source>
         <translation>Invite a guest</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="269"/>
+        <location filename="../../ui/guest_dock.py" line="271"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="269"/>
+        <location filename="../../ui/guest_dock.py" line="271"/>
         <source>Expires after</source>
         <translation>Expires after</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="269"/>
+        <location filename="../../ui/guest_dock.py" line="271"/>
         <source>Uses</source>
         <translation>Uses</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="272"/>
+        <location filename="../../ui/guest_dock.py" line="274"/>
         <source>e.g. the brand&apos;s rep (optional)</source>
         <translation>e.g. the brand&apos;s rep (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="273"/>
+        <location filename="../../ui/guest_dock.py" line="275"/>
         <source>10 minutes</source>
         <translation>10 minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="273"/>
+        <location filename="../../ui/guest_dock.py" line="275"/>
         <source>1 hour</source>
         <translation>1 hour</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="273"/>
+        <location filename="../../ui/guest_dock.py" line="275"/>
         <source>1 day</source>
         <translation>1 day</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="274"/>
+        <location filename="../../ui/guest_dock.py" line="276"/>
         <source>7 days</source>
         <translation>7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="276"/>
+        <location filename="../../ui/guest_dock.py" line="278"/>
         <source>Create link and copy</source>
         <translation>Create link and copy</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="277"/>
+        <location filename="../../ui/guest_dock.py" line="279"/>
         <source>The new link appears here</source>
         <translation>The new link appears here</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="278"/>
+        <location filename="../../ui/guest_dock.py" line="280"/>
         <source>Revoke selected link</source>
         <translation>Revoke selected link</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="279"/>
+        <location filename="../../ui/guest_dock.py" line="281"/>
         <source>Waiting in the lobby</source>
         <translation>Waiting in the lobby</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="280"/>
+        <location filename="../../ui/guest_dock.py" line="282"/>
         <source>On the call</source>
         <translation>On the call</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="281"/>
+        <location filename="../../ui/guest_dock.py" line="283"/>
         <source>Nobody is waiting.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="282"/>
+        <location filename="../../ui/guest_dock.py" line="284"/>
         <source>No guest on the call. Admitted guests start hidden and muted.</source>
         <translation>No guest on the call. Admitted guests start hidden and muted.</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="283"/>
+        <location filename="../../ui/guest_dock.py" line="285"/>
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="284"/>
+        <location filename="../../ui/guest_dock.py" line="286"/>
         <source>Your microphone</source>
         <translation>Your microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="285"/>
+        <location filename="../../ui/guest_dock.py" line="287"/>
         <source>Program</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="286"/>
+        <location filename="../../ui/guest_dock.py" line="288"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="287"/>
+        <location filename="../../ui/guest_dock.py" line="289"/>
         <source>Noise suppression</source>
         <translation>Noise suppression</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="288"/>
-        <location filename="../../ui/guest_dock.py" line="289"/>
+        <location filename="../../ui/guest_dock.py" line="290"/>
+        <location filename="../../ui/guest_dock.py" line="291"/>
         <source>Layout</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="290"/>
+        <location filename="../../ui/guest_dock.py" line="292"/>
         <source>Corner</source>
         <translation>Corner</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="291"/>
+        <location filename="../../ui/guest_dock.py" line="293"/>
         <source>Solo</source>
         <translation>Solo</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="291"/>
+        <location filename="../../ui/guest_dock.py" line="293"/>
         <source>Side by side</source>
         <translation>Side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="291"/>
+        <location filename="../../ui/guest_dock.py" line="293"/>
         <source>Picture in picture</source>
         <translation>Picture in picture</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="292"/>
+        <location filename="../../ui/guest_dock.py" line="294"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="294"/>
+        <location filename="../../ui/guest_dock.py" line="296"/>
         <source>Top left</source>
         <translation>Top left</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="294"/>
+        <location filename="../../ui/guest_dock.py" line="296"/>
         <source>Top right</source>
         <translation>Top right</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="294"/>
+        <location filename="../../ui/guest_dock.py" line="296"/>
         <source>Bottom left</source>
         <translation>Bottom left</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="295"/>
+        <location filename="../../ui/guest_dock.py" line="297"/>
         <source>Bottom right</source>
         <translation>Bottom right</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="334"/>
+        <location filename="../../ui/guest_dock.py" line="337"/>
         <source>Link copied: send it to your guest. It is shown only now.</source>
         <translation>Link copied: send it to your guest. It is shown only now.</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="339"/>
+        <location filename="../../ui/guest_dock.py" line="342"/>
         <source>Select a link first</source>
         <translation>Select a link first</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="349"/>
+        <location filename="../../ui/guest_dock.py" line="352"/>
         <source>Guests ({0} waiting)</source>
         <translation>Guests ({0} waiting)</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="349"/>
+        <location filename="../../ui/guest_dock.py" line="352"/>
         <source>Guests</source>
         <translation>Guests</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="384"/>
+        <location filename="../../ui/guest_dock.py" line="396"/>
         <source>{0} · used {1} of {2} · until {3}</source>
         <translation>{0} · used {1} of {2} · until {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="385"/>
+        <location filename="../../ui/guest_dock.py" line="397"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
@@ -468,321 +468,326 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="252"/>
+        <source>Camera {0}</source>
+        <translation>Camera {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Host Studio</source>
         <translation>Host Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Viewer link</source>
         <translation>Viewer link</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Frame rate</source>
         <translation>Frame rate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Test card</source>
         <translation>Test card</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Media file</source>
         <translation>Media file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Look for cameras and microphones again</source>
         <translation>Look for cameras and microphones again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>No file chosen</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Landscape 16:9</source>
         <translation>Landscape 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Portrait 9:16</source>
         <translation>Portrait 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>The new orientation applies after a restart.</source>
         <translation>The new orientation applies after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Microphone</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Test tone</source>
         <translation>Test tone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Mirror (flip left-right)</source>
         <translation>Mirror (flip left-right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Brightness</source>
         <translation>Brightness</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Reset brightness and contrast</source>
         <translation>Reset brightness and contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Beauty and HD…</source>
         <translation>Beauty and HD…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Choose a file to show</source>
         <translation>Choose a file to show</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Could not change live state: {0}</source>
         <translation>Could not change live state: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>Viewer link copied</source>
         <translation>Viewer link copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Go Live</source>
         <translation>Go Live</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>● LIVE</source>
         <translation>● LIVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>○ Preview only</source>
         <translation>○ Preview only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>No audio</source>
         <translation>No audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB (peak {1} dB)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>FPS {0}</source>
         <translation>FPS {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Bitrate {0}</source>
         <translation>Bitrate {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>Viewers {0}</source>
         <translation>Viewers {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Dropped {0}</source>
         <translation>Dropped {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Loop lag {0} ms</source>
         <translation>Loop lag {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>Source {0}×{1} @ {2} fps</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>The video source stopped sending frames — showing placeholder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>Camera unavailable: {0} — showing placeholder, will resume automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>Video source unavailable: {0} — showing placeholder, will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>Filter {0} was switched off: {1} — the show goes on without it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Face effects are off: {0}</source>
         <translation>Face effects are off: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>Audio unavailable: {0} — will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}: reconnecting ({1}) — {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} stopped: {1}</translation>
     </message>
@@ -1287,107 +1292,107 @@
 <context>
     <name>ReturnView</name>
     <message>
-        <location filename="../../ui/return_view.py" line="60"/>
+        <location filename="../../ui/return_view.py" line="59"/>
         <source>The host&apos;s show</source>
         <translation>The host&apos;s show</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="61"/>
+        <location filename="../../ui/return_view.py" line="60"/>
         <source>Leave</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="73"/>
+        <location filename="../../ui/return_view.py" line="72"/>
         <source>Viewers see you</source>
         <translation>Viewers see you</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="73"/>
+        <location filename="../../ui/return_view.py" line="72"/>
         <source>Viewers do not see you</source>
         <translation>Viewers do not see you</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="74"/>
+        <location filename="../../ui/return_view.py" line="73"/>
         <source>viewers hear you</source>
         <translation>viewers hear you</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="74"/>
+        <location filename="../../ui/return_view.py" line="73"/>
         <source>viewers do not hear you</source>
         <translation>viewers do not hear you</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="78"/>
+        <location filename="../../ui/return_view.py" line="77"/>
         <source>Show&apos;s sound {0} dB</source>
         <translation>Show&apos;s sound {0} dB</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="81"/>
+        <location filename="../../ui/return_view.py" line="80"/>
         <source>Playing on {0}</source>
         <translation>Playing on {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="83"/>
+        <location filename="../../ui/return_view.py" line="82"/>
         <source>No audio output device: the show&apos;s sound is not played</source>
         <translation>No audio output device: the show&apos;s sound is not played</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="91"/>
+        <location filename="../../ui/return_view.py" line="90"/>
         <source>Connecting to the host…</source>
         <translation>Connecting to the host…</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="93"/>
+        <location filename="../../ui/return_view.py" line="92"/>
         <source>The connection dropped: reconnecting…</source>
         <translation>The connection dropped: reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="95"/>
+        <location filename="../../ui/return_view.py" line="94"/>
         <source>In the lobby: the host will let you in</source>
         <translation>In the lobby: the host will let you in</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="97"/>
+        <location filename="../../ui/return_view.py" line="96"/>
         <source>On the call: you see and hear the show</source>
         <translation>On the call: you see and hear the show</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="98"/>
+        <location filename="../../ui/return_view.py" line="97"/>
         <source>The call ended: {0}</source>
         <translation>The call ended: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="103"/>
+        <location filename="../../ui/return_view.py" line="102"/>
         <source>you left</source>
         <translation>you left</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="104"/>
+        <location filename="../../ui/return_view.py" line="103"/>
         <source>the host removed you from the call</source>
         <translation>the host removed you from the call</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="105"/>
+        <location filename="../../ui/return_view.py" line="104"/>
         <source>the host did not let you in</source>
         <translation>the host did not let you in</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="106"/>
+        <location filename="../../ui/return_view.py" line="105"/>
         <source>the connection to the host was lost</source>
         <translation>the connection to the host was lost</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="108"/>
+        <location filename="../../ui/return_view.py" line="107"/>
         <source>the host&apos;s studio refused the link: {0}</source>
         <translation>the host&apos;s studio refused the link: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="109"/>
+        <location filename="../../ui/return_view.py" line="108"/>
         <source>could not join: {0}</source>
         <translation>could not join: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="119"/>
+        <location filename="../../ui/return_view.py" line="118"/>
         <source>The host&apos;s picture appears here once you are let in</source>
         <translation>The host&apos;s picture appears here once you are let in</translation>
     </message>
@@ -1481,7 +1486,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="43"/>
+        <location filename="../../ui/app.py" line="45"/>
         <source>Port {0} is already in use, probably by another Host Studio or another program.
 
 Close that program, or start Host Studio on another port, for example:
@@ -1492,19 +1497,19 @@ Close that program, or start Host Studio on another port, for example:
     studio --port {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="48"/>
+        <location filename="../../ui/app.py" line="50"/>
         <source>Host Studio could not start its viewer server on {0}:{1}:
 {2}</source>
         <translation>Host Studio could not start its viewer server on {0}:{1}:
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="75"/>
+        <location filename="../../ui/app.py" line="77"/>
         <source>This is not an invite link: {0}</source>
         <translation>This is not an invite link: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="126"/>
         <source>Host Studio cannot start</source>
         <translation>Host Studio cannot start</translation>
     </message>

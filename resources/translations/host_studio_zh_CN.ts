@@ -163,188 +163,188 @@
 <context>
     <name>GuestDock</name>
     <message>
-        <location filename="../../ui/guest_dock.py" line="268"/>
+        <location filename="../../ui/guest_dock.py" line="270"/>
         <source>Invite a guest</source>
         <translation>邀请嘉宾</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="269"/>
+        <location filename="../../ui/guest_dock.py" line="271"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="269"/>
+        <location filename="../../ui/guest_dock.py" line="271"/>
         <source>Expires after</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="269"/>
+        <location filename="../../ui/guest_dock.py" line="271"/>
         <source>Uses</source>
         <translation>可用次数</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="272"/>
+        <location filename="../../ui/guest_dock.py" line="274"/>
         <source>e.g. the brand&apos;s rep (optional)</source>
         <translation>例如：品牌方（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="273"/>
+        <location filename="../../ui/guest_dock.py" line="275"/>
         <source>10 minutes</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="273"/>
+        <location filename="../../ui/guest_dock.py" line="275"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="273"/>
+        <location filename="../../ui/guest_dock.py" line="275"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="274"/>
+        <location filename="../../ui/guest_dock.py" line="276"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="276"/>
+        <location filename="../../ui/guest_dock.py" line="278"/>
         <source>Create link and copy</source>
         <translation>生成链接并复制</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="277"/>
+        <location filename="../../ui/guest_dock.py" line="279"/>
         <source>The new link appears here</source>
         <translation>新链接显示在这里</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="278"/>
+        <location filename="../../ui/guest_dock.py" line="280"/>
         <source>Revoke selected link</source>
         <translation>作废所选链接</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="279"/>
+        <location filename="../../ui/guest_dock.py" line="281"/>
         <source>Waiting in the lobby</source>
         <translation>等候室</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="280"/>
+        <location filename="../../ui/guest_dock.py" line="282"/>
         <source>On the call</source>
         <translation>连麦中</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="281"/>
+        <location filename="../../ui/guest_dock.py" line="283"/>
         <source>Nobody is waiting.</source>
         <translation>没有人在等候。</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="282"/>
+        <location filename="../../ui/guest_dock.py" line="284"/>
         <source>No guest on the call. Admitted guests start hidden and muted.</source>
         <translation>暂无连麦嘉宾。嘉宾进入后默认不出画、不出声。</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="283"/>
+        <location filename="../../ui/guest_dock.py" line="285"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="284"/>
+        <location filename="../../ui/guest_dock.py" line="286"/>
         <source>Your microphone</source>
         <translation>你的麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="285"/>
+        <location filename="../../ui/guest_dock.py" line="287"/>
         <source>Program</source>
         <translation>节目输出</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="286"/>
+        <location filename="../../ui/guest_dock.py" line="288"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="287"/>
+        <location filename="../../ui/guest_dock.py" line="289"/>
         <source>Noise suppression</source>
         <translation>降噪</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="288"/>
-        <location filename="../../ui/guest_dock.py" line="289"/>
+        <location filename="../../ui/guest_dock.py" line="290"/>
+        <location filename="../../ui/guest_dock.py" line="291"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="290"/>
+        <location filename="../../ui/guest_dock.py" line="292"/>
         <source>Corner</source>
         <translation>小窗位置</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="291"/>
+        <location filename="../../ui/guest_dock.py" line="293"/>
         <source>Solo</source>
         <translation>仅主播</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="291"/>
+        <location filename="../../ui/guest_dock.py" line="293"/>
         <source>Side by side</source>
         <translation>左右并排</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="291"/>
+        <location filename="../../ui/guest_dock.py" line="293"/>
         <source>Picture in picture</source>
         <translation>画中画</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="292"/>
+        <location filename="../../ui/guest_dock.py" line="294"/>
         <source>Grid</source>
         <translation>宫格</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="294"/>
+        <location filename="../../ui/guest_dock.py" line="296"/>
         <source>Top left</source>
         <translation>左上</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="294"/>
+        <location filename="../../ui/guest_dock.py" line="296"/>
         <source>Top right</source>
         <translation>右上</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="294"/>
+        <location filename="../../ui/guest_dock.py" line="296"/>
         <source>Bottom left</source>
         <translation>左下</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="295"/>
+        <location filename="../../ui/guest_dock.py" line="297"/>
         <source>Bottom right</source>
         <translation>右下</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="334"/>
+        <location filename="../../ui/guest_dock.py" line="337"/>
         <source>Link copied: send it to your guest. It is shown only now.</source>
         <translation>链接已复制，请发给嘉宾。链接只在此刻显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="339"/>
+        <location filename="../../ui/guest_dock.py" line="342"/>
         <source>Select a link first</source>
         <translation>请先选择一个链接</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="349"/>
+        <location filename="../../ui/guest_dock.py" line="352"/>
         <source>Guests ({0} waiting)</source>
         <translation>连麦嘉宾（{0} 人等候）</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="349"/>
+        <location filename="../../ui/guest_dock.py" line="352"/>
         <source>Guests</source>
         <translation>连麦嘉宾</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="384"/>
+        <location filename="../../ui/guest_dock.py" line="396"/>
         <source>{0} · used {1} of {2} · until {3}</source>
         <translation>{0} · 已用 {1}/{2} 次 · 有效至 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="385"/>
+        <location filename="../../ui/guest_dock.py" line="397"/>
         <source>(no name)</source>
         <translation>（未命名）</translation>
     </message>
@@ -468,321 +468,326 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="252"/>
+        <source>Camera {0}</source>
+        <translation>摄像头 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>Host Studio</source>
         <translation>Host Studio 主播工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="300"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="301"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305"/>
+        <location filename="../../ui/main_window.py" line="303"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="306"/>
         <source>Viewer link</source>
         <translation>观众链接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="307"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="308"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Source</source>
         <translation>信号源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>Orientation</source>
         <translation>画面方向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Test card</source>
         <translation>测试卡</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>Media file</source>
         <translation>媒体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="316"/>
         <source>Look for cameras and microphones again</source>
         <translation>重新查找摄像头和麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="317"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="318"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="319"/>
         <source>Landscape 16:9</source>
         <translation>横屏 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Portrait 9:16</source>
         <translation>竖屏 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="321"/>
         <source>The new orientation applies after a restart.</source>
         <translation>新的画面方向将在重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325"/>
+        <location filename="../../ui/main_window.py" line="323"/>
         <source>Level</source>
         <translation>电平</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>Test tone</source>
         <translation>测试音</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="326"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="329"/>
         <source>Filters</source>
         <translation>滤镜</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="330"/>
         <source>Mirror (flip left-right)</source>
         <translation>镜像（左右翻转）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="331"/>
         <source>Brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="332"/>
         <source>Contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335"/>
+        <location filename="../../ui/main_window.py" line="333"/>
         <source>Reset brightness and contrast</source>
         <translation>重置亮度和对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336"/>
+        <location filename="../../ui/main_window.py" line="334"/>
         <source>Beauty and HD…</source>
         <translation>美颜与高清…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>媒体文件 (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Choose a file to show</source>
         <translation>选择要播放的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="449"/>
+        <location filename="../../ui/main_window.py" line="447"/>
         <source>Could not change live state: {0}</source>
         <translation>无法切换直播状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="457"/>
+        <location filename="../../ui/main_window.py" line="455"/>
         <source>Viewer link copied</source>
         <translation>观众链接已复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="461"/>
+        <location filename="../../ui/main_window.py" line="459"/>
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>● LIVE</source>
         <translation>● 直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="462"/>
+        <location filename="../../ui/main_window.py" line="460"/>
         <source>○ Preview only</source>
         <translation>○ 仅预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="490"/>
+        <location filename="../../ui/main_window.py" line="480"/>
         <source>No audio</source>
         <translation>无音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="488"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB（峰值 {1} dB）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="504"/>
+        <location filename="../../ui/main_window.py" line="494"/>
         <source>FPS {0}</source>
         <translation>帧率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="495"/>
         <source>Bitrate {0}</source>
         <translation>码率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="506"/>
+        <location filename="../../ui/main_window.py" line="496"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="497"/>
         <source>Viewers {0}</source>
         <translation>观众 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="508"/>
+        <location filename="../../ui/main_window.py" line="498"/>
         <source>Dropped {0}</source>
         <translation>丢帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="499"/>
         <source>Loop lag {0} ms</source>
         <translation>事件循环延迟 {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="511"/>
+        <location filename="../../ui/main_window.py" line="501"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>信号源 {0}×{1} @ {2} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="505"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>视频源已停止输出画面 — 正在显示占位画面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="507"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>摄像头不可用：{0} — 正在显示占位画面，设备恢复后将自动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="519"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>视频源不可用：{0} — 正在显示占位画面，将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="512"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>滤镜 {0} 已停用：{1} — 直播继续进行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="525"/>
+        <location filename="../../ui/main_window.py" line="515"/>
         <source>Face effects are off: {0}</source>
         <translation>人脸特效已关闭：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="527"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>音频不可用：{0} — 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="531"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}：正在重连（{1}）— {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="524"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} 已停止：{1}</translation>
     </message>
@@ -1287,107 +1292,107 @@
 <context>
     <name>ReturnView</name>
     <message>
-        <location filename="../../ui/return_view.py" line="60"/>
+        <location filename="../../ui/return_view.py" line="59"/>
         <source>The host&apos;s show</source>
         <translation>主播的节目</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="61"/>
+        <location filename="../../ui/return_view.py" line="60"/>
         <source>Leave</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="73"/>
+        <location filename="../../ui/return_view.py" line="72"/>
         <source>Viewers see you</source>
         <translation>观众能看到你</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="73"/>
+        <location filename="../../ui/return_view.py" line="72"/>
         <source>Viewers do not see you</source>
         <translation>观众看不到你</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="74"/>
+        <location filename="../../ui/return_view.py" line="73"/>
         <source>viewers hear you</source>
         <translation>观众能听到你</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="74"/>
+        <location filename="../../ui/return_view.py" line="73"/>
         <source>viewers do not hear you</source>
         <translation>观众听不到你</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="78"/>
+        <location filename="../../ui/return_view.py" line="77"/>
         <source>Show&apos;s sound {0} dB</source>
         <translation>节目声音 {0} 分贝</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="81"/>
+        <location filename="../../ui/return_view.py" line="80"/>
         <source>Playing on {0}</source>
         <translation>正在通过 {0} 播放</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="83"/>
+        <location filename="../../ui/return_view.py" line="82"/>
         <source>No audio output device: the show&apos;s sound is not played</source>
         <translation>没有音频输出设备：节目声音无法播放</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="91"/>
+        <location filename="../../ui/return_view.py" line="90"/>
         <source>Connecting to the host…</source>
         <translation>正在连接主播…</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="93"/>
+        <location filename="../../ui/return_view.py" line="92"/>
         <source>The connection dropped: reconnecting…</source>
         <translation>连接中断：正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="95"/>
+        <location filename="../../ui/return_view.py" line="94"/>
         <source>In the lobby: the host will let you in</source>
         <translation>在等候室：请等待主播让你进入</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="97"/>
+        <location filename="../../ui/return_view.py" line="96"/>
         <source>On the call: you see and hear the show</source>
         <translation>连麦中：你能看到并听到节目</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="98"/>
+        <location filename="../../ui/return_view.py" line="97"/>
         <source>The call ended: {0}</source>
         <translation>连麦已结束：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="103"/>
+        <location filename="../../ui/return_view.py" line="102"/>
         <source>you left</source>
         <translation>你已离开</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="104"/>
+        <location filename="../../ui/return_view.py" line="103"/>
         <source>the host removed you from the call</source>
         <translation>主播已将你移出连麦</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="105"/>
+        <location filename="../../ui/return_view.py" line="104"/>
         <source>the host did not let you in</source>
         <translation>主播未让你进入</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="106"/>
+        <location filename="../../ui/return_view.py" line="105"/>
         <source>the connection to the host was lost</source>
         <translation>与主播的连接已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="108"/>
+        <location filename="../../ui/return_view.py" line="107"/>
         <source>the host&apos;s studio refused the link: {0}</source>
         <translation>主播的直播间拒绝了此链接：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="109"/>
+        <location filename="../../ui/return_view.py" line="108"/>
         <source>could not join: {0}</source>
         <translation>无法加入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="119"/>
+        <location filename="../../ui/return_view.py" line="118"/>
         <source>The host&apos;s picture appears here once you are let in</source>
         <translation>主播让你进入后，这里会显示主播的画面</translation>
     </message>
@@ -1481,7 +1486,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../ui/app.py" line="43"/>
+        <location filename="../../ui/app.py" line="45"/>
         <source>Port {0} is already in use, probably by another Host Studio or another program.
 
 Close that program, or start Host Studio on another port, for example:
@@ -1492,19 +1497,19 @@ Close that program, or start Host Studio on another port, for example:
     studio --port {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="48"/>
+        <location filename="../../ui/app.py" line="50"/>
         <source>Host Studio could not start its viewer server on {0}:{1}:
 {2}</source>
         <translation>Host Studio 无法在 {0}:{1} 上启动观众服务器：
 {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="75"/>
+        <location filename="../../ui/app.py" line="77"/>
         <source>This is not an invite link: {0}</source>
         <translation>这不是邀请链接：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="124"/>
+        <location filename="../../ui/app.py" line="126"/>
         <source>Host Studio cannot start</source>
         <translation>Host Studio 无法启动</translation>
     </message>

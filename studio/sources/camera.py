@@ -1,24 +1,19 @@
-"""Webcam capture through OpenCV (V4L2 on Linux)."""
+"""Webcam capture through OpenCV, with the platform's API (see devices.py)."""
 
 from __future__ import annotations
 
-import glob
 import time
 
 import cv2
 
 from ..frames import VideoFrame
+from . import devices
 from .base import SourceUnavailable, VideoSource
 
 
 def list_cameras() -> list[dict]:
-    """Video capture devices by index, from /dev/video* (no device is opened)."""
-    devices = []
-    for path in sorted(glob.glob("/dev/video*")):
-        suffix = path.removeprefix("/dev/video")
-        if suffix.isdigit():
-            devices.append({"index": int(suffix), "path": path})
-    return devices
+    """Cameras as ``{"index", "name"}``, plus ``"path"`` on Linux; see ``devices.list_cameras``."""
+    return devices.list_cameras()
 
 
 class CameraSource(VideoSource):
@@ -31,9 +26,8 @@ class CameraSource(VideoSource):
         self._seq = 0
 
     def open(self) -> None:
-        capture = cv2.VideoCapture(self.index, cv2.CAP_V4L2)
-        if not capture.isOpened():
-            capture.release()
+        capture = devices.open_capture(self.index)
+        if capture is None:
             raise SourceUnavailable(f"camera {self.index} is not connected or is in use")
         capture.set(cv2.CAP_PROP_FOURCC, cv2.VideoWriter_fourcc(*"MJPG"))
         capture.set(cv2.CAP_PROP_FRAME_WIDTH, self.width)

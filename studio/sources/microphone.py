@@ -8,6 +8,7 @@ import numpy as np
 
 from ..frames import AudioChunk
 from .base import AudioSource, SourceUnavailable
+from .devices import backend_for, input_settings, pick_microphones
 
 
 def _sounddevice():
@@ -19,7 +20,8 @@ def _sounddevice():
 
 
 def list_microphones(rescan: bool = False) -> list[dict]:
-    """Input devices PortAudio reports; empty when there is no audio system.
+    """Input devices PortAudio reports, from the platform's preferred host API; empty when there is
+    no audio system. Each is ``{"index", "name", "channels", "hostapi"}``.
 
     PortAudio fixes its device list when it starts, so ``rescan`` restarts it to see a newly
     plugged microphone. Do not rescan while a microphone is being captured.
@@ -29,8 +31,7 @@ def list_microphones(rescan: bool = False) -> list[dict]:
         if rescan:
             sd._terminate()  # sounddevice has no public rescan
             sd._initialize()
-        return [{"index": i, "name": d["name"], "channels": d["max_input_channels"]}
-                for i, d in enumerate(sd.query_devices()) if d["max_input_channels"] > 0]
+        return pick_microphones(sd.query_devices(), sd.query_hostapis(), backend_for().mic_hostapi)
     except (SourceUnavailable, Exception):  # noqa: BLE001 - a broken audio stack means "no microphones"
         return []
 
@@ -47,7 +48,8 @@ class MicrophoneSource(AudioSource):
         sd = _sounddevice()
         try:
             self._stream = sd.InputStream(device=self.device, channels=1, samplerate=self.sample_rate,
-                                          dtype="int16", blocksize=int(self.sample_rate * self.chunk_seconds))
+                                          dtype="int16", blocksize=int(self.sample_rate * self.chunk_seconds),
+                                          extra_settings=input_settings(sd, self.device))
             self._stream.start()
         except Exception as exc:  # PortAudioError or ValueError for an unknown device
             self._stream = None
