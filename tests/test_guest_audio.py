@@ -12,6 +12,7 @@ import time
 import aiohttp
 import av
 import numpy as np
+import pytest
 from aiortc import MediaStreamTrack, RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import VideoStreamTrack
 
@@ -47,15 +48,17 @@ class ToneTrack(MediaStreamTrack):
         return frame
 
 
-def tone_level(samples: np.ndarray, hz: float, window: int = 4800) -> float:
+def tone_level(samples: np.ndarray, hz: float, window: int = 4800, percentile: float = 50) -> float:
     """How strongly ``hz`` is present: the amplitude of its best-fitting sine relative to full
     scale, the median over 100 ms Hann windows (a lost packet's phase jump spoils one window, not
-    all; the window keeps the other tones from leaking in)."""
+    all; the window keeps the other tones from leaking in). A higher ``percentile`` reads the level
+    where the voice played without a gap: on a busy machine a guest's queue may run dry now and
+    then, and the silence it plays pulls the median under the gain the mixer applied."""
     t = np.arange(window) / RATE
     hann = np.hanning(window)
     sin, cos = hann * np.sin(2 * np.pi * hz * t), hann * np.cos(2 * np.pi * hz * t)
     x = samples[: samples.size // window * window].astype(np.float64).reshape(-1, window) / 32768.0
-    return float(np.median(2 * np.hypot(x @ sin, x @ cos) / hann.sum())) if x.size else 0.0
+    return float(np.percentile(2 * np.hypot(x @ sin, x @ cos) / hann.sum(), percentile)) if x.size else 0.0
 
 
 class Guest:
@@ -138,14 +141,14 @@ async def test_each_guest_hears_everyone_but_themselves_and_the_program_only_who
         await asyncio.sleep(2.0)
         heard_program = drain(program)
         # Admitted: on the call, not on air. Viewers hear the host alone.
-        assert tone_level(heard_program, HOST_HZ) > 0.05
+        assert tone_level(heard_program, HOST_HZ, percentile=90) > 0.05
         # A voice that is there measures near 0.1; what is not, below 0.005 (-26 dB under it).
         assert max(tone_level(heard_program, hz) for hz in GUEST_HZ.values()) < 0.005
         for name, guest in guests.items():
             heard, other = guest.recent(1.5), next(n for n in GUEST_HZ if n != name)
             assert heard.size > RATE  # the return feed flows
-            own, theirs, host = (tone_level(heard, GUEST_HZ[name]), tone_level(heard, GUEST_HZ[other]),
-                                 tone_level(heard, HOST_HZ))
+            own, theirs, host = (tone_level(heard, hz, percentile=90) for hz in (GUEST_HZ[name], GUEST_HZ[other],
+                                                                                  HOST_HZ))
             # Each tone is sent at 0.1 (-20 dBFS) and comes back near it through Opus; one's own
             # is not there.
             assert host > 0.08 and theirs > 0.08, (name, host, theirs)
@@ -158,10 +161,16 @@ async def test_each_guest_hears_everyone_but_themselves_and_the_program_only_who
         drain(program)
         await asyncio.sleep(1.5)
         heard_program = drain(program)
-        assert tone_level(heard_program, GUEST_HZ["甲"]) == __import__("pytest").approx(0.05, rel=0.3)  # -6 dB
+        assert tone_level(heard_program, GUEST_HZ["甲"], percentile=90) == pytest.approx(0.05, rel=0.3)  # -6 dB
         assert tone_level(heard_program, GUEST_HZ["乙"]) < 0.005
+        # The meter after the volume (-20 dBFS peak, -6 dB, RMS -3), read over a few chunks: the
+        # newest one may be an underrun's silence on a busy machine.
+        readings = []
+        for _ in range(25):
+            readings.append(next(v["rms_db"] for v in studio.pipeline.mixer.state()["inputs"] if v["key"] == ids["甲"]))
+            await asyncio.sleep(0.02)
+        assert -30 < max(readings) < -28, readings
         mix = {v["key"]: v for v in studio.pipeline.mixer.state()["inputs"]}
-        assert -30 < mix[ids["甲"]]["rms_db"] < -28  # the meter after the volume: -20 dBFS peak, -6 dB, RMS -3
         assert mix[ids["乙"]]["on_air"] is False and mix[ids["乙"]]["on_call"] is True
     finally:
         for guest in guests.values():
