@@ -5,8 +5,12 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    import av
 
 
 @dataclass(slots=True)
@@ -38,6 +42,30 @@ class AudioChunk:
     samples: np.ndarray  # shape (n, channels), int16
     sample_rate: int
     capture_time: float
+
+
+class DecodedPicture:
+    """A decoded picture (a PyAV frame) that every reader converts through this: to RGB at most
+    once, under a lock. PyAV keeps one scaler context per frame, and two threads converting the same
+    frame (the program's layout and a window's thumbnail) deadlock inside it."""
+
+    __slots__ = ("width", "height", "_frame", "_rgb", "_lock")
+
+    def __init__(self, frame: av.VideoFrame) -> None:
+        self.width, self.height = frame.width, frame.height
+        self._frame: av.VideoFrame | None = frame
+        self._rgb: np.ndarray | None = None
+        self._lock = threading.Lock()
+
+    def rgb(self) -> np.ndarray:
+        """The picture as RGB24, shared by every reader, so read-only."""
+        with self._lock:
+            if self._rgb is None:
+                assert self._frame is not None
+                rgb = self._frame.to_ndarray(format="rgb24")
+                rgb.setflags(write=False)
+                self._rgb, self._frame = rgb, None  # the frame and its scaler are done with
+            return self._rgb
 
 
 class LatestSlot:

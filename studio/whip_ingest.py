@@ -15,6 +15,7 @@ import numpy as np
 from aiortc import RTCPeerConnection, RTCSessionDescription
 from aiortc.mediastreams import MediaStreamError, MediaStreamTrack
 
+from .frames import DecodedPicture
 from .live_jitter import LiveJitterBuffer, play_audio_on_arrival, use_live_jitter_buffer
 from .rtc import expire_unless_connected, ice_servers, new_peer_connection
 from .twcc import TransportFeedbackReporter
@@ -38,10 +39,11 @@ class IngestSession:
     started: float = field(default_factory=time.time)
     frames: dict[str, int] = field(default_factory=lambda: {"video": 0, "audio": 0})
     size: tuple[int, int] = (0, 0)
-    latest_video: av.VideoFrame | None = None  # the newest decoded picture, for whoever shows it
+    latest_video: DecodedPicture | None = None  # the newest picture, for whoever shows it (any thread)
     last_video_at: float | None = None  # monotonic
     longest_freeze_s: float = 0.0  # the longest wait between two pictures
-    listeners: list[Callable[[av.VideoFrame, float], None]] = field(default_factory=list)  # (picture, time.time())
+    # (picture, time.time()) on the loop, before the picture is shared: a listener may read the frame
+    listeners: list[Callable[[av.VideoFrame, float], None]] = field(default_factory=list)
     audio_listeners: list[Callable[[np.ndarray], None]] = field(default_factory=list)  # int16 mono 48 kHz
     sent_tracks: list[MediaStreamTrack] = field(default_factory=list)  # what the studio sends back, if anything
     on_end: list[Callable[[], Awaitable[None]]] = field(default_factory=list)  # however the session ends
@@ -124,9 +126,9 @@ class WhipIngest:
                     if session.last_video_at is not None:
                         session.longest_freeze_s = max(session.longest_freeze_s, now - session.last_video_at)
                     session.last_video_at = now
-                    session.size, session.latest_video = (frame.width, frame.height), frame
-                    for listener in session.listeners:
+                    for listener in session.listeners:  # before any other thread can see the frame
                         listener(frame, time.time())
+                    session.size, session.latest_video = (frame.width, frame.height), DecodedPicture(frame)
                 elif isinstance(frame, av.AudioFrame) and session.audio_listeners:
                     for packed in session._to_s16.resample(frame):
                         # The channels' mean, not a downmix: FFmpeg's pan law would take 3 dB off.

@@ -4,12 +4,15 @@ shown in the dock, and the dock in Chinese."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads; no display needed
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+
+from studio.loopwatch import LoopWatch
 
 from .test_guests import _join
 from .test_ui import loop, open_show, run, settings_dir, translations, wait_for  # noqa: F401 (fixtures)
@@ -117,3 +120,50 @@ def test_guest_dock_drives_the_call(loop, open_show, translations):  # noqa: F81
     run(loop, in_chinese())
     window.save_settings()
     assert window.settings.value("window/guest_dock", False, type=bool)  # left open, comes back open
+
+
+def test_thumbnails_and_the_program_share_guests_pictures_without_a_stall(loop, open_show, translations):  # noqa: F811
+    """Two guests on air with the dock open for a minute of frames: the program composes their
+    pictures on its thread while the dock scales the same pictures on the loop. Before each picture
+    was converted once and shared, the two converted one PyAV frame at once and the app froze
+    within a minute or two."""
+    studio, window = open_show()
+    dock = window.guest_dock
+    dock.toggleViewAction().trigger()
+    call, peers = studio.call, []
+    watch = LoopWatch()
+
+    async def scenario() -> None:
+        await studio.go_live()
+        link, _ = call.create_invite(uses=2)
+        for name in ("甲", "乙"):
+            status, _, pc = await _join(studio, link, name)
+            assert status == 201
+            peers.append(pc)
+        await wait_for(lambda: len(dock.rows) == 2, "both guests in the lobby", 15)
+        for guest_id in list(dock.rows):
+            call.admit(guest_id)
+            call.set_on_air(guest_id, visible=True, audible=True)
+        call.set_layout("grid")
+        watch.start()
+        progress = []
+        for _ in range(60):
+            before = studio.pipeline.program_frames
+            await asyncio.sleep(1.0)
+            progress.append(studio.pipeline.program_frames - before)
+        watch.stop()
+        # A stall would be the end of the show: frames every second, the loop never held for long.
+        assert min(progress) > 0 and sum(progress) > 60 * 15, progress
+        assert watch.max_lag_ms < 1000, watch.max_lag_ms
+        assert all(row.pictures_shown > 60 for row in dock.rows.values()), [
+            row.pictures_shown for row in dock.rows.values()]
+
+    async def hang_up() -> None:
+        await studio.ingest.end_all()
+        for pc in peers:
+            await pc.close()
+
+    try:
+        run(loop, scenario())
+    finally:
+        run(loop, hang_up())

@@ -10,7 +10,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-import numpy as np
+import cv2
 from PySide6.QtCore import QDateTime, QLocale, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
@@ -36,6 +36,7 @@ from qasync import asyncSlot
 from shiboken6 import isValid
 
 from studio.audio.denoise import DenoiseUnavailable
+from studio.frames import DecodedPicture
 from studio.guests.layout import CORNERS, LAYOUTS
 from studio.show import Studio
 
@@ -108,7 +109,8 @@ class GuestRow(QFrame):
         super().__init__(frameShape=QFrame.Shape.StyledPanel)
         self.guest_id, self.lobby = guest_id, lobby
         self.visible_on_air = self.audible_on_air = False
-        self._frame: object | None = None
+        self._frame: DecodedPicture | None = None
+        self.pictures_shown = 0
         call = dock.studio.call
         self.thumbnail = QLabel(alignment=Qt.AlignmentFlag.AlignCenter, styleSheet="background: #000;")
         self.thumbnail.setFixedSize(THUMB_W, THUMB_H)
@@ -170,14 +172,15 @@ class GuestRow(QFrame):
                   "fps": self.tr("few frames arrive"), "height": self.tr("the picture is small")}
         self.light.setToolTip("\n".join(lines + [f"⚠ {worded.get(reason, reason)}" for reason in quality["reasons"]]))
 
-    def _show_picture(self, frame: Any) -> None:
-        if frame is None or frame is self._frame:  # each decoded picture is scaled once
+    def _show_picture(self, picture: DecodedPicture | None) -> None:
+        if picture is None or picture is self._frame:  # each decoded picture is scaled once
             return
-        self._frame = frame
-        scale = min(THUMB_W / frame.width, THUMB_H / frame.height)
-        width, height = max(2, round(frame.width * scale) & ~1), max(2, round(frame.height * scale) & ~1)
-        # Contiguous: PyAV's rows may be padded, and QImage wants one buffer.
-        rgb = np.ascontiguousarray(frame.reformat(width=width, height=height, format="rgb24").to_ndarray())
+        self._frame = picture
+        self.pictures_shown += 1
+        scale = min(THUMB_W / picture.width, THUMB_H / picture.height)
+        width, height = max(2, round(picture.width * scale) & ~1), max(2, round(picture.height * scale) & ~1)
+        # The RGB the program shares (never the frame itself: its scaler is not for two threads).
+        rgb = cv2.resize(picture.rgb(), (width, height), interpolation=cv2.INTER_AREA)
         image = QImage(rgb.data, width, height, rgb.strides[0], QImage.Format.Format_RGB888)
         self.thumbnail.setPixmap(QPixmap.fromImage(image))  # fromImage copies: rgb may go
 

@@ -14,12 +14,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import numpy as np
 from aiortc import MediaStreamTrack, RTCPeerConnection
 
 from ..audio.mixer import AudioMixer
 from ..encoder import SharedVideoEncoder
 from ..encoder_pool import EncoderPool, VideoSpec
+from ..frames import DecodedPicture
 from ..pipeline import Pipeline
 from ..whep import attach_packet_track
 from ..whip_ingest import WhipIngest
@@ -61,7 +61,6 @@ class GuestCall:
         self.guests = Guests(self.invites, limit=limit)
         self._canvas_size, self._base_url = canvas_size, base_url
         self._links: dict[str, _Link] = {}  # guest id → its connection's parts
-        self._pictures: dict[str, tuple[object, np.ndarray]] = {}  # guest → (decoded frame, its RGB)
         self._quality_task: asyncio.Task | None = None
         self._kept_mix: dict[str, dict[str, object]] = {}  # a dropped guest's volume, mute, noise suppression
         self.relay_only = relay_only
@@ -216,13 +215,7 @@ class GuestCall:
             if frame is None or stalled:
                 tiles.append(Tile(guest.id, guest.name, None))
                 continue
-            cached = self._pictures.get(guest.id)
-            if cached is None or cached[0] is not frame:  # convert each decoded picture once
-                cached = (frame, frame.to_ndarray(format="rgb24"))
-                self._pictures[guest.id] = cached
-            tiles.append(Tile(guest.id, guest.name, cached[1]))
-        for gone in set(self._pictures) - {tile.key for tile in tiles}:  # off air: let the picture go
-            del self._pictures[gone]
+            tiles.append(Tile(guest.id, guest.name, frame.rgb()))
         return tiles
 
     def quality(self, guest_id: str) -> Quality:
@@ -248,8 +241,8 @@ class GuestCall:
                  "joined_at": g.joined_at, "audio": voices.get(g.id), "quality": self.quality(g.id).to_dict()}
                 for g in self.guests.guests.values() if g.present]
 
-    def latest_picture(self, guest_id: str):
-        """The guest's newest decoded picture (an av.VideoFrame), for a thumbnail; None if none yet."""
+    def latest_picture(self, guest_id: str) -> DecodedPicture | None:
+        """The guest's newest picture, for a thumbnail; None if none yet."""
         guest = self.guests.guests.get(guest_id)
         session = self.ingest.sessions.get(guest.session or "") if guest is not None else None
         return session.latest_video if session is not None else None

@@ -27,6 +27,7 @@ from aiortc.mediastreams import MediaStreamError
 
 from ..audio.mixer import CHUNK, RATE, MixerInput
 from ..encoder_pool import AudioSpec, VideoSpec
+from ..frames import DecodedPicture
 from ..live_jitter import use_live_jitter_buffer
 from ..outputs.whip import WhipOutput, WhipRefused
 from ..rtc import ice_servers
@@ -143,22 +144,17 @@ class ReturnVideo:
 
     def __init__(self) -> None:
         self.frames = 0
-        self.latest: av.VideoFrame | None = None
+        self.latest: DecodedPicture | None = None
         self.last_at: float | None = None  # monotonic
-        self._rgb: tuple[av.VideoFrame, np.ndarray] | None = None
 
     def push(self, frame: av.VideoFrame) -> None:
         self.frames += 1
-        self.latest, self.last_at = frame, time.monotonic()
+        self.latest, self.last_at = DecodedPicture(frame), time.monotonic()
 
     def picture(self) -> np.ndarray | None:
-        """The newest picture as RGB (converted once per picture, for a window)."""
-        frame = self.latest
-        if frame is None:
-            return None
-        if self._rgb is None or self._rgb[0] is not frame:
-            self._rgb = (frame, frame.to_ndarray(format="rgb24"))
-        return self._rgb[1]
+        """The newest picture as RGB, for a window."""
+        latest = self.latest
+        return latest.rgb() if latest is not None else None
 
 
 class ReturnAudio:
