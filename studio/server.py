@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
+from .commerce.catalog import IMAGE_TYPES
 from .events import EventHub
 from .guests.invites import InviteRefused
 from .resources import resource_path
@@ -29,8 +30,6 @@ log = logging.getLogger(__name__)
 WEB_ROOT = resource_path("web")
 MAX_SDP_BYTES = 64 * 1024
 SDP_TYPE = "application/sdp"
-IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp",
-               ".gif": "image/gif"}
 
 
 def _refused_page(reason: str) -> web.Response:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from studio.commerce.catalog import CatalogError, load_catalog, parse_csv, parse_json
+from studio.commerce.catalog import CatalogError, load_catalog, parse_csv, parse_json, with_files_checked
 
 CSV = """name,price,list_price,stock,image,sku,link,selling_points
 玻尿酸面膜,39.9,69,500,https://shop.example/m.jpg,MASK-01,,补水|温和；敏感肌可用
@@ -95,3 +95,57 @@ async def test_pinning_a_product_reads_its_price_as_the_catalog_does(start_show)
         studio.submit("product.pin", {"name": "口红", "price": "abc"})
     with pytest.raises(ValueError, match="price is missing"):
         studio.submit("product.pin", {"name": "口红"})
+
+
+def test_pictures_are_found_beside_the_catalog_and_what_is_missing_is_named(tmp_path, monkeypatch):
+    """A host keeps the sheet and its pictures in one folder and imports it from anywhere: the
+    pictures are found there, and each missing picture or link is named at import."""
+    shop = tmp_path / "店铺"
+    (shop / "图").mkdir(parents=True)
+    (shop / "图" / "面膜.jpg").write_bytes(b"\xff\xd8\xff")
+    elsewhere = tmp_path / "b.png"
+    elsewhere.write_bytes(b"\x89PNG")
+    (shop / "catalog.csv").write_text(
+        "商品名称,价格,主图,货号,链接\n"
+        "面膜,39.9,图/面膜.jpg,M1,https://shop.example/m\n"
+        f"口红,129,{elsewhere},L1,https://shop.example/l\n"
+        "杯子,59,图/没有这张.jpg,C1,https://shop.example/c\n"
+        "围巾,88,说明.txt,S1,https://shop.example/s\n"
+        "发夹,9.9,https://shop.example/h.jpg,H1,\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # the working directory is not the catalog's folder
+    catalog = load_catalog("店铺/catalog.csv")
+    images = {p.name: p.image for p in catalog.products}
+    assert images == {"面膜": str(shop / "图" / "面膜.jpg"), "口红": str(elsewhere), "杯子": "", "围巾": "",
+                      "发夹": "https://shop.example/h.jpg"}
+    assert catalog.errors == []
+    assert [str(w) for w in catalog.warnings] == [
+        f"line 4: 杯子: picture 图/没有这张.jpg not found in {shop}",
+        "line 5: 围巾: picture 说明.txt is not a jpg/jpeg/png/webp/gif file",
+        "line 6: 发夹: no link, so viewers get no buy button",
+    ]
+
+
+async def test_an_imported_picture_is_served_to_viewers(start_show, tmp_path):
+    import aiohttp
+
+    (tmp_path / "p.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (tmp_path / "c.csv").write_text("name,price,image,sku,link\n杯,59,p.png,C,https://shop.example/c\n")
+    studio = await start_show()
+    studio.import_catalog(tmp_path / "c.csv")
+    async with aiohttp.ClientSession() as http, http.get(f"{studio.viewer_url}products/C/image") as response:
+        assert response.status == 200 and await response.read() == b"\x89PNG\r\n\x1a\n"
+
+
+def test_the_examples_in_the_hosts_guide_load_as_it_says():
+    import re
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "commerce.md").read_text(encoding="utf-8")
+    sheet = re.search(r"```csv\n(.*?)```", text, flags=re.S).group(1)
+    catalog = parse_csv(sheet)
+    assert [p.sku for p in catalog.products] == ["MASK-01", "LIP-02", "CUP-03"] and catalog.errors == []
+    assert catalog.products[0].selling_points == ("补水", "温和", "敏感肌可用")
+    assert [w.message for w in with_files_checked(catalog, Path("/nonexistent")).warnings if "link" in w.message] == [
+        "保温杯: no link, so viewers get no buy button"]
+    listed = parse_json(re.search(r"```json\n(.*?)```", text, flags=re.S).group(1))
+    assert [p.name for p in listed.products] == ["玻尿酸补水面膜"] and listed.errors == []

@@ -274,7 +274,7 @@ class ProductsDock(CommerceDock):
             self.status.setText(self.tr("The catalog cannot be read: {0}").format(exc))
             return
         lines = [self.tr("{0} products loaded").format(len(catalog.products))]
-        lines += [str(error) for error in catalog.errors]
+        lines += [str(error) for error in catalog.errors + catalog.warnings]
         self.status.setText("\n".join(lines))
 
     def _with_product(self, action: Any) -> None:

@@ -5,7 +5,9 @@ Columns (CSV header, or JSON keys): ``name``, ``price``, ``list_price``, ``stock
 may be in Chinese (商品名称, 价格, 划线价, 库存, 主图, 货号, 链接, 卖点). A product needs a
 name, a price and a SKU or a link. Each bad row is reported with its line number and the reason;
 the good rows load all the same. CSV may be UTF-8 (with or without a BOM) or GBK, as Excel on a
-Chinese Windows saves it.
+Chinese Windows saves it. A picture is a web address or a file, relative to the catalog's own
+folder; a picture that is not there, or a product with no link (no buy button), is named in the
+warnings. The format for hosts: docs/commerce.md.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import csv
 import io
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +29,8 @@ ALIASES = {"商品名称": "name", "名称": "name", "商品": "name", "价格":
            "图片": "image", "主图": "image", "货号": "sku", "sku": "sku", "链接": "link",
            "购买链接": "link", "卖点": "selling_points"}
 MAX_PRODUCTS = 2000
+IMAGE_TYPES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp",
+               ".gif": "image/gif"}
 _POINT_SEPARATORS = re.compile(r"[|;；]")
 
 
@@ -54,7 +58,9 @@ class RowError:
 @dataclass
 class Catalog:
     products: list[Product] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[RowError] = field(default_factory=list)  # rows not loaded
+    warnings: list[RowError] = field(default_factory=list)  # rows loaded, with something missing
+    lines: list[int] = field(default_factory=list)  # where each product is in the file
 
 
 class CatalogError(ValueError):
@@ -64,9 +70,29 @@ class CatalogError(ValueError):
 def load_catalog(path: str | Path) -> Catalog:
     path = Path(path)
     raw = path.read_bytes()
-    if path.suffix.lower() == ".json":
-        return parse_json(_decode(raw))
-    return parse_csv(_decode(raw))
+    catalog = parse_json(_decode(raw)) if path.suffix.lower() == ".json" else parse_csv(_decode(raw))
+    return with_files_checked(catalog, path.resolve().parent)
+
+
+def with_files_checked(catalog: Catalog, folder: Path) -> Catalog:
+    """Pictures found from the catalog's folder (as the host sees them beside the file), kept as
+    absolute paths; every picture that is not there, and every product with no link, warned of."""
+    for index, product in enumerate(catalog.products):
+        line = catalog.lines[index]
+        if not product.link:
+            catalog.warnings.append(RowError(line, f"{product.name}: no link, so viewers get no buy button"))
+        if not product.image or product.image.startswith(("https://", "http://")):
+            continue
+        picture, found = folder / Path(product.image).expanduser(), ""  # an absolute path stays as it is
+        if picture.suffix.lower() not in IMAGE_TYPES:
+            catalog.warnings.append(RowError(line, f"{product.name}: picture {product.image} is not a "
+                                                   f"{'/'.join(t.lstrip('.') for t in IMAGE_TYPES)} file"))
+        elif not picture.is_file():
+            catalog.warnings.append(RowError(line, f"{product.name}: picture {product.image} not found in {folder}"))
+        else:
+            found = str(picture)
+        catalog.products[index] = replace(product, image=found)
+    return catalog
 
 
 def _decode(raw: bytes) -> str:
@@ -148,6 +174,7 @@ def _add(catalog: Catalog, line: int, row: dict[str, Any]) -> None:
         return
     try:
         catalog.products.append(product_from_row(row))
+        catalog.lines.append(line)
     except ValueError as exc:
         catalog.errors.append(RowError(line, str(exc)))
 
