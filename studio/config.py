@@ -12,6 +12,8 @@ from typing import Any
 from .compositor import ORIENTATIONS, SCALE_MODES
 from .rtc import check_ice_servers
 
+RECORDING_FORMATS = ("mp4", "mkv")
+
 
 class ConfigError(ValueError):
     pass
@@ -46,7 +48,8 @@ class StudioConfig:
     audio_bitrate: int = 64_000
     outputs: list[dict[str, Any]] = field(default_factory=list)  # RTMP / WHIP targets, started with Go Live
     recording_folder: str = field(default_factory=lambda: str(Path.home() / "Videos" / "Host Studio"))
-    recording_bitrate: int = 0  # 0: the embedded server's encode is shared
+    recording_format: str = "mp4"  # mp4: H.264 + AAC for editing (shares the RTMP encode); mkv: the live VP8 + Opus
+    recording_bitrate: int = 0  # 0: as the live encode (mkv shares the embedded server's)
     ingest_token: str = ""  # bearer token for WHIP streams sent to the studio; empty: a new one per run
     control_token: str = ""  # bearer token for the host's HTTP control (POST /api/host/events); empty: off
     host: str = "127.0.0.1"  # the embedded server stays local unless the host opts in
@@ -66,6 +69,8 @@ class StudioConfig:
             raise ConfigError(f"orientation must be one of {sorted(ORIENTATIONS)}, not {self.orientation!r}")
         if self.scale_mode not in SCALE_MODES:
             raise ConfigError(f"scale_mode must be one of {SCALE_MODES}, not {self.scale_mode!r}")
+        if self.recording_format not in RECORDING_FORMATS:
+            raise ConfigError(f"recording_format must be one of {RECORDING_FORMATS}, not {self.recording_format!r}")
         if not 1 <= self.fps <= 60:
             raise ConfigError(f"fps must be between 1 and 60, not {self.fps}")
         if not 0 <= self.port <= 65535:

@@ -15,7 +15,7 @@ from typing import Any
 from .comments.base import CommentSource
 from .commerce.catalog import Catalog, catalog_row, load_catalog
 from .compositor import Compositor
-from .config import StudioConfig
+from .config import RECORDING_FORMATS, StudioConfig
 from .encoder import SharedAudioEncoder, SharedVideoEncoder
 from .encoder_pool import AudioSpec, EncoderPool, VideoSpec
 from .eventlog import Event, EventLog
@@ -26,7 +26,7 @@ from .guests.call import GuestCall
 from .interactions.runtime import InteractionHost
 from .loopwatch import LoopWatch
 from .outputs.base import Output, OutputError
-from .outputs.factory import make_output
+from .outputs.factory import make_output, rtmp_specs
 from .outputs.recording import Recorder
 from .overlays.base import OverlayStage
 from .pipeline import Pipeline
@@ -209,17 +209,25 @@ class Studio:
             await output.stop()
         self.config.outputs = [s for s in self.config.outputs if s.get("name") != name]
 
-    def start_recording(self, folder: str | None = None) -> Recorder:
-        """Record the program with its audio; independent of Go Live."""
+    def start_recording(self, folder: str | None = None, recording_format: str | None = None) -> Recorder:
+        """Record the program with its audio (``recording_format``: mp4 or mkv, see
+        ``StudioConfig``); independent of Go Live."""
         if self.recorder is not None and self.recorder.running:
             return self.recorder
+        if recording_format not in (None, *RECORDING_FORMATS):
+            raise ValueError(f"recording_format must be one of {RECORDING_FORMATS}, not {recording_format!r}")
         if folder:
             self.config.recording_folder = folder
-        video = self.server_video_spec()
+        if recording_format:
+            self.config.recording_format = recording_format
+        if self.config.recording_format == "mkv":  # the live encode itself
+            video, audio = self.server_video_spec(), AudioSpec("opus", self.config.audio_bitrate)
+        else:  # H.264 + AAC as RTMP sends them: one encode for both when their rates match
+            video, audio = rtmp_specs(self.config, self.config.video_bitrate)
         if self.config.recording_bitrate:
             video = replace(video, bitrate=self.config.recording_bitrate)
-        self.recorder = Recorder(self.config.recording_folder, self.encoders, video,
-                                 AudioSpec("opus", self.config.audio_bitrate))
+        self.recorder = Recorder(self.config.recording_folder, self.encoders, video, audio,
+                                 self.config.recording_format)
         self.recorder.start()
         return self.recorder
 

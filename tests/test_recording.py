@@ -7,13 +7,14 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 import time
 from pathlib import Path
 
 import av
+import pytest
 
 from studio.outputs.base import OutputState
+from studio.outputs.factory import rtmp_specs
 from tests.test_whip import show_goes_on, wait_until
 
 
@@ -35,8 +36,8 @@ def playable_seconds(path: Path) -> tuple[float, int, int]:
     return last, video_frames, audio_frames
 
 
-async def test_recording_shares_the_live_encoders_and_has_audio(start_show, tmp_path):
-    studio = await start_show()
+async def test_matroska_recording_shares_the_live_encoders_and_has_audio(start_show, tmp_path):
+    studio = await start_show(recording_format="mkv")
     recorder = studio.start_recording(str(tmp_path))
     await wait_until(lambda: recorder.state == OutputState.LIVE, "the recording to start")
     assert recorder.video is studio.video_encoder and recorder.audio is studio.audio_encoder
@@ -59,25 +60,47 @@ async def test_recording_folder_that_cannot_be_made_fails_clearly(start_show, tm
     await show_goes_on(studio)
 
 
-def test_a_killed_studio_leaves_a_playable_recording(tmp_path):
-    script = textwrap.dedent(f"""
-        import asyncio, sys
-        from studio.config import StudioConfig
-        from studio.show import Studio
+async def test_mp4_recording_is_h264_and_aac_with_a_duration(start_show, tmp_path):
+    """The default, for editing in 剪映 or Premiere: H.264 + AAC in MP4, the same encode an RTMP
+    output of the same rate uses."""
+    studio = await start_show()
+    recorder = studio.start_recording(str(tmp_path))
+    await wait_until(lambda: recorder.status()["seconds"] >= 3, "3 s recorded")
+    assert recorder.video.codec_context.name == "libx264" and recorder.audio.codec_context.name == "aac"
+    running = {spec: encoder for spec, encoder, _ in studio.encoders.encoders()}
+    assert running[rtmp_specs(studio.config, studio.config.video_bitrate)[0]] is recorder.video
+    await studio.stop_recording()
+    (path,) = recorder.files
+    assert path.suffix == ".mp4"
+    with av.open(str(path)) as container:
+        assert [s.codec_context.name for s in container.streams] == ["h264", "aac"]
+        assert container.duration / av.time_base >= 2.8
+    seconds, video, audio = playable_seconds(path)
+    assert seconds >= 2.8 and video >= 2.8 * 30 * 0.9 and audio >= 2.8 * 46 * 0.9  # 1024-sample AAC frames
 
-        async def main():
-            studio = Studio(StudioConfig(port=0))
-            await studio.start()
-            studio.start_recording({str(tmp_path)!r})
-            while studio.recorder.status()["seconds"] < 4:
-                await asyncio.sleep(0.05)
-            print("recording", flush=True)
-            await asyncio.sleep(60)
 
-        asyncio.run(main())
-    """)
-    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                               cwd=Path(__file__).resolve().parent.parent)
+KILLED_MID_RECORDING = """
+import asyncio, sys
+from studio.config import StudioConfig
+from studio.show import Studio
+
+async def main():
+    studio = Studio(StudioConfig(port=0, recording_format=sys.argv[2]))
+    await studio.start()
+    studio.start_recording(sys.argv[1])
+    while studio.recorder.status()["seconds"] < 4:
+        await asyncio.sleep(0.05)
+    print("recording", flush=True)
+    await asyncio.sleep(60)
+
+asyncio.run(main())
+"""
+
+
+@pytest.mark.parametrize("recording_format", ["mp4", "mkv"])
+def test_a_killed_studio_leaves_a_playable_recording(tmp_path, recording_format):
+    process = subprocess.Popen([sys.executable, "-c", KILLED_MID_RECORDING, str(tmp_path), recording_format],
+                               stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parent.parent)
     try:
         assert process.stdout.readline().strip() == "recording"
         time.sleep(0.5)
@@ -85,11 +108,13 @@ def test_a_killed_studio_leaves_a_playable_recording(tmp_path):
         process.wait(10)
     finally:
         process.kill()
-    files = list(tmp_path.glob("*.mkv"))
-    assert len(files) == 1
-    seconds, video, audio = playable_seconds(files[0])
-    # Clusters are flushed every second: at most about a second is lost.
+    (path,) = tmp_path.glob(f"*.{recording_format}")
+    seconds, video, audio = playable_seconds(path)
+    # Fragments and clusters are flushed every second: at most about a second is lost.
     assert seconds >= 3.0 and video >= 3.0 * 30 * 0.9 and audio > 0
+    if recording_format == "mp4":  # an editor shows how long it is
+        with av.open(str(path)) as container:
+            assert container.duration is not None and container.duration / av.time_base >= 3.0
 
 
 async def test_recording_starts_without_going_live(tmp_path):

@@ -654,7 +654,7 @@ def test_outputs_dock_adds_shows_reconnecting_and_records(loop, open_show, tmp_p
     run(loop, scenario())
     window._refresh_status()
     assert dock.no_outputs.isVisibleTo(dock) and "Saved to" in dock.record_state.text()
-    assert list(tmp_path.glob("*.mkv"))
+    assert list(tmp_path.glob("*.mp4"))  # the default: H.264 + AAC for editing
 
 
 def test_stats_dock_graphs_the_last_minutes_and_drops_by_cause(loop, open_show):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from qasync import asyncSlot
 from shiboken6 import isValid
 
+from studio.config import RECORDING_FORMATS
 from studio.outputs.base import OutputError
 from studio.show import Studio
 
@@ -57,10 +58,16 @@ class OutputsDock(TranslatedDock):
         record_form = QFormLayout(self.record_box)
         self.folder_edit = QLineEdit(studio.config.recording_folder)
         self.folder_button = QPushButton()
+        self.format_combo = QComboBox()
+        for recording_format in RECORDING_FORMATS:
+            self.format_combo.addItem("", recording_format)
+        self.format_combo.setCurrentIndex(self.format_combo.findData(studio.config.recording_format))
+        self.format_label = QLabel()
         self.record_button = QPushButton(objectName="recordButton", checkable=True)
         self.record_state = QLabel(wordWrap=True)
         self.folder_label = QLabel()
         record_form.addRow(self.folder_label, row(self.folder_edit, self.folder_button))
+        record_form.addRow(self.format_label, self.format_combo)
         record_form.addRow(self.record_button)
         record_form.addRow(self.record_state)
         layout.addWidget(self.record_box)
@@ -103,6 +110,11 @@ class OutputsDock(TranslatedDock):
         self.record_box.setTitle(self.tr("Recording"))
         self.folder_label.setText(self.tr("Folder"))
         self.folder_button.setText(self.tr("Browse…"))
+        self.format_label.setText(self.tr("Format"))
+        names = {"mp4": self.tr("MP4 (H.264 + AAC, for editing)"),
+                 "mkv": self.tr("MKV (the live encode, no extra CPU)")}
+        for index in range(self.format_combo.count()):
+            self.format_combo.setItemText(index, names[self.format_combo.itemData(index)])
         self.outputs_box.setTitle(self.tr("Outputs (start with Go Live)"))
         self.no_outputs.setText(self.tr("No outputs yet: viewers watch on the studio's own page."))
         self.add_box.setTitle(self.tr("Add an output"))
@@ -134,7 +146,7 @@ class OutputsDock(TranslatedDock):
         if recorder is not None and recorder.running:
             await self.studio.stop_recording()
         else:
-            self.studio.start_recording(self.folder_edit.text().strip() or None)
+            self.studio.start_recording(self.folder_edit.text().strip() or None, self.format_combo.currentData())
         if isValid(self):  # the window may have closed meanwhile
             self.refresh()
 

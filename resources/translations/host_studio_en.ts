@@ -163,188 +163,188 @@
 <context>
     <name>GuestDock</name>
     <message>
-        <location filename="../../ui/guest_dock.py" line="270"/>
+        <location filename="../../ui/guest_dock.py" line="273"/>
         <source>Invite a guest</source>
         <translation>Invite a guest</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="271"/>
+        <location filename="../../ui/guest_dock.py" line="274"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="271"/>
+        <location filename="../../ui/guest_dock.py" line="274"/>
         <source>Expires after</source>
         <translation>Expires after</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="271"/>
+        <location filename="../../ui/guest_dock.py" line="274"/>
         <source>Uses</source>
         <translation>Uses</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="274"/>
+        <location filename="../../ui/guest_dock.py" line="277"/>
         <source>e.g. the brand&apos;s rep (optional)</source>
         <translation>e.g. the brand&apos;s rep (optional)</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="275"/>
+        <location filename="../../ui/guest_dock.py" line="278"/>
         <source>10 minutes</source>
         <translation>10 minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="275"/>
+        <location filename="../../ui/guest_dock.py" line="278"/>
         <source>1 hour</source>
         <translation>1 hour</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="275"/>
+        <location filename="../../ui/guest_dock.py" line="278"/>
         <source>1 day</source>
         <translation>1 day</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="276"/>
+        <location filename="../../ui/guest_dock.py" line="279"/>
         <source>7 days</source>
         <translation>7 days</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="278"/>
+        <location filename="../../ui/guest_dock.py" line="281"/>
         <source>Create link and copy</source>
         <translation>Create link and copy</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="279"/>
+        <location filename="../../ui/guest_dock.py" line="282"/>
         <source>The new link appears here</source>
         <translation>The new link appears here</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="280"/>
+        <location filename="../../ui/guest_dock.py" line="283"/>
         <source>Revoke selected link</source>
         <translation>Revoke selected link</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="281"/>
+        <location filename="../../ui/guest_dock.py" line="284"/>
         <source>Waiting in the lobby</source>
         <translation>Waiting in the lobby</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="282"/>
+        <location filename="../../ui/guest_dock.py" line="285"/>
         <source>On the call</source>
         <translation>On the call</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="283"/>
+        <location filename="../../ui/guest_dock.py" line="286"/>
         <source>Nobody is waiting.</source>
         <translation>Nobody is waiting.</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="284"/>
+        <location filename="../../ui/guest_dock.py" line="287"/>
         <source>No guest on the call. Admitted guests start hidden and muted.</source>
         <translation>No guest on the call. Admitted guests start hidden and muted.</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="285"/>
+        <location filename="../../ui/guest_dock.py" line="288"/>
         <source>Sound</source>
         <translation>Sound</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="286"/>
+        <location filename="../../ui/guest_dock.py" line="289"/>
         <source>Your microphone</source>
         <translation>Your microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="287"/>
+        <location filename="../../ui/guest_dock.py" line="290"/>
         <source>Program</source>
         <translation>Program</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="288"/>
+        <location filename="../../ui/guest_dock.py" line="291"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="289"/>
+        <location filename="../../ui/guest_dock.py" line="292"/>
         <source>Noise suppression</source>
         <translation>Noise suppression</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="290"/>
-        <location filename="../../ui/guest_dock.py" line="291"/>
+        <location filename="../../ui/guest_dock.py" line="293"/>
+        <location filename="../../ui/guest_dock.py" line="294"/>
         <source>Layout</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="292"/>
+        <location filename="../../ui/guest_dock.py" line="295"/>
         <source>Corner</source>
         <translation>Corner</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="293"/>
+        <location filename="../../ui/guest_dock.py" line="296"/>
         <source>Solo</source>
         <translation>Solo</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="293"/>
+        <location filename="../../ui/guest_dock.py" line="296"/>
         <source>Side by side</source>
         <translation>Side by side</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="293"/>
+        <location filename="../../ui/guest_dock.py" line="296"/>
         <source>Picture in picture</source>
         <translation>Picture in picture</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="294"/>
+        <location filename="../../ui/guest_dock.py" line="297"/>
         <source>Grid</source>
         <translation>Grid</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="296"/>
+        <location filename="../../ui/guest_dock.py" line="299"/>
         <source>Top left</source>
         <translation>Top left</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="296"/>
+        <location filename="../../ui/guest_dock.py" line="299"/>
         <source>Top right</source>
         <translation>Top right</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="296"/>
+        <location filename="../../ui/guest_dock.py" line="299"/>
         <source>Bottom left</source>
         <translation>Bottom left</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="297"/>
+        <location filename="../../ui/guest_dock.py" line="300"/>
         <source>Bottom right</source>
         <translation>Bottom right</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="337"/>
+        <location filename="../../ui/guest_dock.py" line="340"/>
         <source>Link copied: send it to your guest. It is shown only now.</source>
         <translation>Link copied: send it to your guest. It is shown only now.</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="342"/>
+        <location filename="../../ui/guest_dock.py" line="345"/>
         <source>Select a link first</source>
         <translation>Select a link first</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="352"/>
+        <location filename="../../ui/guest_dock.py" line="355"/>
         <source>Guests ({0} waiting)</source>
         <translation>Guests ({0} waiting)</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="352"/>
+        <location filename="../../ui/guest_dock.py" line="355"/>
         <source>Guests</source>
         <translation>Guests</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="396"/>
+        <location filename="../../ui/guest_dock.py" line="399"/>
         <source>{0} · used {1} of {2} · until {3}</source>
         <translation>{0} · used {1} of {2} · until {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="397"/>
+        <location filename="../../ui/guest_dock.py" line="400"/>
         <source>(no name)</source>
         <translation>(no name)</translation>
     </message>
@@ -352,107 +352,107 @@
 <context>
     <name>GuestRow</name>
     <message>
-        <location filename="../../ui/guest_dock.py" line="141"/>
+        <location filename="../../ui/guest_dock.py" line="143"/>
         <source>Admit</source>
         <translation>Admit</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="142"/>
+        <location filename="../../ui/guest_dock.py" line="144"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="143"/>
+        <location filename="../../ui/guest_dock.py" line="145"/>
         <source>Kick</source>
         <translation>Kick</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="144"/>
+        <location filename="../../ui/guest_dock.py" line="146"/>
         <source>End their call; their invite link stops working</source>
         <translation>End their call; their invite link stops working</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="146"/>
+        <location filename="../../ui/guest_dock.py" line="148"/>
         <source>waiting {0}</source>
         <translation>waiting {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="150"/>
+        <location filename="../../ui/guest_dock.py" line="152"/>
         <source>Hide</source>
         <translation>Hide</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="150"/>
+        <location filename="../../ui/guest_dock.py" line="152"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="151"/>
+        <location filename="../../ui/guest_dock.py" line="153"/>
         <source>Their picture in the program</source>
         <translation>Their picture in the program</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="153"/>
+        <location filename="../../ui/guest_dock.py" line="155"/>
         <source>Mute</source>
         <translation>Mute</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="153"/>
+        <location filename="../../ui/guest_dock.py" line="155"/>
         <source>Unmute</source>
         <translation>Unmute</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="154"/>
+        <location filename="../../ui/guest_dock.py" line="156"/>
         <source>Their voice in the program (they always hear the show)</source>
         <translation>Their voice in the program (they always hear the show)</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="155"/>
+        <location filename="../../ui/guest_dock.py" line="157"/>
         <source>on air</source>
         <translation>on air</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="163"/>
+        <location filename="../../ui/guest_dock.py" line="165"/>
         <source>Connection not measured yet</source>
         <translation>Connection not measured yet</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="166"/>
+        <location filename="../../ui/guest_dock.py" line="168"/>
         <source>Round trip {0} ms</source>
         <translation>Round trip {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="166"/>
+        <location filename="../../ui/guest_dock.py" line="168"/>
         <source>Loss {0} %</source>
         <translation>Loss {0} %</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="167"/>
+        <location filename="../../ui/guest_dock.py" line="169"/>
         <source>{0} fps</source>
         <translation>{0} fps</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="168"/>
+        <location filename="../../ui/guest_dock.py" line="170"/>
         <source>Resolution {0}×{1}</source>
         <translation>Resolution {0}×{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="169"/>
+        <location filename="../../ui/guest_dock.py" line="171"/>
         <source>the round trip is long</source>
         <translation>the round trip is long</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="169"/>
+        <location filename="../../ui/guest_dock.py" line="171"/>
         <source>packets are being lost</source>
         <translation>packets are being lost</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="170"/>
+        <location filename="../../ui/guest_dock.py" line="172"/>
         <source>few frames arrive</source>
         <translation>few frames arrive</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="170"/>
+        <location filename="../../ui/guest_dock.py" line="172"/>
         <source>the picture is small</source>
         <translation>the picture is small</translation>
     </message>
@@ -460,7 +460,7 @@
 <context>
     <name>LevelMeter</name>
     <message>
-        <location filename="../../ui/guest_dock.py" line="72"/>
+        <location filename="../../ui/guest_dock.py" line="73"/>
         <source>{0} dB</source>
         <translation>{0} dB</translation>
     </message>
@@ -858,144 +858,159 @@
 <context>
     <name>OutputsDock</name>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="102"/>
+        <location filename="../../ui/outputs_dock.py" line="109"/>
         <source>Streaming and recording</source>
         <translation>Streaming and recording</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="103"/>
+        <location filename="../../ui/outputs_dock.py" line="110"/>
         <source>Recording</source>
         <translation>Recording</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="104"/>
+        <location filename="../../ui/outputs_dock.py" line="111"/>
         <source>Folder</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="105"/>
+        <location filename="../../ui/outputs_dock.py" line="112"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="106"/>
+        <location filename="../../ui/outputs_dock.py" line="113"/>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="114"/>
+        <source>MP4 (H.264 + AAC, for editing)</source>
+        <translation>MP4 (H.264 + AAC, for editing)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="115"/>
+        <source>MKV (the live encode, no extra CPU)</source>
+        <translation>MKV (the live encode, no extra CPU)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="118"/>
         <source>Outputs (start with Go Live)</source>
         <translation>Outputs (start with Go Live)</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="107"/>
+        <location filename="../../ui/outputs_dock.py" line="119"/>
         <source>No outputs yet: viewers watch on the studio&apos;s own page.</source>
         <translation>No outputs yet: viewers watch on the studio&apos;s own page.</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="108"/>
+        <location filename="../../ui/outputs_dock.py" line="120"/>
         <source>Add an output</source>
         <translation>Add an output</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="109"/>
+        <location filename="../../ui/outputs_dock.py" line="121"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="109"/>
+        <location filename="../../ui/outputs_dock.py" line="121"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="109"/>
+        <location filename="../../ui/outputs_dock.py" line="121"/>
         <source>Server URL</source>
         <translation>Server URL</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="112"/>
+        <location filename="../../ui/outputs_dock.py" line="124"/>
         <source>e.g. Douyin</source>
         <translation>e.g. Douyin</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="113"/>
+        <location filename="../../ui/outputs_dock.py" line="125"/>
         <source>Add output</source>
         <translation>Add output</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="116"/>
-        <location filename="../../ui/outputs_dock.py" line="187"/>
+        <location filename="../../ui/outputs_dock.py" line="128"/>
+        <location filename="../../ui/outputs_dock.py" line="199"/>
         <source>Reconnect now</source>
         <translation>Reconnect now</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="117"/>
-        <location filename="../../ui/outputs_dock.py" line="188"/>
+        <location filename="../../ui/outputs_dock.py" line="129"/>
+        <location filename="../../ui/outputs_dock.py" line="200"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="122"/>
+        <location filename="../../ui/outputs_dock.py" line="134"/>
         <source>Stream key</source>
         <translation>Stream key</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="122"/>
+        <location filename="../../ui/outputs_dock.py" line="134"/>
         <source>Bearer token</source>
         <translation>Bearer token</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="127"/>
+        <location filename="../../ui/outputs_dock.py" line="139"/>
         <source>Folder for recordings</source>
         <translation>Folder for recordings</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="166"/>
+        <location filename="../../ui/outputs_dock.py" line="178"/>
         <source>Live, {0} kbit/s</source>
         <translation>Live, {0} kbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="167"/>
+        <location filename="../../ui/outputs_dock.py" line="179"/>
         <source>Live</source>
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="169"/>
+        <location filename="../../ui/outputs_dock.py" line="181"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="171"/>
+        <location filename="../../ui/outputs_dock.py" line="183"/>
         <source>Reconnecting ({0})</source>
         <translation>Reconnecting ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="173"/>
+        <location filename="../../ui/outputs_dock.py" line="185"/>
         <source>in {0} s</source>
         <translation>in {0} s</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="176"/>
+        <location filename="../../ui/outputs_dock.py" line="188"/>
         <source>Stopped: {0}</source>
         <translation>Stopped: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="177"/>
+        <location filename="../../ui/outputs_dock.py" line="189"/>
         <source>Off (starts with Go Live)</source>
         <translation>Off (starts with Go Live)</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="199"/>
+        <location filename="../../ui/outputs_dock.py" line="211"/>
         <source>Stop recording</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="199"/>
+        <location filename="../../ui/outputs_dock.py" line="211"/>
         <source>Start recording</source>
         <translation>Start recording</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="204"/>
+        <location filename="../../ui/outputs_dock.py" line="216"/>
         <source>Recording {0} s to {1}</source>
         <translation>Recording {0} s to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="207"/>
+        <location filename="../../ui/outputs_dock.py" line="219"/>
         <source>Saved to {0}</source>
         <translation>Saved to {0}</translation>
     </message>

@@ -163,188 +163,188 @@
 <context>
     <name>GuestDock</name>
     <message>
-        <location filename="../../ui/guest_dock.py" line="270"/>
+        <location filename="../../ui/guest_dock.py" line="273"/>
         <source>Invite a guest</source>
         <translation>邀请嘉宾</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="271"/>
+        <location filename="../../ui/guest_dock.py" line="274"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="271"/>
+        <location filename="../../ui/guest_dock.py" line="274"/>
         <source>Expires after</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="271"/>
+        <location filename="../../ui/guest_dock.py" line="274"/>
         <source>Uses</source>
         <translation>可用次数</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="274"/>
+        <location filename="../../ui/guest_dock.py" line="277"/>
         <source>e.g. the brand&apos;s rep (optional)</source>
         <translation>例如：品牌方（可不填）</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="275"/>
+        <location filename="../../ui/guest_dock.py" line="278"/>
         <source>10 minutes</source>
         <translation>10 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="275"/>
+        <location filename="../../ui/guest_dock.py" line="278"/>
         <source>1 hour</source>
         <translation>1 小时</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="275"/>
+        <location filename="../../ui/guest_dock.py" line="278"/>
         <source>1 day</source>
         <translation>1 天</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="276"/>
+        <location filename="../../ui/guest_dock.py" line="279"/>
         <source>7 days</source>
         <translation>7 天</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="278"/>
+        <location filename="../../ui/guest_dock.py" line="281"/>
         <source>Create link and copy</source>
         <translation>生成链接并复制</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="279"/>
+        <location filename="../../ui/guest_dock.py" line="282"/>
         <source>The new link appears here</source>
         <translation>新链接显示在这里</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="280"/>
+        <location filename="../../ui/guest_dock.py" line="283"/>
         <source>Revoke selected link</source>
         <translation>作废所选链接</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="281"/>
+        <location filename="../../ui/guest_dock.py" line="284"/>
         <source>Waiting in the lobby</source>
         <translation>等候室</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="282"/>
+        <location filename="../../ui/guest_dock.py" line="285"/>
         <source>On the call</source>
         <translation>连麦中</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="283"/>
+        <location filename="../../ui/guest_dock.py" line="286"/>
         <source>Nobody is waiting.</source>
         <translation>没有人在等候。</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="284"/>
+        <location filename="../../ui/guest_dock.py" line="287"/>
         <source>No guest on the call. Admitted guests start hidden and muted.</source>
         <translation>暂无连麦嘉宾。嘉宾进入后默认不出画、不出声。</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="285"/>
+        <location filename="../../ui/guest_dock.py" line="288"/>
         <source>Sound</source>
         <translation>声音</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="286"/>
+        <location filename="../../ui/guest_dock.py" line="289"/>
         <source>Your microphone</source>
         <translation>你的麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="287"/>
+        <location filename="../../ui/guest_dock.py" line="290"/>
         <source>Program</source>
         <translation>节目输出</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="288"/>
+        <location filename="../../ui/guest_dock.py" line="291"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="289"/>
+        <location filename="../../ui/guest_dock.py" line="292"/>
         <source>Noise suppression</source>
         <translation>降噪</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="290"/>
-        <location filename="../../ui/guest_dock.py" line="291"/>
+        <location filename="../../ui/guest_dock.py" line="293"/>
+        <location filename="../../ui/guest_dock.py" line="294"/>
         <source>Layout</source>
         <translation>布局</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="292"/>
+        <location filename="../../ui/guest_dock.py" line="295"/>
         <source>Corner</source>
         <translation>小窗位置</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="293"/>
+        <location filename="../../ui/guest_dock.py" line="296"/>
         <source>Solo</source>
         <translation>仅主播</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="293"/>
+        <location filename="../../ui/guest_dock.py" line="296"/>
         <source>Side by side</source>
         <translation>左右并排</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="293"/>
+        <location filename="../../ui/guest_dock.py" line="296"/>
         <source>Picture in picture</source>
         <translation>画中画</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="294"/>
+        <location filename="../../ui/guest_dock.py" line="297"/>
         <source>Grid</source>
         <translation>宫格</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="296"/>
+        <location filename="../../ui/guest_dock.py" line="299"/>
         <source>Top left</source>
         <translation>左上</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="296"/>
+        <location filename="../../ui/guest_dock.py" line="299"/>
         <source>Top right</source>
         <translation>右上</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="296"/>
+        <location filename="../../ui/guest_dock.py" line="299"/>
         <source>Bottom left</source>
         <translation>左下</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="297"/>
+        <location filename="../../ui/guest_dock.py" line="300"/>
         <source>Bottom right</source>
         <translation>右下</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="337"/>
+        <location filename="../../ui/guest_dock.py" line="340"/>
         <source>Link copied: send it to your guest. It is shown only now.</source>
         <translation>链接已复制，请发给嘉宾。链接只在此刻显示。</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="342"/>
+        <location filename="../../ui/guest_dock.py" line="345"/>
         <source>Select a link first</source>
         <translation>请先选择一个链接</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="352"/>
+        <location filename="../../ui/guest_dock.py" line="355"/>
         <source>Guests ({0} waiting)</source>
         <translation>连麦嘉宾（{0} 人等候）</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="352"/>
+        <location filename="../../ui/guest_dock.py" line="355"/>
         <source>Guests</source>
         <translation>连麦嘉宾</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="396"/>
+        <location filename="../../ui/guest_dock.py" line="399"/>
         <source>{0} · used {1} of {2} · until {3}</source>
         <translation>{0} · 已用 {1}/{2} 次 · 有效至 {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="397"/>
+        <location filename="../../ui/guest_dock.py" line="400"/>
         <source>(no name)</source>
         <translation>（未命名）</translation>
     </message>
@@ -352,107 +352,107 @@
 <context>
     <name>GuestRow</name>
     <message>
-        <location filename="../../ui/guest_dock.py" line="141"/>
+        <location filename="../../ui/guest_dock.py" line="143"/>
         <source>Admit</source>
         <translation>允许进入</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="142"/>
+        <location filename="../../ui/guest_dock.py" line="144"/>
         <source>Reject</source>
         <translation>拒绝</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="143"/>
+        <location filename="../../ui/guest_dock.py" line="145"/>
         <source>Kick</source>
         <translation>踢出</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="144"/>
+        <location filename="../../ui/guest_dock.py" line="146"/>
         <source>End their call; their invite link stops working</source>
         <translation>结束其连麦，其邀请链接随即失效</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="146"/>
+        <location filename="../../ui/guest_dock.py" line="148"/>
         <source>waiting {0}</source>
         <translation>已等候 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="150"/>
+        <location filename="../../ui/guest_dock.py" line="152"/>
         <source>Hide</source>
         <translation>隐藏画面</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="150"/>
+        <location filename="../../ui/guest_dock.py" line="152"/>
         <source>Show</source>
         <translation>显示画面</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="151"/>
+        <location filename="../../ui/guest_dock.py" line="153"/>
         <source>Their picture in the program</source>
         <translation>嘉宾画面是否进入直播画面</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="153"/>
+        <location filename="../../ui/guest_dock.py" line="155"/>
         <source>Mute</source>
         <translation>静音</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="153"/>
+        <location filename="../../ui/guest_dock.py" line="155"/>
         <source>Unmute</source>
         <translation>开麦</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="154"/>
+        <location filename="../../ui/guest_dock.py" line="156"/>
         <source>Their voice in the program (they always hear the show)</source>
         <translation>嘉宾声音是否进入直播（嘉宾始终能听到节目）</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="155"/>
+        <location filename="../../ui/guest_dock.py" line="157"/>
         <source>on air</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="163"/>
+        <location filename="../../ui/guest_dock.py" line="165"/>
         <source>Connection not measured yet</source>
         <translation>尚未测得连接质量</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="166"/>
+        <location filename="../../ui/guest_dock.py" line="168"/>
         <source>Round trip {0} ms</source>
         <translation>往返延迟 {0} 毫秒</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="166"/>
+        <location filename="../../ui/guest_dock.py" line="168"/>
         <source>Loss {0} %</source>
         <translation>丢包 {0}%</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="167"/>
+        <location filename="../../ui/guest_dock.py" line="169"/>
         <source>{0} fps</source>
         <translation>{0} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="168"/>
+        <location filename="../../ui/guest_dock.py" line="170"/>
         <source>Resolution {0}×{1}</source>
         <translation>分辨率 {0}×{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="169"/>
+        <location filename="../../ui/guest_dock.py" line="171"/>
         <source>the round trip is long</source>
         <translation>往返延迟偏高</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="169"/>
+        <location filename="../../ui/guest_dock.py" line="171"/>
         <source>packets are being lost</source>
         <translation>正在丢包</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="170"/>
+        <location filename="../../ui/guest_dock.py" line="172"/>
         <source>few frames arrive</source>
         <translation>收到的帧数偏少</translation>
     </message>
     <message>
-        <location filename="../../ui/guest_dock.py" line="170"/>
+        <location filename="../../ui/guest_dock.py" line="172"/>
         <source>the picture is small</source>
         <translation>画面分辨率偏低</translation>
     </message>
@@ -460,7 +460,7 @@
 <context>
     <name>LevelMeter</name>
     <message>
-        <location filename="../../ui/guest_dock.py" line="72"/>
+        <location filename="../../ui/guest_dock.py" line="73"/>
         <source>{0} dB</source>
         <translation>{0} 分贝</translation>
     </message>
@@ -858,144 +858,159 @@
 <context>
     <name>OutputsDock</name>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="102"/>
+        <location filename="../../ui/outputs_dock.py" line="109"/>
         <source>Streaming and recording</source>
         <translation>推流与录制</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="103"/>
+        <location filename="../../ui/outputs_dock.py" line="110"/>
         <source>Recording</source>
         <translation>录制</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="104"/>
+        <location filename="../../ui/outputs_dock.py" line="111"/>
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="105"/>
+        <location filename="../../ui/outputs_dock.py" line="112"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="106"/>
+        <location filename="../../ui/outputs_dock.py" line="113"/>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="114"/>
+        <source>MP4 (H.264 + AAC, for editing)</source>
+        <translation>MP4（H.264 + AAC，便于剪辑）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="115"/>
+        <source>MKV (the live encode, no extra CPU)</source>
+        <translation>MKV（直播编码，不额外占用 CPU）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="118"/>
         <source>Outputs (start with Go Live)</source>
         <translation>推流输出（随开播启动）</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="107"/>
+        <location filename="../../ui/outputs_dock.py" line="119"/>
         <source>No outputs yet: viewers watch on the studio&apos;s own page.</source>
         <translation>尚无推流输出：观众在本工作室的页面观看。</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="108"/>
+        <location filename="../../ui/outputs_dock.py" line="120"/>
         <source>Add an output</source>
         <translation>添加推流输出</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="109"/>
+        <location filename="../../ui/outputs_dock.py" line="121"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="109"/>
+        <location filename="../../ui/outputs_dock.py" line="121"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="109"/>
+        <location filename="../../ui/outputs_dock.py" line="121"/>
         <source>Server URL</source>
         <translation>服务器地址</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="112"/>
+        <location filename="../../ui/outputs_dock.py" line="124"/>
         <source>e.g. Douyin</source>
         <translation>例如：抖音</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="113"/>
+        <location filename="../../ui/outputs_dock.py" line="125"/>
         <source>Add output</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="116"/>
-        <location filename="../../ui/outputs_dock.py" line="187"/>
+        <location filename="../../ui/outputs_dock.py" line="128"/>
+        <location filename="../../ui/outputs_dock.py" line="199"/>
         <source>Reconnect now</source>
         <translation>立即重连</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="117"/>
-        <location filename="../../ui/outputs_dock.py" line="188"/>
+        <location filename="../../ui/outputs_dock.py" line="129"/>
+        <location filename="../../ui/outputs_dock.py" line="200"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="122"/>
+        <location filename="../../ui/outputs_dock.py" line="134"/>
         <source>Stream key</source>
         <translation>推流码</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="122"/>
+        <location filename="../../ui/outputs_dock.py" line="134"/>
         <source>Bearer token</source>
         <translation>访问令牌</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="127"/>
+        <location filename="../../ui/outputs_dock.py" line="139"/>
         <source>Folder for recordings</source>
         <translation>录像保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="166"/>
+        <location filename="../../ui/outputs_dock.py" line="178"/>
         <source>Live, {0} kbit/s</source>
         <translation>直播中，{0} kbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="167"/>
+        <location filename="../../ui/outputs_dock.py" line="179"/>
         <source>Live</source>
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="169"/>
+        <location filename="../../ui/outputs_dock.py" line="181"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="171"/>
+        <location filename="../../ui/outputs_dock.py" line="183"/>
         <source>Reconnecting ({0})</source>
         <translation>正在重连（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="173"/>
+        <location filename="../../ui/outputs_dock.py" line="185"/>
         <source>in {0} s</source>
         <translation>{0} 秒后</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="176"/>
+        <location filename="../../ui/outputs_dock.py" line="188"/>
         <source>Stopped: {0}</source>
         <translation>已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="177"/>
+        <location filename="../../ui/outputs_dock.py" line="189"/>
         <source>Off (starts with Go Live)</source>
         <translation>未启动（随开播启动）</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="199"/>
+        <location filename="../../ui/outputs_dock.py" line="211"/>
         <source>Stop recording</source>
         <translation>停止录制</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="199"/>
+        <location filename="../../ui/outputs_dock.py" line="211"/>
         <source>Start recording</source>
         <translation>开始录制</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="204"/>
+        <location filename="../../ui/outputs_dock.py" line="216"/>
         <source>Recording {0} s to {1}</source>
         <translation>已录制 {0} 秒，保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="207"/>
+        <location filename="../../ui/outputs_dock.py" line="219"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>

@@ -17,6 +17,12 @@ RTMP_GOP_SECONDS = 2.0  # what the platforms ask of a third-party encoder
 RTMP_AUDIO = AudioSpec("aac", 128_000)
 
 
+def rtmp_specs(config: StudioConfig, bitrate: int) -> tuple[VideoSpec, AudioSpec]:
+    """H.264 with a keyframe every 2 s and AAC: what platforms and video editors take."""
+    width, height = config.canvas_size
+    return VideoSpec("h264", width, height, config.fps, bitrate, RTMP_GOP_SECONDS), RTMP_AUDIO
+
+
 def make_output(spec: dict[str, Any], pool: EncoderPool, config: StudioConfig) -> Output:
     kind = spec.get("kind")
     if kind not in KINDS:
@@ -30,8 +36,7 @@ def make_output(spec: dict[str, Any], pool: EncoderPool, config: StudioConfig) -
     width, height = config.canvas_size
     bitrate = int(spec.get("bitrate") or config.video_bitrate)
     if kind == "rtmp":
-        video = VideoSpec("h264", width, height, config.fps, bitrate, RTMP_GOP_SECONDS)
-        return RtmpOutput(name, spec["url"], str(spec.get("key", "")), pool, video, RTMP_AUDIO)
+        return RtmpOutput(name, spec["url"], str(spec.get("key", "")), pool, *rtmp_specs(config, bitrate))
     codec = str(spec.get("codec") or config.video_codec)
     video = VideoSpec(codec, width, height, config.fps, bitrate)
     return WhipOutput(name, spec["url"], str(spec.get("token", "")), pool, video,

@@ -1,5 +1,7 @@
-"""Local recording of the program with its audio, in Matroska: written cluster by cluster (one a
-second, flushed), so the file plays up to its last second even if the studio is killed."""
+"""Local recording of the program with its audio. MP4 (H.264 + AAC, what 剪映 and Premiere edit) by
+default, fragmented: each second is a self-contained fragment, flushed, so a killed studio leaves a
+file that plays to its last second. Matroska (the live VP8 + Opus, no second encode) on request,
+written cluster by cluster the same way."""
 
 from __future__ import annotations
 
@@ -12,14 +14,21 @@ from ..encoder_pool import AudioSpec, EncoderPool, VideoSpec
 from .base import OutputError
 from .muxer import MuxedOutput
 
+FORMATS = {  # recording_format → (PyAV format, file suffix, container options)
+    # A fragment at each keyframe and at least every second; empty_moov: playable with no trailer.
+    "mp4": ("mp4", ".mp4", {"movflags": "frag_keyframe+empty_moov+default_base_moof",
+                            "frag_duration": "1000000", "flush_packets": "1"}),
+    "mkv": ("matroska", ".mkv", {"cluster_time_limit": "1000", "flush_packets": "1"}),
+}
+
 
 class Recorder(MuxedOutput):
     kind = "recording"
-    format_name = "matroska"
 
     def __init__(self, folder: str | Path, pool: EncoderPool, video: VideoSpec, audio: AudioSpec | None,
-                 **kwargs: Any) -> None:
+                 recording_format: str = "mp4", **kwargs: Any) -> None:
         super().__init__("recording", pool, video, audio, **kwargs)
+        self.format_name, self.suffix, self._container_options = FORMATS[recording_format]
         self.folder = Path(folder).expanduser()
         self.files: list[Path] = []  # one per connection: a disk error mid-show starts a new part
         self._stamp = ""
@@ -37,12 +46,12 @@ class Recorder(MuxedOutput):
         if not self._stamp:
             self._stamp = time.strftime("%Y-%m-%d %H-%M-%S")
         part = f" ({len(self.files) + 1})" if self.files else ""
-        path = self.folder / f"Host Studio {self._stamp}{part}.mkv"
+        path = self.folder / f"Host Studio {self._stamp}{part}{self.suffix}"
         self.files.append(path)
         return str(path)
 
     def open_options(self) -> tuple[dict[str, str], dict[str, str]]:
-        return {}, {"cluster_time_limit": "1000", "flush_packets": "1"}
+        return {}, dict(self._container_options)
 
     def describe_error(self, exc: Exception) -> OutputError:
         code = getattr(exc, "errno", None)
