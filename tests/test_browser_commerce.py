@@ -125,3 +125,10 @@ async def test_chromium_viewers_comment_vote_enter_a_lottery_and_buy(start_show)
         }""", drawn.data["record"])
         assert tampered[2] is False  # the frozen list's hash catches the swap
         assert not any([await page.evaluate("window.pwned === 1") for page in pages])
+
+        # A product with no link: its card shows no buy button (it went to "#").
+        assert await a.is_visible("#product-buy")
+        studio.submit("product.catalog", {"products": [{"name": "保温杯", "price": 59, "sku": "CUP"}]})
+        studio.submit("product.pin", {"product": "CUP"})
+        await _wait_text(a, "#product-name", "保温杯")
+        assert not await a.is_visible("#product-buy")
