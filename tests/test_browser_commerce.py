@@ -96,6 +96,7 @@ async def test_chromium_viewers_comment_vote_enter_a_lottery_and_buy(start_show)
                                             "countdown_s": 10})
         for page in pages:
             await _wait_text(page, "#lottery-rules", "想要")
+            assert not await page.is_visible("#lottery-enter")  # entered by the keyword, not a click
             await page.fill("#comment-text", "想要想要")
             await page.click("#comment-send")
         assert await _text(b, "#sale-countdown") != "" and await b.is_disabled("#sale-buy")
@@ -113,7 +114,8 @@ async def test_chromium_viewers_comment_vote_enter_a_lottery_and_buy(start_show)
         await _wait_text(c, "#sale-countdown", "已抢光")
 
         # The draw: winners on every page, and the page's own verifier agrees with the studio's.
-        await _wait_text(a, "#lottery-winners", "中奖", timeout=20)
+        winners_line = await _wait_text(a, "#lottery-winners", "中奖", timeout=20)
+        assert "viewer:" not in winners_line  # shown by nickname, never by id
         drawn = next(e for e in studio.eventlog.replay() if e.type == "lottery.drawn")
         assert len(drawn.data["record"]["entrants"]) == 3 and verify(drawn.data["record"]) == drawn.data["winners"]
         await b.click("#lottery-verify")

@@ -164,6 +164,25 @@ async def test_a_followers_only_lottery_takes_followers_alone(start_show):
         assert lottery.entrants == {fan.viewer}
 
 
+async def test_lottery_winners_are_shown_by_the_names_they_go_by(start_show):
+    """Viewers see winners by nickname (the one they entered with, or last commented under), never
+    by the viewer id the fair draw is computed on."""
+    studio = await start_show(audio_source="none")
+    async with EventsPage(studio.viewer_url) as named, EventsPage(studio.viewer_url) as chatty, \
+            EventsPage(studio.viewer_url) as silent:
+        studio.submit("lottery.start", {"prize": "口红", "winners": 3, "entry": "click", "countdown_s": 10})
+        assert (await named.send("lottery.enter", {"nickname": "小美"}))["type"] == "ack"
+        assert (await chatty.send("comment", {"nickname": "阿强", "text": "来了"}))["type"] == "ack"
+        assert (await chatty.send("lottery.enter", {}))["type"] == "ack"
+        assert (await silent.send("lottery.enter", {}))["type"] == "ack"
+        assert (await silent.send("lottery.enter", {"nickname": "x" * 30}))["reason"] == "you have entered already"
+        studio.submit("lottery.close", {})
+        (drawn,) = await named.wait_for("lottery.drawn")
+    assert sorted(drawn["data"]["winners"]) == sorted([named.viewer, chatty.viewer, silent.viewer])
+    assert drawn["data"]["names"] == {named.viewer: "小美", chatty.viewer: "阿强"}  # the silent one: masked by the page
+    assert _interaction(studio, "lottery").public_state()["last"]["names"] == drawn["data"]["names"]
+
+
 def test_a_show_exports_as_json_and_csv(tmp_path):
     from studio.eventlog import EventLog
     path = tmp_path / "show.sqlite"

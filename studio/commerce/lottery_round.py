@@ -69,7 +69,10 @@ class LotteryRound(Interaction):
             raise ValueError("you have entered already")
         if self.open["rules"].get("followers_only") and actor not in self.followers:
             raise ValueError("this lottery is for followers: follow the host to enter")
-        return {"round": self.open["round"]}
+        entry: dict[str, Any] = {"round": self.open["round"]}
+        if data.get("nickname"):  # the name the page comments under: winners are shown by it
+            entry["nickname"] = clean_text(data["nickname"], "nickname", 24)
+        return entry
 
     @staticmethod
     def _rules(data: dict[str, Any]) -> dict[str, Any]:
@@ -92,6 +95,8 @@ class LotteryRound(Interaction):
         return rules
 
     def on_event(self, event: Event, show: ShowContext) -> None:
+        if event.type == "comment" and event.data.get("nickname"):  # the newest name each one goes by
+            self.names[self._entrant(event)] = event.data["nickname"]
         if event.type == "follow":
             self.followers.add(event.actor)
         elif event.type == "unfollow":
@@ -107,9 +112,11 @@ class LotteryRound(Interaction):
             if not show.replaying:
                 self._close_at(self.open["closes_at"], show)
         elif event.type in ("lottery.enter", "lottery.entered") and self.open is not None:
-            self.entrants.add(event.data.get("entrant", event.actor))
+            entrant = event.data.get("entrant", event.actor)
+            self.entrants.add(entrant)
+            if event.data.get("nickname"):
+                self.names[entrant] = event.data["nickname"]
         elif event.type == "comment" and self._keyword_entry(event):
-            self.names[self._entrant(event)] = event.data.get("nickname", "")
             if not show.replaying:
                 show.emit("lottery.entered", {"round": self.open["round"], "entrant": self._entrant(event)})  # type: ignore
         elif event.type == "lottery.close" and self.open is not None and not show.replaying:
@@ -126,7 +133,7 @@ class LotteryRound(Interaction):
             self.closed = None
             winners = event.data["winners"]
             self.last = {"prize": event.data["record"]["rules"]["prize"], "winners": winners, "ts": event.ts,
-                         "names": {w: self.names[w] for w in winners if w in self.names},
+                         "names": event.data.get("names", {}),
                          "record": event.data["record"]}  # a page that joins later can check it too
 
     def resume(self, show: ShowContext) -> None:
@@ -174,4 +181,4 @@ class LotteryRound(Interaction):
         record = {"rules": closed["rules"], "commitment": closed["commitment"], "entrants": closed["entrants"],
                   "entrants_hash": closed["entrants_hash"], "seed": seed_hex, "winners": winners}
         show.emit("lottery.drawn", {"round": closed["round"], "winners": winners, "seed": seed_hex,
-                                    "record": record})
+                                    "record": record, "names": {w: self.names[w] for w in winners if w in self.names}})

@@ -127,18 +127,22 @@
     };
     tick();
   }
-  function drawn(record, winnerIds) {
+  // A winner by the nickname they go by, else as "viewer …x7Qa": never a raw id.
+  const shown = (id, names) => names[id] || t("观众…", "viewer …") + id.slice(-4);
+  function drawn(record, winnerIds, names) {
     box.hidden = false;
     lastRecord = record;
     countdown.textContent = "";
     const mine = winnerIds.includes(studio.viewer);
-    winners.textContent = t("中奖：", "Winners: ") + (winnerIds.join("、") || t("无人参与", "nobody entered")) +
+    winners.textContent = t("中奖：", "Winners: ") +
+      (winnerIds.map((id) => shown(id, names || {})).join("、") || t("无人参与", "nobody entered")) +
       (mine ? t("（恭喜你中奖！）", " (that's you!)") : "");
     verifyButton.hidden = false;
   }
   enter.onclick = async () => {
     try {
-      await studio.send("lottery.enter", {});
+      const nickname = localStorage.getItem("host-studio-nickname");
+      await studio.send("lottery.enter", nickname ? { nickname } : {});
       status.textContent = t("已参与", "You are in");
       enter.disabled = true;
     } catch (err) { status.textContent = err.message; }
@@ -151,7 +155,7 @@
   };
   studio.onState("lottery", (state) => {
     if (state.open) opened(state.open);
-    else if (state.last && state.last.record && !lastRecord) drawn(state.last.record, state.last.winners);
+    else if (state.last && state.last.record && !lastRecord) drawn(state.last.record, state.last.winners, state.last.names);
   });
   studio.on("lottery.opened", (ev) => opened(ev.data));
   studio.on("lottery.entered", (ev) => { if (ev.data.entrant === studio.viewer) { status.textContent = t("已参与", "You are in"); } });
@@ -160,5 +164,5 @@
     enter.disabled = true;
     countdown.textContent = t(`已截止，${ev.data.entrants.length} 人参与`, `Closed: ${ev.data.entrants.length} entrants`);
   });
-  studio.on("lottery.drawn", (ev) => drawn(ev.data.record, ev.data.winners));
+  studio.on("lottery.drawn", (ev) => drawn(ev.data.record, ev.data.winners, ev.data.names));
 })();
