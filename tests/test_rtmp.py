@@ -57,6 +57,21 @@ async def test_wrong_stream_key_says_to_check_it(start_show, rtmp_server):
     await show_goes_on(studio)
 
 
+async def test_a_refused_stream_is_never_shown_live_between_retries(start_show, rtmp_server):
+    """The server takes the connection, then refuses the stream (a wrong application, or key): the
+    host sees connecting and reconnecting, never "live" for a moment with a few kbit/s."""
+    studio = await start_show()
+    url = rtmp_server.url.rsplit("/", 1)[0] + "/no-such-app"
+    output = studio.add_output({"kind": "rtmp", "name": "typo", "url": url, "key": STREAM_KEY})
+    states = set()
+    for _ in range(200):  # 10 s: several attempts
+        states.add(output.state)
+        await asyncio.sleep(0.05)
+    assert output.reconnects >= 2 and output.drops == 0 and output.error
+    assert OutputState.LIVE not in states, states
+    await show_goes_on(studio)
+
+
 async def test_server_restart_reconnects_while_recording_goes_on(start_show, rtmp_server, tmp_path):
     studio = await start_show()
     recorder = studio.start_recording(str(tmp_path / "recordings"))
@@ -73,14 +88,14 @@ async def test_server_restart_reconnects_while_recording_goes_on(start_show, rtm
     await asyncio.sleep(1.0)
     await studio.stop_recording()
     info = probe(recorder.files[0])
-    assert info["video"] == studio.config.video_codec and info["audio"] == "opus"
+    assert info["video"] == "h264" and info["audio"] == "aac"  # an MP4 recording
     assert info["duration"] >= 2.5
 
 
 async def test_outputs_together_share_encoders_where_settings_match(start_show, rtmp_server, tmp_path):
     """The embedded server (with a viewer), an RTMP push, a WHIP output and the recording at once:
-    RTMP has its own H.264 + AAC, the recording shares the viewers' VP8 + Opus, the adaptive WHIP
-    output has a VP8 of its own and shares the Opus."""
+    RTMP has its own H.264 + AAC, which the MP4 recording shares, the adaptive WHIP output has a VP8
+    of its own and shares the viewers' Opus."""
     from studio.whep_client import WhepPlayer
 
     receiver = await start_show()
@@ -96,11 +111,12 @@ async def test_outputs_together_share_encoders_where_settings_match(start_show, 
         await wait_until(lambda: rtmp.status()["seconds"] >= 2 and recorder.status()["seconds"] >= 2, "2 s each")
         encoders = {id(e) for _, e, _ in studio.encoders.encoders()}
         assert len(encoders) == 5  # viewers' VP8 and Opus, RTMP's H.264 and AAC, WHIP's own VP8
-        assert recorder.video is studio.video_encoder and recorder.audio is studio.audio_encoder
+        assert recorder.video is rtmp.video and recorder.audio is rtmp.audio
         assert whip.audio is studio.audio_encoder and whip.video is not studio.video_encoder
         assert rtmp.video.codec_name == "h264" and rtmp.audio.codec_name == "aac"
         users = {spec.codec: count for spec, _, count in studio.encoders.encoders()}
-        assert users["vp8"] >= 1 and users["opus"] == 3  # the viewers, the recording, WHIP
+        assert users["vp8"] >= 1 and users["opus"] == 2  # the viewers, WHIP
+        assert users["h264"] == users["aac"] == 2  # RTMP, the recording
         frames = await player.tracks["video"].recv()
         assert frames.width == 1280
         assert any(s.frames["video"] > 10 for s in receiver.ingest.sessions.values())

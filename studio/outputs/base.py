@@ -57,6 +57,9 @@ class Output:
 
     kind = "output"
     STABLE_SECONDS = 10.0  # up this long: the next drop starts the backoff from its first step
+    # Shown live only once the connection has carried the show this long: a server may take the
+    # connection and refuse the stream a moment later (RTMP to a wrong app or key).
+    CONFIRM_SECONDS = 0.0
 
     def __init__(self, name: str, pool: EncoderPool, video: VideoSpec, audio: AudioSpec | None,
                  backoff: Backoff | None = None) -> None:
@@ -132,12 +135,18 @@ class Output:
             self.state = OutputState.CONNECTING if self.reconnects == 0 else OutputState.RECONNECTING
             self.retry_at = None
             connected_at = None
+            serving: asyncio.Future | None = None
             try:
                 await self.connect()
+                serving = asyncio.ensure_future(self.serve())
+                await asyncio.wait({serving}, timeout=self.CONFIRM_SECONDS)
+                if serving.done():
+                    serving.result()  # refused at once: an attempt that failed, not a drop
+                    raise OutputError("the connection ended")
                 connected_at = time.monotonic()
                 self.state, self.live_since, self.error = OutputState.LIVE, time.time(), ""
                 log.info("%s %s: live", self.kind, self.name)
-                await self.serve()
+                await serving
                 raise OutputError("the connection ended")
             except asyncio.CancelledError:
                 raise
@@ -151,6 +160,9 @@ class Output:
                 self.error = f"{type(exc).__name__}: {exc}"
                 log.exception("%s %s: unexpected error", self.kind, self.name)
             finally:
+                if serving is not None and not serving.done():
+                    serving.cancel()
+                    await asyncio.gather(serving, return_exceptions=True)
                 self.live_since = None
                 await asyncio.shield(self._disconnect_quietly())
             if connected_at is not None:

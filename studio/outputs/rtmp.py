@@ -23,6 +23,7 @@ def check_rtmp_url(url: str) -> None:
 class RtmpOutput(MuxedOutput):
     kind = "rtmp"
     format_name = "flv"
+    CONFIRM_SECONDS = 3.0  # FFmpeg's open returns before the server has said yes to the stream
 
     def __init__(self, name: str, url: str, key: str, pool: EncoderPool, video: VideoSpec, audio: AudioSpec,
                  **kwargs: Any) -> None:
