@@ -756,16 +756,40 @@ def test_commerce_docks_drive_the_show(loop, open_show, tmp_path):
         comments.answered_button.click()
         assert _running(studio, "questions").queue == {}
 
+        # Right-click a comment: act on the sender by the name the host sees.
+        menu = comments.comment_menu(comments.comments.item(2))
+        labels = [a.text() for a in menu.actions()]
+        assert labels == ["Reply", "Pin", "Mark as complaint", "Mute 小美 for 10 minutes…", "Ban 小美…"]
+        menu.actions()[2].trigger()  # the host reports it: flagged as a complaint
+        await wait_for(lambda: comments.comments.item(2).background().color() == COMPLAINT, "the host's report")
+        assert comments.moderate("ban", "viewer:c", "小美", reason="辱骂")
         with contextlib.suppress(ValueError):  # refused, and shown to the host
-            studio.submit("comment", {"nickname": "x", "text": "加微信"}, actor="viewer:d")
+            studio.submit("comment", {"nickname": "推销员", "text": "加微信"}, actor="viewer:d")
         await wait_for(lambda: moderation.refused.count() == 1, "the refused comment")
-        moderation.refused.setCurrentRow(0)
-        assert moderation.viewer.text() == "viewer:d"
-        moderation.reason.setText("广告")
-        moderation.mute_button.click()
+        assert moderation.moderate("mute", *moderation.refused.item(0).data(Qt.ItemDataRole.UserRole), reason="广告")
         assert _running(studio, "moderation").muted["viewer:d"][1] == "广告"
+        await wait_for(lambda: moderation.roster.count() == 2, "the muted and banned")
+        rows = sorted(moderation.roster.item(i).text() for i in range(2))
+        assert rows[0].startswith("小美: banned (辱骂)") and rows[1].startswith("推销员: muted until ")
+        banned = next(i for i in range(2) if "小美" in moderation.roster.item(i).text())
+        moderation.roster.setCurrentRow(banned)
+        moderation.lift_button.click()  # undo
+        await wait_for(lambda: moderation.roster.count() == 1, "the ban lifted")
+        assert "viewer:c" not in _running(studio, "moderation").banned
 
     run(loop, scenario())
+    # The host is asked for the reason the viewer is told (a real dialog, answered as a host would).
+    menu = comments.comment_menu(comments.comments.item(0))
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.setTextValue("刷屏")
+        dialog.accept()
+
+    QTimer.singleShot(100, answer)
+    next(a for a in menu.actions() if a.text().startswith("Mute 阿花")).trigger()
+    muted = _running(studio, "moderation").muted["viewer:a"]
+    assert muted[1] == "刷屏" and 9 * 60 < muted[0] - time.time() <= 10 * 60
     window.save_settings()
     assert window.settings.value("window/commentsDock", False, type=bool)  # left open, comes back open
 

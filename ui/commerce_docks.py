@@ -9,7 +9,7 @@ import json
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDateTime, QPoint, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QGroupBox,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -87,6 +89,29 @@ class CommerceDock(TranslatedDock):
     def interaction(self, name: str) -> Any:
         return next((r.interaction for r in self.studio.interactions.running if r.name == name), None)
 
+    def moderate(self, kind: str, viewer: str, nickname: str, reason: str | None = None, minutes: int = 10) -> bool:
+        """Mute (for ``minutes``) or ban a viewer the host knows by ``nickname``; without a
+        ``reason`` the host is asked for one (the viewer is told it)."""
+        if reason is None:
+            question = (self.tr("Why mute {0} for {1} minutes?").format(nickname, minutes) if kind == "mute"
+                        else self.tr("Why ban {0} from the show?").format(nickname))
+            reason, ok = QInputDialog.getText(self, self.tr("Mute") if kind == "mute" else self.tr("Ban"), question,
+                                              text=self.tr("Spamming"))
+            if not ok:
+                return False
+        data: dict[str, Any] = {"viewer": viewer, "reason": reason}
+        if kind == "mute":
+            data["minutes"] = minutes
+        return self.submit(f"moderation.{kind}", data) is not None
+
+    def moderation_menu(self, menu: QMenu, viewer: str, nickname: str) -> None:
+        """Mute and ban for the sender of a line the host right-clicked (never the host or a plugin)."""
+        if not viewer.startswith("viewer:"):
+            return
+        menu.addAction(self.tr("Mute {0} for 10 minutes…").format(nickname),
+                       lambda: self.moderate("mute", viewer, nickname))
+        menu.addAction(self.tr("Ban {0}…").format(nickname), lambda: self.moderate("ban", viewer, nickname))
+
 
 def _trim(widget: QListWidget) -> None:
     """Drop the oldest rows; if the host's selection goes with them, nothing stays selected (Qt
@@ -131,6 +156,8 @@ class CommentsDock(CommerceDock):
         body_layout.addWidget(self.tabs)
         body_layout.addWidget(self.status)
         self.set_body(body)
+        self.comments.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.comments.customContextMenuRequested.connect(self._comment_menu)
         self.pin_button.clicked.connect(lambda: self._on_selected("comment.pin"))
         self.unpin_button.clicked.connect(lambda: self.submit("comment.unpin", {}))
         self.reply_button.clicked.connect(self._reply)
@@ -163,6 +190,25 @@ class CommentsDock(CommerceDock):
             self.status.setText(self.tr("Select a comment first"))
             return
         self.submit(type_, {"comment": chosen["id"]})
+
+    def comment_menu(self, item: QListWidgetItem) -> QMenu | None:
+        """What the host can do with one comment: reply, pin, report, mute or ban its sender."""
+        chosen = item.data(Qt.ItemDataRole.UserRole)
+        if not chosen or "id" not in chosen:  # the host's own reply lines
+            return None
+        self.comments.setCurrentItem(item)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Reply"), self.reply_edit.setFocus)
+        menu.addAction(self.tr("Pin"), lambda: self.submit("comment.pin", {"comment": chosen["id"]}))
+        menu.addAction(self.tr("Mark as complaint"), lambda: self.submit("comment.report", {"comment": chosen["id"]}))
+        self.moderation_menu(menu, chosen["actor"], chosen.get("nickname", ""))
+        return menu
+
+    def _comment_menu(self, at: QPoint) -> None:
+        item = self.comments.itemAt(at)
+        menu = self.comment_menu(item) if item is not None else None
+        if menu is not None:
+            menu.exec(self.comments.viewport().mapToGlobal(at))
 
     def _reply(self) -> None:
         chosen = self._selected(self.comments)
@@ -439,7 +485,8 @@ class PollLotteryDock(CommerceDock):
 
 
 class ModerationDock(CommerceDock):
-    """Banned words, refused comments, mutes and bans with their reasons."""
+    """Banned words, refused comments (right-click: mute or ban the sender), and who is muted or
+    banned, by the name the host saw, with the reason and an undo."""
 
     def __init__(self, studio: Studio) -> None:
         super().__init__(studio, "moderationDock")
@@ -448,72 +495,91 @@ class ModerationDock(CommerceDock):
         if moderation is not None:
             self.words.setText(moderation.extra_words)
         self.words_button = QPushButton()
-        self.viewer = QLineEdit()
-        self.reason = QLineEdit()
-        self.minutes = QSpinBox(minimum=1, maximum=1440, value=10)
-        self.mute_button, self.ban_button, self.lift_button = QPushButton(), QPushButton(), QPushButton()
+        self.roster = QListWidget(objectName="moderationRoster")
+        self.lift_button = QPushButton()
         self.refused = QListWidget(objectName="refusedList")
-        self.refused_label, self.words_label = QLabel(), QLabel()
+        self.refused_label, self.words_label, self.roster_label = QLabel(), QLabel(), QLabel()
+        self.nobody = QLabel(objectName="hint", wordWrap=True)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.words_label)
         layout.addWidget(row(self.words, self.words_button))
-        layout.addWidget(row(self.viewer, self.reason, self.minutes))
-        layout.addWidget(row(self.mute_button, self.ban_button, self.lift_button))
+        layout.addWidget(self.roster_label)
+        layout.addWidget(self.nobody)
+        layout.addWidget(self.roster)
+        layout.addWidget(self.lift_button)
         layout.addWidget(self.refused_label)
         layout.addWidget(self.refused)
         layout.addWidget(self.status)
         self.set_body(body)
         self.words_button.clicked.connect(self._apply_words)
-        self.mute_button.clicked.connect(lambda: self._act("moderation.mute"))
-        self.ban_button.clicked.connect(lambda: self._act("moderation.ban"))
-        self.lift_button.clicked.connect(self._lift)
-        self.refused.currentItemChanged.connect(self._pick)
+        self.lift_button.clicked.connect(self.lift_selected)
+        self.refused.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.refused.customContextMenuRequested.connect(self._refused_menu)
+        self._shown: list[dict[str, Any]] | None = None
         self.retranslateUi()
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("Moderation"))
         self.words_label.setText(self.tr("Your banned words (separated by commas)"))
         self.words_button.setText(self.tr("Apply"))
-        self.viewer.setPlaceholderText(self.tr("Viewer (viewer:…)"))
-        self.reason.setPlaceholderText(self.tr("Reason"))
-        self.minutes.setSuffix(self.tr(" min"))
-        self.mute_button.setText(self.tr("Mute"))
-        self.ban_button.setText(self.tr("Ban"))
-        self.lift_button.setText(self.tr("Lift mute and ban"))
+        self.roster_label.setText(self.tr("Muted and banned"))
+        self.nobody.setText(self.tr("Nobody. Right-click a comment to mute or ban its sender."))
+        self.lift_button.setText(self.tr("Undo: let them comment again"))
         self.refused_label.setText(self.tr("Refused comments (the sender was told why)"))
+        self._shown = None  # worded again in the new language
+        self.tick()
 
     def _apply_words(self) -> None:
         self.studio.set_options("interaction", "moderation", extra_words=self.words.text())
         self.status.setText(self.tr("Banned words applied"))
 
-    def _act(self, type_: str) -> None:
-        data: dict[str, Any] = {"viewer": self.viewer.text().strip(), "reason": self.reason.text()}
-        if type_ == "moderation.mute":
-            data["minutes"] = self.minutes.value()
-        if self.submit(type_, data):
-            self.status.setText(self.tr("Done: {0}").format(data["viewer"]))
-
-    def _lift(self) -> None:
-        viewer = self.viewer.text().strip()
-        moderation = self.interaction("moderation")
-        if moderation is None:
+    def lift_selected(self) -> None:
+        item = self.roster.currentItem()
+        if item is None:
+            self.status.setText(self.tr("Select someone in the list first"))
             return
-        if viewer in moderation.muted:
-            self.submit("moderation.unmute", {"viewer": viewer})
-        if viewer in moderation.banned:
-            self.submit("moderation.unban", {"viewer": viewer})
+        entry = item.data(Qt.ItemDataRole.UserRole)
+        undo = "moderation.unban" if entry["kind"] == "banned" else "moderation.unmute"
+        self.submit(undo, {"viewer": entry["viewer"]})
+        self.tick()
 
-    def _pick(self, item: QListWidgetItem | None) -> None:
-        if item is not None and item.isSelected():  # the host's click, not a row moving under it
-            self.viewer.setText(item.data(Qt.ItemDataRole.UserRole))
+    def tick(self) -> None:
+        moderation = self.interaction("moderation")
+        entries = moderation.roster() if moderation is not None else []
+        if entries == self._shown:
+            return
+        self._shown = entries
+        self.roster.clear()
+        for entry in entries:
+            who = entry["nickname"] or self.tr("viewer …{0}").format(entry["viewer"][-4:])
+            if entry["kind"] == "banned":
+                text = self.tr("{0}: banned ({1})").format(who, entry["reason"])
+            else:
+                until = QDateTime.fromSecsSinceEpoch(int(entry["until"])).toString("HH:mm")
+                text = self.tr("{0}: muted until {1} ({2})").format(who, until, entry["reason"])
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, entry)
+            self.roster.addItem(item)
+        self.nobody.setVisible(not entries)
+        self.lift_button.setEnabled(bool(entries))
+
+    def _refused_menu(self, at: QPoint) -> None:
+        item = self.refused.itemAt(at)
+        if item is None:
+            return
+        viewer, nickname = item.data(Qt.ItemDataRole.UserRole)
+        menu = QMenu(self)
+        self.moderation_menu(menu, viewer, nickname)
+        if not menu.isEmpty():
+            menu.exec(self.refused.viewport().mapToGlobal(at))
 
     def show_events(self, events: list[Event]) -> None:
         for event in events:
             if event.type == "comment.refused":
                 words = "、".join(event.data.get("words", []))
                 item = QListWidgetItem(f"{event.data.get('nickname', '')}：{event.data.get('text', '')}  [{words}]")
-                item.setData(Qt.ItemDataRole.UserRole, event.actor)
+                item.setData(Qt.ItemDataRole.UserRole, (event.actor, event.data.get("nickname", "")))
                 if event.data.get("complaint"):
                     item.setBackground(COMPLAINT)
                 self.refused.addItem(item)

@@ -4,103 +4,123 @@
 <context>
     <name>BeautyDock</name>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="122"/>
+        <location filename="../../ui/beauty_dock.py" line="135"/>
         <source>Beauty and HD</source>
         <translation>Beauty and HD</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="123"/>
+        <location filename="../../ui/beauty_dock.py" line="136"/>
         <source>Beauty</source>
         <translation>Beauty</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="124"/>
+        <location filename="../../ui/beauty_dock.py" line="137"/>
         <source>HD enhancement</source>
         <translation>HD enhancement</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="125"/>
+        <location filename="../../ui/beauty_dock.py" line="138"/>
         <source>Virtual background</source>
         <translation>Virtual background</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="126"/>
+        <location filename="../../ui/beauty_dock.py" line="139"/>
         <source>Preset</source>
         <translation>Preset</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="127"/>
+        <location filename="../../ui/beauty_dock.py" line="140"/>
         <source>Save as my preset</source>
         <translation>Save as my preset</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="128"/>
+        <location filename="../../ui/beauty_dock.py" line="141"/>
         <source>Upscale a low-resolution camera to HD</source>
         <translation>Upscale a low-resolution camera to HD</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="129"/>
+        <location filename="../../ui/beauty_dock.py" line="142"/>
         <source>Background</source>
         <translation>Background</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="130"/>
-        <location filename="../../ui/beauty_dock.py" line="140"/>
+        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <location filename="../../ui/beauty_dock.py" line="153"/>
         <source>Picture</source>
         <translation>Picture</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="131"/>
+        <location filename="../../ui/beauty_dock.py" line="144"/>
         <source>True-colour product mode</source>
         <translation>True-colour product mode</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="133"/>
+        <location filename="../../ui/beauty_dock.py" line="146"/>
         <source>Products keep their real colours: outside faces, the picture is only denoised and sharpened.</source>
         <translation>Products keep their real colours: outside faces, the picture is only denoised and sharpened.</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="134"/>
+        <location filename="../../ui/beauty_dock.py" line="147"/>
         <source>Before / after split preview</source>
         <translation>Before / after split preview</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="140"/>
+        <location filename="../../ui/beauty_dock.py" line="153"/>
         <source>Off</source>
         <translation>Off</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="140"/>
+        <location filename="../../ui/beauty_dock.py" line="153"/>
         <source>Blur</source>
         <translation>Blur</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="149"/>
+        <location filename="../../ui/beauty_dock.py" line="162"/>
         <source>Natural</source>
         <translation>Natural</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="149"/>
+        <location filename="../../ui/beauty_dock.py" line="162"/>
         <source>Glam</source>
         <translation>Glam</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="149"/>
+        <location filename="../../ui/beauty_dock.py" line="162"/>
         <source>My preset</source>
         <translation>My preset</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <location filename="../../ui/beauty_dock.py" line="165"/>
         <source>Custom</source>
         <translation>Custom</translation>
     </message>
     <message>
+        <location filename="../../ui/beauty_dock.py" line="192"/>
+        <source>Switched off: {0}. It is tried again once it responds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="193"/>
+        <source>Switched off: {0}. Trying again in {1} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="197"/>
+        <source>Reduced quality to keep {0} fps (level {1} of {2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/beauty_dock.py" line="200"/>
+        <source>Still too slow: {0} ms a frame against a budget of {1} ms; the frame rate may drop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="247"/>
         <source>Choose a background picture</source>
         <translation>Choose a background picture</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="201"/>
+        <location filename="../../ui/beauty_dock.py" line="248"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>Pictures (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -108,56 +128,101 @@
 <context>
     <name>CommentsDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="147"/>
-        <location filename="../../ui/commerce_docks.py" line="148"/>
+        <location filename="../../ui/commerce_docks.py" line="174"/>
+        <location filename="../../ui/commerce_docks.py" line="175"/>
         <source>Comments</source>
         <translation>Comments</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="149"/>
+        <location filename="../../ui/commerce_docks.py" line="176"/>
         <source>Questions</source>
         <translation>Questions</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="150"/>
+        <location filename="../../ui/commerce_docks.py" line="177"/>
+        <location filename="../../ui/commerce_docks.py" line="202"/>
         <source>Pin</source>
         <translation>Pin</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="151"/>
+        <location filename="../../ui/commerce_docks.py" line="178"/>
         <source>Unpin</source>
         <translation>Unpin</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="152"/>
+        <location filename="../../ui/commerce_docks.py" line="179"/>
+        <location filename="../../ui/commerce_docks.py" line="201"/>
         <source>Reply</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="153"/>
+        <location filename="../../ui/commerce_docks.py" line="180"/>
         <source>Reply to the selected comment</source>
         <translation>Reply to the selected comment</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="154"/>
+        <location filename="../../ui/commerce_docks.py" line="181"/>
         <source>Mark answered</source>
         <translation>Mark answered</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="163"/>
-        <location filename="../../ui/commerce_docks.py" line="170"/>
+        <location filename="../../ui/commerce_docks.py" line="190"/>
+        <location filename="../../ui/commerce_docks.py" line="216"/>
         <source>Select a comment first</source>
         <translation>Select a comment first</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="191"/>
+        <location filename="../../ui/commerce_docks.py" line="203"/>
+        <source>Mark as complaint</source>
+        <translation>Mark as complaint</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="237"/>
         <source>[complaint] </source>
         <translation>[complaint] </translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="194"/>
+        <location filename="../../ui/commerce_docks.py" line="240"/>
         <source>↳ you to {0}: {1}</source>
         <translation>↳ you to {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CommerceDock</name>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="96"/>
+        <source>Why mute {0} for {1} minutes?</source>
+        <translation>Why mute {0} for {1} minutes?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="97"/>
+        <source>Why ban {0} from the show?</source>
+        <translation>Why ban {0} from the show?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="98"/>
+        <source>Mute</source>
+        <translation>Mute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="98"/>
+        <source>Ban</source>
+        <translation>Ban</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="99"/>
+        <source>Spamming</source>
+        <translation>Spamming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="111"/>
+        <source>Mute {0} for 10 minutes…</source>
+        <translation>Mute {0} for 10 minutes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="113"/>
+        <source>Ban {0}…</source>
+        <translation>Ban {0}…</translation>
     </message>
 </context>
 <context>
@@ -468,391 +533,444 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Camera {0}</source>
         <translation>Camera {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Host Studio</source>
         <translation>Host Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Viewer link</source>
         <translation>Viewer link</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Frame rate</source>
         <translation>Frame rate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Test card</source>
         <translation>Test card</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Media file</source>
         <translation>Media file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Look for cameras and microphones again</source>
         <translation>Look for cameras and microphones again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>No file chosen</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Landscape 16:9</source>
         <translation>Landscape 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Portrait 9:16</source>
         <translation>Portrait 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>The new orientation applies after a restart.</source>
         <translation>The new orientation applies after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Microphone</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Test tone</source>
         <translation>Test tone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Mirror (flip left-right)</source>
         <translation>Mirror (flip left-right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Brightness</source>
         <translation>Brightness</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Reset brightness and contrast</source>
         <translation>Reset brightness and contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Beauty and HD…</source>
         <translation>Beauty and HD…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Choose a file to show</source>
         <translation>Choose a file to show</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Could not change live state: {0}</source>
         <translation>Could not change live state: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Viewer link copied</source>
         <translation>Viewer link copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>Go Live</source>
         <translation>Go Live</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>● LIVE</source>
         <translation>● LIVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>○ Preview only</source>
         <translation>○ Preview only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>No audio</source>
         <translation>No audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB (peak {1} dB)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>FPS {0}</source>
         <translation>FPS {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>Bitrate {0}</source>
         <translation>Bitrate {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>Viewers {0}</source>
         <translation>Viewers {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>Dropped {0}</source>
         <translation>Dropped {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Loop lag {0} ms</source>
         <translation>Loop lag {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>Source {0}×{1} @ {2} fps</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>The video source stopped sending frames — showing placeholder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>Camera unavailable: {0} — showing placeholder, will resume automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>Video source unavailable: {0} — showing placeholder, will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>Filter {0} was switched off: {1} — the show goes on without it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Face effects are off: {0}</source>
         <translation>Face effects are off: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>Audio unavailable: {0} — will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}: reconnecting ({1}) — {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} stopped: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="627"/>
+        <source>The settings could not be saved: {0}</source>
+        <translation>The settings could not be saved: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="379"/>
+        <source>End the show?</source>
+        <translation>End the show?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="380"/>
+        <source>You are live. Quitting ends the show for every viewer and stops every output.</source>
+        <translation>You are live. Quitting ends the show for every viewer and stops every output.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="381"/>
+        <source>End the show and quit</source>
+        <translation>End the show and quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="382"/>
+        <source>Keep streaming</source>
+        <translation>Keep streaming</translation>
     </message>
 </context>
 <context>
     <name>ModerationDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="475"/>
+        <location filename="../../ui/commerce_docks.py" line="523"/>
         <source>Moderation</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="476"/>
+        <location filename="../../ui/commerce_docks.py" line="524"/>
         <source>Your banned words (separated by commas)</source>
         <translation>Your banned words (separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="477"/>
+        <location filename="../../ui/commerce_docks.py" line="525"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="478"/>
+        <location filename="../../ui/commerce_docks.py" line="526"/>
+        <source>Muted and banned</source>
+        <translation>Muted and banned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="527"/>
+        <source>Nobody. Right-click a comment to mute or ban its sender.</source>
+        <translation>Nobody. Right-click a comment to mute or ban its sender.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="528"/>
+        <source>Undo: let them comment again</source>
+        <translation>Undo: let them comment again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="540"/>
+        <source>Select someone in the list first</source>
+        <translation>Select someone in the list first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="555"/>
+        <source>viewer …{0}</source>
+        <translation>viewer …{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="557"/>
+        <source>{0}: banned ({1})</source>
+        <translation>{0}: banned ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="560"/>
+        <source>{0}: muted until {1} ({2})</source>
+        <translation>{0}: muted until {1} ({2})</translation>
+    </message>
+    <message>
         <source>Viewer (viewer:…)</source>
-        <translation>Viewer (viewer:…)</translation>
+        <translation type="vanished">Viewer (viewer:…)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="479"/>
         <source>Reason</source>
-        <translation>Reason</translation>
+        <translation type="vanished">Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="480"/>
         <source> min</source>
-        <translation> min</translation>
+        <translation type="vanished"> min</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="481"/>
         <source>Mute</source>
-        <translation>Mute</translation>
+        <translation type="vanished">Mute</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="482"/>
         <source>Ban</source>
-        <translation>Ban</translation>
+        <translation type="vanished">Ban</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="483"/>
         <source>Lift mute and ban</source>
-        <translation>Lift mute and ban</translation>
+        <translation type="vanished">Lift mute and ban</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="484"/>
+        <location filename="../../ui/commerce_docks.py" line="529"/>
         <source>Refused comments (the sender was told why)</source>
         <translation>Refused comments (the sender was told why)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="488"/>
+        <location filename="../../ui/commerce_docks.py" line="535"/>
         <source>Banned words applied</source>
         <translation>Banned words applied</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="495"/>
         <source>Done: {0}</source>
-        <translation>Done: {0}</translation>
+        <translation type="vanished">Done: {0}</translation>
     </message>
 </context>
 <context>
@@ -1066,117 +1184,117 @@
 <context>
     <name>PollLotteryDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="380"/>
+        <location filename="../../ui/commerce_docks.py" line="426"/>
         <source>Polls and lottery</source>
         <translation>Polls and lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="381"/>
+        <location filename="../../ui/commerce_docks.py" line="427"/>
         <source>Poll</source>
         <translation>Poll</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="382"/>
+        <location filename="../../ui/commerce_docks.py" line="428"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="383"/>
+        <location filename="../../ui/commerce_docks.py" line="429"/>
         <source>2 to 6 options, one per line</source>
         <translation>2 to 6 options, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="384"/>
+        <location filename="../../ui/commerce_docks.py" line="430"/>
         <source>Start poll</source>
         <translation>Start poll</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="385"/>
+        <location filename="../../ui/commerce_docks.py" line="431"/>
         <source>Close poll</source>
         <translation>Close poll</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="386"/>
+        <location filename="../../ui/commerce_docks.py" line="432"/>
         <source>Lottery (provably fair)</source>
         <translation>Lottery (provably fair)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="387"/>
+        <location filename="../../ui/commerce_docks.py" line="433"/>
         <source>Prize</source>
         <translation>Prize</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="387"/>
+        <location filename="../../ui/commerce_docks.py" line="433"/>
         <source>Winners</source>
         <translation>Winners</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="387"/>
+        <location filename="../../ui/commerce_docks.py" line="433"/>
         <source>Entry</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="388"/>
+        <location filename="../../ui/commerce_docks.py" line="434"/>
         <source>Keyword</source>
         <translation>Keyword</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="388"/>
+        <location filename="../../ui/commerce_docks.py" line="434"/>
         <source>Countdown (s)</source>
         <translation>Countdown (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="390"/>
+        <location filename="../../ui/commerce_docks.py" line="436"/>
         <source>Keyword comment</source>
         <translation>Keyword comment</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="391"/>
+        <location filename="../../ui/commerce_docks.py" line="437"/>
         <source>Click</source>
         <translation>Click</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="392"/>
+        <location filename="../../ui/commerce_docks.py" line="438"/>
         <source>Followers only</source>
         <translation>Followers only</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="393"/>
+        <location filename="../../ui/commerce_docks.py" line="439"/>
         <source>Start lottery</source>
         <translation>Start lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="394"/>
+        <location filename="../../ui/commerce_docks.py" line="440"/>
         <source>Draw now</source>
         <translation>Draw now</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="395"/>
+        <location filename="../../ui/commerce_docks.py" line="441"/>
         <source>Copy record</source>
         <translation>Copy record</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="414"/>
+        <location filename="../../ui/commerce_docks.py" line="460"/>
         <source>No draw yet</source>
         <translation>No draw yet</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="418"/>
+        <location filename="../../ui/commerce_docks.py" line="464"/>
         <source>The record is on the clipboard: studio verify-lottery checks it</source>
         <translation>The record is on the clipboard: studio verify-lottery checks it</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="427"/>
+        <location filename="../../ui/commerce_docks.py" line="473"/>
         <source>Closed: </source>
         <translation>Closed: </translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="434"/>
+        <location filename="../../ui/commerce_docks.py" line="480"/>
         <source>{0} entrants, draw in {1} s · commitment {2}…</source>
         <translation>{0} entrants, draw in {1} s · commitment {2}…</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="438"/>
+        <location filename="../../ui/commerce_docks.py" line="484"/>
         <source>Winners: {0}</source>
         <translation>Winners: {0}</translation>
     </message>
@@ -1184,124 +1302,157 @@
 <context>
     <name>ProductsDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="251"/>
+        <location filename="../../ui/commerce_docks.py" line="297"/>
         <source>Products</source>
         <translation>Products</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="252"/>
+        <location filename="../../ui/commerce_docks.py" line="298"/>
         <source>Import catalog…</source>
         <translation>Import catalog…</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="253"/>
+        <location filename="../../ui/commerce_docks.py" line="299"/>
         <source>Pin on air</source>
         <translation>Pin on air</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="254"/>
+        <location filename="../../ui/commerce_docks.py" line="300"/>
         <source>Unpin</source>
         <translation>Unpin</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="255"/>
+        <location filename="../../ui/commerce_docks.py" line="301"/>
         <source>Product</source>
         <translation>Product</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="255"/>
+        <location filename="../../ui/commerce_docks.py" line="301"/>
         <source>Price</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="255"/>
+        <location filename="../../ui/commerce_docks.py" line="301"/>
         <source>Stock</source>
         <translation>Stock</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="256"/>
+        <location filename="../../ui/commerce_docks.py" line="302"/>
         <source>Advertising Law</source>
         <translation>Advertising Law</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="257"/>
+        <location filename="../../ui/commerce_docks.py" line="303"/>
         <source>Flash sale</source>
         <translation>Flash sale</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="258"/>
+        <location filename="../../ui/commerce_docks.py" line="304"/>
         <source>Sale price</source>
         <translation>Sale price</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="258"/>
+        <location filename="../../ui/commerce_docks.py" line="304"/>
         <source>Stock for the sale</source>
         <translation>Stock for the sale</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="259"/>
+        <location filename="../../ui/commerce_docks.py" line="305"/>
         <source>Limit per viewer</source>
         <translation>Limit per viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="259"/>
+        <location filename="../../ui/commerce_docks.py" line="305"/>
         <source>Countdown (s)</source>
         <translation>Countdown (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="261"/>
+        <location filename="../../ui/commerce_docks.py" line="307"/>
         <source>Start sale</source>
         <translation>Start sale</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="262"/>
+        <location filename="../../ui/commerce_docks.py" line="308"/>
         <source>End sale</source>
         <translation>End sale</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="265"/>
+        <location filename="../../ui/commerce_docks.py" line="311"/>
         <source>Import catalog</source>
         <translation>Import catalog</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="266"/>
+        <location filename="../../ui/commerce_docks.py" line="312"/>
         <source>Catalogs (*.csv *.json)</source>
         <translation>Catalogs (*.csv *.json)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="274"/>
+        <location filename="../../ui/commerce_docks.py" line="320"/>
         <source>The catalog cannot be read: {0}</source>
         <translation>The catalog cannot be read: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="276"/>
+        <location filename="../../ui/commerce_docks.py" line="322"/>
         <source>{0} products loaded</source>
         <translation>{0} products loaded</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="283"/>
+        <location filename="../../ui/commerce_docks.py" line="329"/>
         <source>Select a product first</source>
         <translation>Select a product first</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="324"/>
+        <location filename="../../ui/commerce_docks.py" line="370"/>
         <source>No sale running</source>
         <translation>No sale running</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="326"/>
+        <location filename="../../ui/commerce_docks.py" line="372"/>
         <source>{0}: sold out</source>
         <translation>{0}: sold out</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="328"/>
+        <location filename="../../ui/commerce_docks.py" line="374"/>
         <source>{0}: starts in {1} s</source>
         <translation>{0}: starts in {1} s</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="331"/>
+        <location filename="../../ui/commerce_docks.py" line="377"/>
         <source>{0}: on, {1} left, {2} orders</source>
         <translation>{0}: on, {1} left, {2} orders</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeBanner</name>
+    <message>
+        <location filename="../../ui/resume_banner.py" line="39"/>
+        <source>Host Studio did not close properly last time. Your settings are back, and so are the products and any open flash sale, poll or lottery.</source>
+        <translation>Host Studio did not close properly last time. Your settings are back, and so are the products and any open flash sale, poll or lottery.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_banner.py" line="42"/>
+        <source>Resume the show to go live again, with {0}.</source>
+        <translation>Resume the show to go live again, with {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_banner.py" line="44"/>
+        <source>Resume the show to go live again.</source>
+        <translation>Resume the show to go live again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_banner.py" line="46"/>
+        <source>The recording starts again in a new file.</source>
+        <translation>The recording starts again in a new file.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_banner.py" line="48"/>
+        <source>Resume the show</source>
+        <translation>Resume the show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_banner.py" line="49"/>
+        <source>Not now</source>
+        <translation>Not now</translation>
     </message>
 </context>
 <context>
@@ -1524,7 +1675,7 @@ Close that program, or start Host Studio on another port, for example:
         <translation>This is not an invite link: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="126"/>
+        <location filename="../../ui/app.py" line="127"/>
         <source>Host Studio cannot start</source>
         <translation>Host Studio cannot start</translation>
     </message>

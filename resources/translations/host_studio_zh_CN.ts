@@ -4,103 +4,123 @@
 <context>
     <name>BeautyDock</name>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="122"/>
+        <location filename="../../ui/beauty_dock.py" line="135"/>
         <source>Beauty and HD</source>
         <translation>美颜与高清</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="123"/>
+        <location filename="../../ui/beauty_dock.py" line="136"/>
         <source>Beauty</source>
         <translation>美颜</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="124"/>
+        <location filename="../../ui/beauty_dock.py" line="137"/>
         <source>HD enhancement</source>
         <translation>高清画质</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="125"/>
+        <location filename="../../ui/beauty_dock.py" line="138"/>
         <source>Virtual background</source>
         <translation>虚拟背景</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="126"/>
+        <location filename="../../ui/beauty_dock.py" line="139"/>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="127"/>
+        <location filename="../../ui/beauty_dock.py" line="140"/>
         <source>Save as my preset</source>
         <translation>保存为我的预设</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="128"/>
+        <location filename="../../ui/beauty_dock.py" line="141"/>
         <source>Upscale a low-resolution camera to HD</source>
         <translation>低分辨率摄像头超清放大</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="129"/>
+        <location filename="../../ui/beauty_dock.py" line="142"/>
         <source>Background</source>
         <translation>背景</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="130"/>
-        <location filename="../../ui/beauty_dock.py" line="140"/>
+        <location filename="../../ui/beauty_dock.py" line="143"/>
+        <location filename="../../ui/beauty_dock.py" line="153"/>
         <source>Picture</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="131"/>
+        <location filename="../../ui/beauty_dock.py" line="144"/>
         <source>True-colour product mode</source>
         <translation>商品真色模式（所见即所得）</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="133"/>
+        <location filename="../../ui/beauty_dock.py" line="146"/>
         <source>Products keep their real colours: outside faces, the picture is only denoised and sharpened.</source>
         <translation>商品保持真实颜色：人脸以外的画面只做降噪和锐化。</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="134"/>
+        <location filename="../../ui/beauty_dock.py" line="147"/>
         <source>Before / after split preview</source>
         <translation>前后对比分屏预览</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="140"/>
+        <location filename="../../ui/beauty_dock.py" line="153"/>
         <source>Off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="140"/>
+        <location filename="../../ui/beauty_dock.py" line="153"/>
         <source>Blur</source>
         <translation>虚化</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="149"/>
+        <location filename="../../ui/beauty_dock.py" line="162"/>
         <source>Natural</source>
         <translation>自然</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="149"/>
+        <location filename="../../ui/beauty_dock.py" line="162"/>
         <source>Glam</source>
         <translation>精致</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="149"/>
+        <location filename="../../ui/beauty_dock.py" line="162"/>
         <source>My preset</source>
         <translation>我的预设</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="152"/>
+        <location filename="../../ui/beauty_dock.py" line="165"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
+        <location filename="../../ui/beauty_dock.py" line="192"/>
+        <source>Switched off: {0}. It is tried again once it responds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="193"/>
+        <source>Switched off: {0}. Trying again in {1} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="197"/>
+        <source>Reduced quality to keep {0} fps (level {1} of {2}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../ui/beauty_dock.py" line="200"/>
+        <source>Still too slow: {0} ms a frame against a budget of {1} ms; the frame rate may drop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/beauty_dock.py" line="247"/>
         <source>Choose a background picture</source>
         <translation>选择背景图片</translation>
     </message>
     <message>
-        <location filename="../../ui/beauty_dock.py" line="201"/>
+        <location filename="../../ui/beauty_dock.py" line="248"/>
         <source>Pictures (*.png *.jpg *.jpeg)</source>
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -108,56 +128,101 @@
 <context>
     <name>CommentsDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="147"/>
-        <location filename="../../ui/commerce_docks.py" line="148"/>
+        <location filename="../../ui/commerce_docks.py" line="174"/>
+        <location filename="../../ui/commerce_docks.py" line="175"/>
         <source>Comments</source>
         <translation>评论</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="149"/>
+        <location filename="../../ui/commerce_docks.py" line="176"/>
         <source>Questions</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="150"/>
+        <location filename="../../ui/commerce_docks.py" line="177"/>
+        <location filename="../../ui/commerce_docks.py" line="202"/>
         <source>Pin</source>
         <translation>置顶</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="151"/>
+        <location filename="../../ui/commerce_docks.py" line="178"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="152"/>
+        <location filename="../../ui/commerce_docks.py" line="179"/>
+        <location filename="../../ui/commerce_docks.py" line="201"/>
         <source>Reply</source>
         <translation>回复</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="153"/>
+        <location filename="../../ui/commerce_docks.py" line="180"/>
         <source>Reply to the selected comment</source>
         <translation>回复选中的评论</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="154"/>
+        <location filename="../../ui/commerce_docks.py" line="181"/>
         <source>Mark answered</source>
         <translation>标记已回答</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="163"/>
-        <location filename="../../ui/commerce_docks.py" line="170"/>
+        <location filename="../../ui/commerce_docks.py" line="190"/>
+        <location filename="../../ui/commerce_docks.py" line="216"/>
         <source>Select a comment first</source>
         <translation>请先选择一条评论</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="191"/>
+        <location filename="../../ui/commerce_docks.py" line="203"/>
+        <source>Mark as complaint</source>
+        <translation>标记为投诉</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="237"/>
         <source>[complaint] </source>
         <translation>[投诉] </translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="194"/>
+        <location filename="../../ui/commerce_docks.py" line="240"/>
         <source>↳ you to {0}: {1}</source>
         <translation>↳ 你回复 {0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>CommerceDock</name>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="96"/>
+        <source>Why mute {0} for {1} minutes?</source>
+        <translation>为什么禁言 {0} {1} 分钟？（会告知对方）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="97"/>
+        <source>Why ban {0} from the show?</source>
+        <translation>为什么把 {0} 拉黑？（会告知对方）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="98"/>
+        <source>Mute</source>
+        <translation>禁言</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="98"/>
+        <source>Ban</source>
+        <translation>拉黑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="99"/>
+        <source>Spamming</source>
+        <translation>刷屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="111"/>
+        <source>Mute {0} for 10 minutes…</source>
+        <translation>禁言 {0} 10 分钟…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="113"/>
+        <source>Ban {0}…</source>
+        <translation>拉黑 {0}…</translation>
     </message>
 </context>
 <context>
@@ -468,391 +533,444 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="252"/>
+        <location filename="../../ui/main_window.py" line="285"/>
         <source>Camera {0}</source>
         <translation>摄像头 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="343"/>
         <source>Host Studio</source>
         <translation>Host Studio 主播工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="300"/>
+        <location filename="../../ui/main_window.py" line="344"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="301"/>
+        <location filename="../../ui/main_window.py" line="345"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302"/>
+        <location filename="../../ui/main_window.py" line="346"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303"/>
+        <location filename="../../ui/main_window.py" line="347"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
+        <location filename="../../ui/main_window.py" line="348"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="306"/>
+        <location filename="../../ui/main_window.py" line="350"/>
         <source>Viewer link</source>
         <translation>观众链接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="307"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Source</source>
         <translation>信号源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>Orientation</source>
         <translation>画面方向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Test card</source>
         <translation>测试卡</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>Media file</source>
         <translation>媒体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="316"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Look for cameras and microphones again</source>
         <translation>重新查找摄像头和麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="317"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="318"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="319"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Landscape 16:9</source>
         <translation>横屏 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Portrait 9:16</source>
         <translation>竖屏 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="321"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>The new orientation applies after a restart.</source>
         <translation>新的画面方向将在重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>Level</source>
         <translation>电平</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>Test tone</source>
         <translation>测试音</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="326"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="329"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Filters</source>
         <translation>滤镜</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Mirror (flip left-right)</source>
         <translation>镜像（左右翻转）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="331"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="332"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="333"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Reset brightness and contrast</source>
         <translation>重置亮度和对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Beauty and HD…</source>
         <translation>美颜与高清…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="427"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="429"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>媒体文件 (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="430"/>
         <source>Choose a file to show</source>
         <translation>选择要播放的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="431"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="447"/>
+        <location filename="../../ui/main_window.py" line="509"/>
         <source>Could not change live state: {0}</source>
         <translation>无法切换直播状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="455"/>
+        <location filename="../../ui/main_window.py" line="517"/>
         <source>Viewer link copied</source>
         <translation>观众链接已复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="459"/>
+        <location filename="../../ui/main_window.py" line="521"/>
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>● LIVE</source>
         <translation>● 直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="460"/>
+        <location filename="../../ui/main_window.py" line="522"/>
         <source>○ Preview only</source>
         <translation>○ 仅预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="480"/>
+        <location filename="../../ui/main_window.py" line="542"/>
         <source>No audio</source>
         <translation>无音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="488"/>
+        <location filename="../../ui/main_window.py" line="550"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB（峰值 {1} dB）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="494"/>
+        <location filename="../../ui/main_window.py" line="556"/>
         <source>FPS {0}</source>
         <translation>帧率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="495"/>
+        <location filename="../../ui/main_window.py" line="557"/>
         <source>Bitrate {0}</source>
         <translation>码率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="496"/>
+        <location filename="../../ui/main_window.py" line="558"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="497"/>
+        <location filename="../../ui/main_window.py" line="559"/>
         <source>Viewers {0}</source>
         <translation>观众 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="498"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>Dropped {0}</source>
         <translation>丢帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="499"/>
+        <location filename="../../ui/main_window.py" line="561"/>
         <source>Loop lag {0} ms</source>
         <translation>事件循环延迟 {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="501"/>
+        <location filename="../../ui/main_window.py" line="563"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>信号源 {0}×{1} @ {2} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="505"/>
+        <location filename="../../ui/main_window.py" line="567"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>视频源已停止输出画面 — 正在显示占位画面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="507"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>摄像头不可用：{0} — 正在显示占位画面，设备恢复后将自动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="571"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>视频源不可用：{0} — 正在显示占位画面，将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="512"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>滤镜 {0} 已停用：{1} — 直播继续进行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="515"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Face effects are off: {0}</source>
         <translation>人脸特效已关闭：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>音频不可用：{0} — 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}：正在重连（{1}）— {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="524"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} 已停止：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="627"/>
+        <source>The settings could not be saved: {0}</source>
+        <translation>设置无法保存：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="379"/>
+        <source>End the show?</source>
+        <translation>结束直播？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="380"/>
+        <source>You are live. Quitting ends the show for every viewer and stops every output.</source>
+        <translation>正在直播。退出会为所有观众结束直播，并停止所有推流输出。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="381"/>
+        <source>End the show and quit</source>
+        <translation>结束直播并退出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="382"/>
+        <source>Keep streaming</source>
+        <translation>继续直播</translation>
     </message>
 </context>
 <context>
     <name>ModerationDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="475"/>
+        <location filename="../../ui/commerce_docks.py" line="523"/>
         <source>Moderation</source>
         <translation>评论管理</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="476"/>
+        <location filename="../../ui/commerce_docks.py" line="524"/>
         <source>Your banned words (separated by commas)</source>
         <translation>自定义屏蔽词（用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="477"/>
+        <location filename="../../ui/commerce_docks.py" line="525"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="478"/>
+        <location filename="../../ui/commerce_docks.py" line="526"/>
+        <source>Muted and banned</source>
+        <translation>禁言与拉黑</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="527"/>
+        <source>Nobody. Right-click a comment to mute or ban its sender.</source>
+        <translation>暂无。右键点击评论即可禁言或拉黑发送者。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="528"/>
+        <source>Undo: let them comment again</source>
+        <translation>撤销：允许其再次评论</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="540"/>
+        <source>Select someone in the list first</source>
+        <translation>请先在列表中选择一人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="555"/>
+        <source>viewer …{0}</source>
+        <translation>观众…{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="557"/>
+        <source>{0}: banned ({1})</source>
+        <translation>{0}：已拉黑（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="560"/>
+        <source>{0}: muted until {1} ({2})</source>
+        <translation>{0}：禁言至 {1}（{2}）</translation>
+    </message>
+    <message>
         <source>Viewer (viewer:…)</source>
-        <translation>观众（viewer:…）</translation>
+        <translation type="vanished">观众（viewer:…）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="479"/>
         <source>Reason</source>
-        <translation>原因</translation>
+        <translation type="vanished">原因</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="480"/>
         <source> min</source>
-        <translation> 分钟</translation>
+        <translation type="vanished"> 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="481"/>
         <source>Mute</source>
-        <translation>禁言</translation>
+        <translation type="vanished">禁言</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="482"/>
         <source>Ban</source>
-        <translation>拉黑</translation>
+        <translation type="vanished">拉黑</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="483"/>
         <source>Lift mute and ban</source>
-        <translation>解除禁言和拉黑</translation>
+        <translation type="vanished">解除禁言和拉黑</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="484"/>
+        <location filename="../../ui/commerce_docks.py" line="529"/>
         <source>Refused comments (the sender was told why)</source>
         <translation>被拒绝的评论（已告知发送者原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="488"/>
+        <location filename="../../ui/commerce_docks.py" line="535"/>
         <source>Banned words applied</source>
         <translation>屏蔽词已生效</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="495"/>
         <source>Done: {0}</source>
-        <translation>已处理：{0}</translation>
+        <translation type="vanished">已处理：{0}</translation>
     </message>
 </context>
 <context>
@@ -1066,117 +1184,117 @@
 <context>
     <name>PollLotteryDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="380"/>
+        <location filename="../../ui/commerce_docks.py" line="426"/>
         <source>Polls and lottery</source>
         <translation>投票与福袋</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="381"/>
+        <location filename="../../ui/commerce_docks.py" line="427"/>
         <source>Poll</source>
         <translation>投票</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="382"/>
+        <location filename="../../ui/commerce_docks.py" line="428"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="383"/>
+        <location filename="../../ui/commerce_docks.py" line="429"/>
         <source>2 to 6 options, one per line</source>
         <translation>2 到 6 个选项，每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="384"/>
+        <location filename="../../ui/commerce_docks.py" line="430"/>
         <source>Start poll</source>
         <translation>开始投票</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="385"/>
+        <location filename="../../ui/commerce_docks.py" line="431"/>
         <source>Close poll</source>
         <translation>结束投票</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="386"/>
+        <location filename="../../ui/commerce_docks.py" line="432"/>
         <source>Lottery (provably fair)</source>
         <translation>福袋（可验证公平）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="387"/>
+        <location filename="../../ui/commerce_docks.py" line="433"/>
         <source>Prize</source>
         <translation>奖品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="387"/>
+        <location filename="../../ui/commerce_docks.py" line="433"/>
         <source>Winners</source>
         <translation>中奖人数</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="387"/>
+        <location filename="../../ui/commerce_docks.py" line="433"/>
         <source>Entry</source>
         <translation>参与方式</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="388"/>
+        <location filename="../../ui/commerce_docks.py" line="434"/>
         <source>Keyword</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="388"/>
+        <location filename="../../ui/commerce_docks.py" line="434"/>
         <source>Countdown (s)</source>
         <translation>倒计时（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="390"/>
+        <location filename="../../ui/commerce_docks.py" line="436"/>
         <source>Keyword comment</source>
         <translation>评论口令</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="391"/>
+        <location filename="../../ui/commerce_docks.py" line="437"/>
         <source>Click</source>
         <translation>点击参与</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="392"/>
+        <location filename="../../ui/commerce_docks.py" line="438"/>
         <source>Followers only</source>
         <translation>仅限粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="393"/>
+        <location filename="../../ui/commerce_docks.py" line="439"/>
         <source>Start lottery</source>
         <translation>发起福袋</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="394"/>
+        <location filename="../../ui/commerce_docks.py" line="440"/>
         <source>Draw now</source>
         <translation>立即开奖</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="395"/>
+        <location filename="../../ui/commerce_docks.py" line="441"/>
         <source>Copy record</source>
         <translation>复制开奖记录</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="414"/>
+        <location filename="../../ui/commerce_docks.py" line="460"/>
         <source>No draw yet</source>
         <translation>还没有开奖</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="418"/>
+        <location filename="../../ui/commerce_docks.py" line="464"/>
         <source>The record is on the clipboard: studio verify-lottery checks it</source>
         <translation>开奖记录已复制：可用 studio verify-lottery 验证</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="427"/>
+        <location filename="../../ui/commerce_docks.py" line="473"/>
         <source>Closed: </source>
         <translation>已结束：</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="434"/>
+        <location filename="../../ui/commerce_docks.py" line="480"/>
         <source>{0} entrants, draw in {1} s · commitment {2}…</source>
         <translation>{0} 人参与，{1} 秒后开奖 · 承诺 {2}…</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="438"/>
+        <location filename="../../ui/commerce_docks.py" line="484"/>
         <source>Winners: {0}</source>
         <translation>中奖：{0}</translation>
     </message>
@@ -1184,124 +1302,157 @@
 <context>
     <name>ProductsDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="251"/>
+        <location filename="../../ui/commerce_docks.py" line="297"/>
         <source>Products</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="252"/>
+        <location filename="../../ui/commerce_docks.py" line="298"/>
         <source>Import catalog…</source>
         <translation>导入商品…</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="253"/>
+        <location filename="../../ui/commerce_docks.py" line="299"/>
         <source>Pin on air</source>
         <translation>讲解此商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="254"/>
+        <location filename="../../ui/commerce_docks.py" line="300"/>
         <source>Unpin</source>
         <translation>取消置顶</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="255"/>
+        <location filename="../../ui/commerce_docks.py" line="301"/>
         <source>Product</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="255"/>
+        <location filename="../../ui/commerce_docks.py" line="301"/>
         <source>Price</source>
         <translation>价格</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="255"/>
+        <location filename="../../ui/commerce_docks.py" line="301"/>
         <source>Stock</source>
         <translation>库存</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="256"/>
+        <location filename="../../ui/commerce_docks.py" line="302"/>
         <source>Advertising Law</source>
         <translation>广告法</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="257"/>
+        <location filename="../../ui/commerce_docks.py" line="303"/>
         <source>Flash sale</source>
         <translation>秒杀</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="258"/>
+        <location filename="../../ui/commerce_docks.py" line="304"/>
         <source>Sale price</source>
         <translation>秒杀价</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="258"/>
+        <location filename="../../ui/commerce_docks.py" line="304"/>
         <source>Stock for the sale</source>
         <translation>秒杀库存</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="259"/>
+        <location filename="../../ui/commerce_docks.py" line="305"/>
         <source>Limit per viewer</source>
         <translation>每人限购</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="259"/>
+        <location filename="../../ui/commerce_docks.py" line="305"/>
         <source>Countdown (s)</source>
         <translation>倒计时（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="261"/>
+        <location filename="../../ui/commerce_docks.py" line="307"/>
         <source>Start sale</source>
         <translation>开始秒杀</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="262"/>
+        <location filename="../../ui/commerce_docks.py" line="308"/>
         <source>End sale</source>
         <translation>结束秒杀</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="265"/>
+        <location filename="../../ui/commerce_docks.py" line="311"/>
         <source>Import catalog</source>
         <translation>导入商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="266"/>
+        <location filename="../../ui/commerce_docks.py" line="312"/>
         <source>Catalogs (*.csv *.json)</source>
         <translation>商品表（*.csv *.json）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="274"/>
+        <location filename="../../ui/commerce_docks.py" line="320"/>
         <source>The catalog cannot be read: {0}</source>
         <translation>无法读取商品表：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="276"/>
+        <location filename="../../ui/commerce_docks.py" line="322"/>
         <source>{0} products loaded</source>
         <translation>已导入 {0} 个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="283"/>
+        <location filename="../../ui/commerce_docks.py" line="329"/>
         <source>Select a product first</source>
         <translation>请先选择一个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="324"/>
+        <location filename="../../ui/commerce_docks.py" line="370"/>
         <source>No sale running</source>
         <translation>没有进行中的秒杀</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="326"/>
+        <location filename="../../ui/commerce_docks.py" line="372"/>
         <source>{0}: sold out</source>
         <translation>{0}：已抢光</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="328"/>
+        <location filename="../../ui/commerce_docks.py" line="374"/>
         <source>{0}: starts in {1} s</source>
         <translation>{0}：{1} 秒后开抢</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="331"/>
+        <location filename="../../ui/commerce_docks.py" line="377"/>
         <source>{0}: on, {1} left, {2} orders</source>
         <translation>{0}：抢购中，剩余 {1}，{2} 单</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeBanner</name>
+    <message>
+        <location filename="../../ui/resume_banner.py" line="39"/>
+        <source>Host Studio did not close properly last time. Your settings are back, and so are the products and any open flash sale, poll or lottery.</source>
+        <translation>Host Studio 主播工作室上次没有正常关闭。你的设置已经恢复，商品以及进行中的秒杀、投票和抽奖也都已恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_banner.py" line="42"/>
+        <source>Resume the show to go live again, with {0}.</source>
+        <translation>点击“恢复直播”即可重新开播，并推流到 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_banner.py" line="44"/>
+        <source>Resume the show to go live again.</source>
+        <translation>点击“恢复直播”即可重新开播。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_banner.py" line="46"/>
+        <source>The recording starts again in a new file.</source>
+        <translation>录制会在新文件中重新开始。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_banner.py" line="48"/>
+        <source>Resume the show</source>
+        <translation>恢复直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/resume_banner.py" line="49"/>
+        <source>Not now</source>
+        <translation>暂不</translation>
     </message>
 </context>
 <context>
@@ -1524,7 +1675,7 @@ Close that program, or start Host Studio on another port, for example:
         <translation>这不是邀请链接：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/app.py" line="126"/>
+        <location filename="../../ui/app.py" line="127"/>
         <source>Host Studio cannot start</source>
         <translation>Host Studio 无法启动</translation>
     </message>

@@ -21,8 +21,9 @@ COMMENT_RATE = 0.5  # comments a viewer may post per second, on average…
 COMMENT_BURST = 3  # …with this many at once
 DUPLICATE_WINDOW_S = 60.0  # the same text from the same viewer again within this long is a duplicate
 MAX_MUTE_MINUTES = 24 * 60
+RECENT_COMMENTS = 500  # comments the host may still report from the list they see
 HOST_ONLY = ("moderation.mute", "moderation.unmute", "moderation.ban", "moderation.unban", "comment.flagged",
-             "comment.refused")
+             "comment.refused", "comment.report")
 
 
 @dataclass
@@ -36,13 +37,16 @@ class Moderation(Interaction):
     """``extra_words``: the host's own banned words, separated by commas (，、 too)."""
 
     name = "moderation"
-    accepts = ("comment", "moderation.mute", "moderation.unmute", "moderation.ban", "moderation.unban")
+    accepts = ("comment", "moderation.mute", "moderation.unmute", "moderation.ban", "moderation.unban",
+               "comment.report")
     host_only = HOST_ONLY
 
     def __init__(self, extra_words: str = "") -> None:
         self.extra_words = extra_words
         self.muted: dict[str, tuple[float, str]] = {}  # actor → (until, reason)
         self.banned: dict[str, str] = {}  # actor → reason
+        self.names: dict[str, str] = {}  # actor → the nickname they last commented under (what the host sees)
+        self._comments: dict[int, tuple[str, dict[str, Any]]] = {}  # recent comment id → (actor, data)
         self.flood_refused = 0  # rate-limit refusals are counted, not logged: a flood must not fill the log
         self._viewers: dict[str, _Viewer] = {}
         self._words_key: str | None = None
@@ -70,6 +74,10 @@ class Moderation(Interaction):
             return data
         if actor != "host":
             raise ValueError("only the host moderates")
+        if type_ == "comment.report":
+            if data.get("comment") not in self._comments:
+                raise ValueError("no such comment among the recent ones")
+            return {"comment": data["comment"]}
         viewer = data.get("viewer")
         if not isinstance(viewer, str) or not viewer.startswith("viewer:"):
             raise ValueError("name the viewer (viewer:…)")
@@ -114,9 +122,19 @@ class Moderation(Interaction):
         viewer.tokens -= 1
         return viewer
 
+    def roster(self, now: float | None = None) -> list[dict[str, Any]]:
+        """Who is muted (still) or banned, with the reason and the name the host knows them by."""
+        now = time.time() if now is None else now
+        rows = [{"viewer": v, "kind": "banned", "reason": reason, "until": None} for v, reason in self.banned.items()]
+        rows += [{"viewer": v, "kind": "muted", "reason": reason, "until": until}
+                 for v, (until, reason) in self.muted.items() if until > now and v not in self.banned]
+        return [{**row, "nickname": self.names.get(row["viewer"], "")} for row in rows]
+
     # -- the log --------------------------------------------------------------------------------
     def on_event(self, event: Event, show: ShowContext) -> None:
         data = event.data
+        if event.type in ("comment", "comment.refused") and data.get("nickname"):
+            self.names[event.actor] = data["nickname"]
         if event.type == "moderation.mute":
             self.muted[data["viewer"]] = (event.ts + 60 * data["minutes"], data["reason"])
         elif event.type == "moderation.unmute":
@@ -125,7 +143,15 @@ class Moderation(Interaction):
             self.banned[data["viewer"]] = data["reason"]
         elif event.type == "moderation.unban":
             self.banned.pop(data["viewer"], None)
+        elif event.type == "comment.report" and not show.replaying:  # the host marks one as a complaint
+            actor, comment = self._comments[data["comment"]]
+            show.emit("comment.flagged", {"comment": data["comment"], "viewer": actor,
+                                          "nickname": comment.get("nickname", ""), "text": comment.get("text", ""),
+                                          "reason": "host", "words": []})
         elif event.type == "comment":
+            self._comments[event.id] = (event.actor, data)
+            if len(self._comments) > RECENT_COMMENTS:
+                del self._comments[next(iter(self._comments))]
             words = shipped(COMPLAINTS).words_in(data.get("text", ""))
             if words and not show.replaying:  # shown to all as usual; the host is told
                 show.emit("comment.flagged", {"comment": event.id, "viewer": event.actor,
