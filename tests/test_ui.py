@@ -709,9 +709,13 @@ def test_commerce_docks_drive_the_show(loop, open_show, tmp_path):
     docks = window.commerce_docks
     products, comments = docks["products"], docks["comments"]
     polls_lottery, moderation = docks["poll_lottery"], docks["moderation"]
-    for dock in docks.values():  # opened from the View menu
+    for dock in docks.values():  # opened from the View menu, each in front of its tabs
         dock.toggleViewAction().trigger()
-        assert dock.isVisible()
+        assert dock.isVisible() and not dock.visibleRegion().isEmpty()
+    for dock in docks.values():  # and again when they are all open already
+        dock.toggleViewAction().trigger()
+        dock.toggleViewAction().trigger()
+        assert not dock.visibleRegion().isEmpty(), dock.objectName()
     path = tmp_path / "catalog.csv"
     path.write_text(COMMERCE_CATALOG + "坏行,abc,,X,,\n", encoding="utf-8")
 

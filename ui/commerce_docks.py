@@ -595,6 +595,8 @@ def add_commerce_docks(window: Any, studio: Studio) -> dict[str, CommerceDock]:
     for dock in docks.values():
         window.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
         window.view_menu.addAction(dock.toggleViewAction())
+        # Opened from the menu, a dock comes to the front of its tabs, not behind the current one.
+        dock.toggleViewAction().triggered.connect(lambda shown, d=dock: shown and d.raise_())
         if dock is not first:
             window.tabifyDockWidget(first, dock)
         dock.setVisible(window.settings.value(f"window/{dock.objectName()}", False, type=bool))
