@@ -44,7 +44,7 @@ venv=.venv
 pip=("$venv/bin/python" -m pip install -q)
 lock=requirements/app.txt
 [ "$want_test" = 1 ] && lock=requirements/test.txt
-stamp="$venv/.installed-$(cat pyproject.toml plugins/*/pyproject.toml requirements/*.txt scripts/setup.sh \
+stamp="$venv/.installed-$(cat pyproject.toml setup.py plugins/*/pyproject.toml requirements/*.txt scripts/setup.sh \
   scripts/install_models.py | sha256sum | cut -c1-16)-$want_test"
 if [ "$latest" = 1 ] || [ ! -f "$stamp" ]; then
   if [ "$latest" = 1 ]; then

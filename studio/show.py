@@ -46,6 +46,14 @@ log = logging.getLogger(__name__)
 BUILTIN_INTERACTIONS = ("comments", "moderation", "questions", "products", "sales", "polls", "followers", "lottery")
 
 
+def _tell(listeners: list[Callable[..., None]], *args: Any) -> None:
+    for listener in list(listeners):
+        try:
+            listener(*args)
+        except Exception:  # a window bug must not stop the show
+            log.exception("listener %r failed", listener)
+
+
 class Studio:
     def __init__(self, config: StudioConfig | None = None, registry: Registry | None = None) -> None:
         self.config = config or StudioConfig()
@@ -82,6 +90,9 @@ class Studio:
             self.eventlog.keep_secret("events:viewer-key", viewer_key)
         self.events = EventHub(on_send=self._viewer_sent, snapshot=self.public_state, key=bytes.fromhex(viewer_key))
         self.event_listeners: list[Callable[[Event], None]] = []  # the host window: every event, host-only too
+        # Told after every change of the set-up (sources, filters, overlays, interactions, outputs,
+        # plugins) and of what runs (live, recording): the window saves then, not only on quit.
+        self.setup_listeners: list[Callable[[], None]] = []
         self.server = StudioServer(self, self.events)
         self.loop_watch = LoopWatch()
         self.video_encoder: SharedVideoEncoder | None = None
@@ -178,6 +189,7 @@ class Studio:
             self.show_state = {**self.show_state, "live": True, "viewers": 0}
         for output in self.outputs.values():
             output.start()
+        self.setup_changed()
         await self.events.publish("live", live=True, since=self.live_since)
         log.info("live: viewers at %s", self.viewer_url)
 
@@ -190,6 +202,10 @@ class Studio:
         width, height = self.config.canvas_size
         return VideoSpec(self.config.video_codec, width, height, self.config.fps, self.config.video_bitrate)
 
+    def setup_changed(self) -> None:
+        """Tell the ``setup_listeners`` that the set-up or what runs has changed."""
+        _tell(self.setup_listeners)
+
     # -- outputs ------------------------------------------------------------------------------
     def add_output(self, spec: dict[str, Any]) -> Output:
         """An RTMP or WHIP output from its settings (started with the show, or at once if live).
@@ -201,6 +217,7 @@ class Studio:
         self.config.outputs = [s for s in self.config.outputs if s.get("name") != output.name] + [dict(spec)]
         if self.is_live:
             output.start()
+        self.setup_changed()
         return output
 
     async def remove_output(self, name: str) -> None:
@@ -208,6 +225,7 @@ class Studio:
         if output is not None:
             await output.stop()
         self.config.outputs = [s for s in self.config.outputs if s.get("name") != name]
+        self.setup_changed()
 
     def start_recording(self, folder: str | None = None, recording_format: str | None = None) -> Recorder:
         """Record the program with its audio (``recording_format``: mp4 or mkv, see
@@ -229,11 +247,13 @@ class Studio:
         self.recorder = Recorder(self.config.recording_folder, self.encoders, video, audio,
                                  self.config.recording_format)
         self.recorder.start()
+        self.setup_changed()
         return self.recorder
 
     async def stop_recording(self) -> None:
         if self.recorder is not None:
             await self.recorder.stop()
+            self.setup_changed()
 
     async def stop_live(self) -> None:
         async with self._live_lock:
@@ -247,6 +267,7 @@ class Studio:
             await asyncio.gather(*(output.stop() for output in self.outputs.values()))
             for encoder in encoders:
                 await self.encoders.release(encoder)
+        self.setup_changed()
         await self.events.publish("live", live=False)
         await self._publish_viewers()
 
@@ -274,10 +295,12 @@ class Studio:
     def set_video_source(self, name: str, **options: Any) -> None:
         self.config.video_source, self.config.video_options = name, options
         self.pipeline.set_video_source(self._make_video_source())
+        self.setup_changed()
 
     def set_audio_source(self, name: str, **options: Any) -> None:
         self.config.audio_source, self.config.audio_options = name, options
         self.pipeline.set_audio_source(self._make_audio_source())
+        self.setup_changed()
 
     def set_filters(self, specs: list[dict[str, Any]]) -> None:
         """The filter chain, in order. A filter already running keeps its instance, and with it
@@ -304,11 +327,13 @@ class Studio:
         guards = [guard for guard, _ in chain]
         self.config.filters = specs
         self.pipeline.set_filters(guards)
+        self.setup_changed()
 
     def set_true_colour(self, on: bool) -> None:
         """True-colour product mode: from the next frame, pixels outside faces are only denoised and
         sharpened; filters that could recolour them are bypassed."""
         self.config.true_colour = self.pipeline.true_colour = bool(on)
+        self.setup_changed()
 
     def beauty_presets(self) -> dict[str, dict[str, int]]:
         presets = dict(BEAUTY_PRESETS)
@@ -327,6 +352,7 @@ class Studio:
         spec = values or next((s for s in self.config.filters if s.get("name") == "beauty"), {})
         defaults = {s.name: s.default for s in self.registry.get("video_filter", "beauty").settings or []}
         self.config.beauty_preset = {k: int(spec.get(k, defaults[k])) for k in BEAUTY_OPTIONS}
+        self.setup_changed()
         return dict(self.config.beauty_preset)
 
     def configured(self, kind: str) -> list[dict[str, Any]]:
@@ -358,6 +384,7 @@ class Studio:
             running.set_options(**{k: merged[k] for k in values})
         spec.clear()
         spec.update({"name": name, **merged})
+        self.setup_changed()
 
     def plugins(self) -> list[dict[str, Any]]:
         """Every discovered plugin with its state, for the plugin manager."""
@@ -393,6 +420,7 @@ class Studio:
         for running in self.interactions.running:
             if running.provider == name:
                 running.paused = not enabled
+        self.setup_changed()
 
     # -- interactions ---------------------------------------------------------------------------
     def import_catalog(self, path: str | Path) -> Catalog:
@@ -433,11 +461,7 @@ class Studio:
         return self.interactions.submit(type_, actor, data)
 
     def _broadcast_event(self, event: Event) -> None:
-        for listener in list(self.event_listeners):
-            try:
-                listener(event)
-            except Exception:  # a window bug must not stop the show's events
-                log.exception("event listener failed")
+        _tell(self.event_listeners, event)
         if event.type not in self.interactions.host_only:
             self.events.publish_event(event.to_json())
 

@@ -136,7 +136,7 @@ async def main():
             break
     print(json.dumps({"button": before, "live": studio.is_live, "preview": window.preview_updates,
                       "icon": not app.windowIcon().isNull()}))
-    window.close()
+    window.close_without_asking()
     await studio.close()
 
 loop = qasync.QEventLoop(app)

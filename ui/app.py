@@ -85,8 +85,9 @@ async def run_show(config: StudioConfig, join: str | None = None, name: str = ""
     window = MainWindow(studio)
     closed = asyncio.Event()
     window.closed.connect(closed.set)
-    # Ctrl+C in the terminal closes the window like the close button, so settings are saved.
-    previous = signal.signal(signal.SIGINT, lambda *_: window.close())
+    # Ctrl+C in the terminal closes the window (settings saved, a clean quit) without asking: the
+    # host asked for it there.
+    previous = signal.signal(signal.SIGINT, lambda *_: window.close_without_asking())
     window.show()
     view, joining = None, None
     if call is not None:

@@ -7,11 +7,13 @@ import logging
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QByteArray, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QByteArray, QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QMoveEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QCheckBox,
     QComboBox,
+    QDockWidget,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -36,11 +39,14 @@ from .beauty_dock import MANAGED, BeautyDock
 from .commerce_docks import add_commerce_docks, remember_docks
 from .guest_dock import GuestDock
 from .i18n import Translations
+from .keychain import open_secrets
 from .layout import row, show_picture
 from .outputs_dock import OutputsDock
 from .plugin_dock import PluginDock
 from .plugin_docks import add_plugin_docks
-from .settings import open_settings, read_json, remember_config
+from .resume_banner import ResumeBanner
+from .session import SessionMarker, SessionState
+from .settings import config_folder, open_settings, read_json, remember_config
 from .stats_dock import StatsDock
 
 VIDEO_SOURCES = ("testcard", "camera", "file", "image")
@@ -52,6 +58,7 @@ METER_FLOOR_DB = -60
 PREVIEW_INTERVAL_MS = 33
 log = logging.getLogger(__name__)
 STATUS_INTERVAL_MS = 500
+SAVE_DELAY_MS = 500  # a change is on disk this soon after it happens, however many follow it
 
 
 class MainWindow(QMainWindow):
@@ -62,16 +69,28 @@ class MainWindow(QMainWindow):
         self.studio = studio
         self.translations = translations or Translations.for_app()
         self.settings = open_settings()
+        self.secrets = open_secrets(config_folder(self.settings))
+        # Saved as things change, not on quit: a crash or a kill loses nothing older than SAVE_DELAY_MS.
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS, timeout=self.save_settings)
+        self._closed = False
+        self._quit_confirmed = False
+        self.session = SessionMarker(config_folder(self.settings))
+        crashed = self.session.unclean_end()  # read before this session's marker replaces it
         self.preview_updates = 0  # frames actually drawn; tests and the screenshot script read it
         self.last_stats: dict[str, Any] = {}
         self._shown_frame: object | None = None
-        self._build()
+        self._build(crashed if crashed is not None and crashed.worth_resuming else None)
         self._populate()
         self._connect()
         self.retranslateUi()
+        state = self.settings.value("window/state")  # where each dock is: side, tabs, floating
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
         geometry = self.settings.value("window/geometry")
         if not (isinstance(geometry, QByteArray) and self.restoreGeometry(geometry)):
             self.resize(1280, 800)
+        self.save_settings()  # marks this session as running
+        self.studio.setup_listeners.append(self.schedule_save)
         self._preview_timer = QTimer(self, interval=PREVIEW_INTERVAL_MS, timeout=self._refresh_preview)
         self._status_timer = QTimer(self, interval=STATUS_INTERVAL_MS, timeout=self._refresh_status)
         self._preview_timer.start()
@@ -79,7 +98,7 @@ class MainWindow(QMainWindow):
         self._refresh_status()
 
     # -- construction -------------------------------------------------------------------------
-    def _build(self) -> None:
+    def _build(self, crashed: SessionState | None) -> None:
         self.file_menu = self.menuBar().addMenu("")
         self.quit_action = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
         self.file_menu.addAction(self.quit_action)
@@ -127,6 +146,11 @@ class MainWindow(QMainWindow):
         for widget in (self.link_label, self.url_edit, self.copy_button):
             link_row.addWidget(widget)
         left = QVBoxLayout()
+        self.resume_banner: ResumeBanner | None = None  # offered after a crash while live or recording
+        if crashed is not None:
+            self.resume_banner = ResumeBanner(crashed)
+            self.resume_banner.resume.connect(self.resume_show)
+            left.addWidget(self.resume_banner)
         left.addWidget(self.banner)
         left.addWidget(self.preview, 1)
         left.addLayout(link_row)
@@ -203,6 +227,15 @@ class MainWindow(QMainWindow):
         for label in (self.source_label, self.fps_label, self.bitrate_label, self.viewers_label,
                       self.dropped_label, self.lag_label):
             self.statusBar().addPermanentWidget(label)
+
+        # Asks before quitting a live show. Window-modal (open(), not exec()): no nested event loop,
+        # so the show and its asyncio tasks run on while it is open.
+        self.quit_box = QMessageBox(QMessageBox.Icon.Warning, "", "", parent=self)
+        self.quit_confirm_button = self.quit_box.addButton("", QMessageBox.ButtonRole.DestructiveRole)
+        self.keep_live_button = self.quit_box.addButton("", QMessageBox.ButtonRole.RejectRole)
+        self.quit_box.setDefaultButton(self.keep_live_button)
+        self.quit_box.setEscapeButton(self.keep_live_button)
+        self.quit_box.buttonClicked.connect(self._quit_answered)
 
     def _populate(self) -> None:
         """Set every control from the running config, and from settings for what the config lacks."""
@@ -288,11 +321,22 @@ class MainWindow(QMainWindow):
         self.beauty_dock.toggleViewAction().toggled.connect(self.beauty_button.setChecked)
         self.copy_button.clicked.connect(self.copy_link)
         self.live_button.clicked.connect(self.toggle_live)
+        # What the studio does not hold (it saves through setup_listeners): choices that wait for a
+        # restart or for their source, and the layout of the docks.
+        for changed in (self.orientation_combo.currentIndexChanged, self.camera_combo.currentIndexChanged,
+                        self.resolution_combo.currentIndexChanged, self.fps_combo.currentIndexChanged,
+                        self.mic_combo.currentIndexChanged, self.path_edit.textChanged):
+            changed.connect(self.schedule_save)
+        for dock in self.findChildren(QDockWidget):
+            for changed in (dock.visibilityChanged, dock.dockLocationChanged, dock.topLevelChanged):
+                changed.connect(self.schedule_save)
 
     # -- translation --------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
+        elif event.type() == QEvent.Type.WindowStateChange:  # maximised, full screen
+            self.schedule_save()
         super().changeEvent(event)
 
     def retranslateUi(self) -> None:
@@ -332,12 +376,17 @@ class MainWindow(QMainWindow):
         self.filter_labels[1].setText(self.tr("Contrast"))
         self.reset_button.setText(self.tr("Reset brightness and contrast"))
         self.beauty_button.setText(self.tr("Beauty and HD…"))
+        self.quit_box.setWindowTitle(self.tr("End the show?"))
+        self.quit_box.setText(self.tr("You are live. Quitting ends the show for every viewer and stops every output."))
+        self.quit_confirm_button.setText(self.tr("End the show and quit"))
+        self.keep_live_button.setText(self.tr("Keep streaming"))
         self._refresh_live()
         self._refresh_status()
 
     def set_language(self, code: str) -> None:
         self.translations.apply(code)  # every widget then gets a LanguageChange event
         self.settings.setValue("language", self.translations.language)
+        self.schedule_save()
 
     # -- sources and filters ------------------------------------------------------------------
     def _update_rows(self) -> None:
@@ -436,12 +485,25 @@ class MainWindow(QMainWindow):
     # -- going live ---------------------------------------------------------------------------
     @asyncSlot()
     async def toggle_live(self) -> None:
+        await self.set_live(not self.studio.is_live)
+
+    @asyncSlot()
+    async def resume_show(self) -> None:
+        """The resume offer's one click: the recording and the show with its outputs, as they were
+        when the last session ended without a clean quit."""
+        assert self.resume_banner is not None
+        if self.resume_banner.state.recording:
+            self.studio.start_recording()
+        if self.resume_banner.state.live:
+            await self.set_live(True)
+
+    async def set_live(self, live: bool) -> None:
         self.live_button.setEnabled(False)
         try:
-            if self.studio.is_live:
-                await self.studio.stop_live()
-            else:
+            if live:
                 await self.studio.go_live()
+            else:
+                await self.studio.stop_live()
         except Exception as exc:  # e.g. no encoder for the codec: say so and stay usable
             log.exception("going live / stopping failed")
             self.statusBar().showMessage(self.tr("Could not change live state: {0}").format(exc), 15000)
@@ -533,10 +595,40 @@ class MainWindow(QMainWindow):
         if self.studio.is_live != (self.live_button.property("live") is True):
             self._refresh_live()  # went live or stopped from elsewhere (e.g. a future remote control)
 
-    # -- closing ------------------------------------------------------------------------------
+    # -- saving and closing ---------------------------------------------------------------------
+    def schedule_save(self, *_: object) -> None:
+        """Save soon: at most SAVE_DELAY_MS after the first change not yet saved (a slider dragged for
+        a minute is saved every half second, not once it stops)."""
+        if not self._closed and not self._save_timer.isActive():
+            self._save_timer.start()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.schedule_save()
+        super().resizeEvent(event)
+
+    def moveEvent(self, event: QMoveEvent) -> None:
+        self.schedule_save()
+        super().moveEvent(event)
+
+    def session_state(self) -> SessionState:
+        """What a crash now would offer to resume."""
+        recorder = self.studio.recorder
+        return SessionState(self.studio.is_live, list(self.studio.outputs) if self.studio.is_live else [],
+                            recorder is not None and recorder.running)
+
     def save_settings(self) -> None:
+        """The set-up, the window and what runs, in one go. QSettings writes its file whole and renames
+        it over the old one, the secrets and the session marker are written the same way: a kill
+        mid-save leaves the old file or the new one."""
+        try:
+            self._write_settings()
+        except OSError as exc:  # a full disk, a folder the host cannot write: say so, the show goes on
+            log.exception("saving the settings failed")
+            self.statusBar().showMessage(self.tr("The settings could not be saved: {0}").format(exc), 15000)
+
+    def _write_settings(self) -> None:
         settings = self.settings
-        remember_config(self.studio.config, settings)
+        remember_config(self.studio.config, settings, self.secrets)
         settings.setValue("video/camera", self.camera_combo.currentData())
         settings.setValue("video/resolution", self.resolution_combo.currentData())
         settings.setValue("video/camera_fps", self.fps_combo.currentData())
@@ -545,15 +637,37 @@ class MainWindow(QMainWindow):
         settings.setValue("audio/mic", json.dumps(self.mic_combo.currentData() or None))
         settings.setValue("language", self.translations.language)
         settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
         for key, dock in self.right_docks.items():
             settings.setValue(f"window/{key}", dock.isVisibleTo(self))
         remember_docks(self.commerce_docks, self)
         settings.sync()
+        if settings.status() != QSettings.Status.NoError:
+            raise OSError(f"cannot write {settings.fileName()}")
+        self.session.write(self.session_state())
+
+    def _quit_answered(self, button: QAbstractButton) -> None:
+        if button is self.quit_confirm_button:
+            self.close_without_asking()
+
+    def close_without_asking(self) -> None:
+        """Close even while live: the host has said so (the quit box, or Ctrl+C in the terminal)."""
+        self._quit_confirmed = True
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.studio.is_live and not self._quit_confirmed:
+            event.ignore()
+            self.quit_box.open()
+            return
         self._preview_timer.stop()
         self._status_timer.stop()
-        self.save_settings()
+        self._save_timer.stop()
+        if not self._closed:
+            self._closed = True  # nothing is saved after this, not even the docks hiding with the window
+            self.studio.setup_listeners.remove(self.schedule_save)
+            self.save_settings()
+            self.session.clear()  # a clean quit: no resume offer next time
         super().closeEvent(event)
         self.closed.emit()
 

@@ -97,7 +97,7 @@ async def shoot(out: str, width: int, height: int, seconds: float, picture: str 
         await studio.ingest.end_all()
         for pc in peers:
             await pc.close()
-        window.close()
+        window.close_without_asking()
     finally:
         await studio.close()
 

@@ -1,4 +1,5 @@
-"""The window's memory (QSettings) and how remembered choices fill in a StudioConfig at start-up."""
+"""The window's memory (QSettings) and how remembered choices fill in a StudioConfig at start-up.
+Output keys and tokens are kept apart, in the system keyring or a file only the user can read."""
 
 from __future__ import annotations
 
@@ -12,14 +13,22 @@ from studio.config import StudioConfig
 from studio.filters.beauty import BEAUTY_OPTIONS
 from studio.registry import default_registry
 
+from .keychain import SecretStore, open_secrets
+
 ORGANISATION = "HostStudio"
 APPLICATION = "Host Studio"
+SECRET_FIELDS = ("key", "token")  # an RTMP output's stream key, a WHIP output's bearer token
 
 
 def open_settings() -> QSettings:
     # INI everywhere (not the Windows registry), so QSettings.setPath(IniFormat, UserScope, dir) isolates
     # tests and the screenshot script.
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+def config_folder(settings: QSettings) -> Path:
+    """The folder of the settings file, where the show's log, the secrets file and the session marker live."""
+    return Path(settings.fileName()).parent
 
 
 def read_json(settings: QSettings, key: str, default: Any,
@@ -32,7 +41,11 @@ def read_json(settings: QSettings, key: str, default: Any,
     return value if isinstance(value, kind or type(default)) else default
 
 
-def restore_config(config: StudioConfig, settings: QSettings) -> None:
+def _secret_name(output: dict[str, Any], field: str) -> str:
+    return f"outputs/{output.get('name')}/{field}"
+
+
+def restore_config(config: StudioConfig, settings: QSettings, secrets: SecretStore | None = None) -> None:
     """Fill in remembered choices wherever the command line and config file left the default.
 
     An explicit `--source camera` therefore wins over the last session, and a plain `studio` resumes
@@ -69,7 +82,10 @@ def restore_config(config: StudioConfig, settings: QSettings) -> None:
     outputs = read_json(settings, "outputs", [])
     if config.outputs == default.outputs and all(isinstance(o, dict) and o.get("kind") in ("rtmp", "whip")
                                                  for o in outputs):
-        config.outputs = outputs
+        secrets = secrets or open_secrets(config_folder(settings))
+        config.outputs = [{**output, **{field: value for field in SECRET_FIELDS
+                                        if (value := secrets.get(_secret_name(output, field))) is not None}}
+                          for output in outputs]
     folder = str(settings.value("recording/folder", ""))
     if config.recording_folder == default.recording_folder and folder:
         config.recording_folder = folder
@@ -77,12 +93,27 @@ def restore_config(config: StudioConfig, settings: QSettings) -> None:
     if config.orientation == default.orientation and orientation in ("landscape", "portrait"):
         config.orientation = orientation
     if not config.event_log:  # the show survives a crash: the log is a file beside the settings
-        shows = Path(settings.fileName()).parent / "shows"
+        shows = config_folder(settings) / "shows"
         shows.mkdir(parents=True, exist_ok=True)
         config.event_log = str(shows / "current.sqlite")
 
 
-def remember_config(config: StudioConfig, settings: QSettings) -> None:
+def remember_outputs(outputs: list[dict[str, Any]], settings: QSettings, secrets: SecretStore) -> None:
+    """The outputs in the settings without their keys and tokens, which go to ``secrets``; those of
+    outputs no longer there are forgotten."""
+    kept = {_secret_name(output, field): str(output[field])
+            for output in outputs for field in SECRET_FIELDS if output.get(field)}
+    saved = {_secret_name(output, field)
+             for output in read_json(settings, "outputs", []) if isinstance(output, dict) for field in SECRET_FIELDS}
+    for name in saved - kept.keys():
+        secrets.put(name, None)
+    for name, value in kept.items():
+        secrets.put(name, value)
+    settings.setValue("outputs", json.dumps([{k: v for k, v in output.items() if k not in SECRET_FIELDS}
+                                             for output in outputs]))
+
+
+def remember_config(config: StudioConfig, settings: QSettings, secrets: SecretStore) -> None:
     settings.setValue("video/source", config.video_source)
     settings.setValue("video/options", json.dumps(config.video_options))
     settings.setValue("audio/source", config.audio_source)
@@ -93,5 +124,5 @@ def remember_config(config: StudioConfig, settings: QSettings) -> None:
     settings.setValue("plugins/disabled", json.dumps(config.disabled_plugins))
     settings.setValue("video/true_colour", config.true_colour)
     settings.setValue("beauty/preset", json.dumps(config.beauty_preset))
-    settings.setValue("outputs", json.dumps(config.outputs))  # stream keys stay on this machine, as OBS keeps them
+    remember_outputs(config.outputs, settings, secrets)
     settings.setValue("recording/folder", config.recording_folder)
