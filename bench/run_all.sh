@@ -14,6 +14,7 @@ $PY bench/viewers_bench.py --seconds 5 --encoder-threads 2
 $PY bench/latency_bench.py --seconds 10 --joins 10 --baseline-joins 3
 $PY bench/guard_bench.py
 $PY bench/beauty_bench.py --seconds 20
+$PY bench/degrade_bench.py
 $PY bench/beauty_quality.py
 $PY bench/commerce_bench.py --chromium-pages 0
 $PY bench/commerce_bench.py

@@ -30,6 +30,11 @@ from .vision.context import FaceAnalysis, FrameContext
 log = logging.getLogger(__name__)
 
 STALL_SECONDS = 1.0  # a "live" source silent this long gets the slate, so the picture never freezes
+# Program frames go out at least this share of a frame interval apart. After a slow frame the next
+# is often ready at once; encoders take the newest frame from a LatestSlot, so of two frames put
+# there together only the second would be encoded (a filter run on every other frame halved the
+# encoded rate). Frames keep their capture times: the spacing moves no time stamp.
+EMIT_SPACING = 0.5
 
 
 def run_chain(guards: list[FilterGuard], image: np.ndarray, context: FrameContext) -> np.ndarray:
@@ -104,7 +109,7 @@ class Pipeline:
         self._stop = threading.Event()
         self._generation = 0  # bumped when a hung filter strands the program thread
         self._thread = self._new_program_thread()
-        self._watchdog = threading.Thread(target=self._watch_for_hangs, name="program-watchdog", daemon=True)
+        self._watchdog = threading.Thread(target=self._watch_guards, name="program-watchdog", daemon=True)
         self.last_program: VideoFrame | None = None
         self.program_meter = RateMeter()
         self.program_frames = 0
@@ -175,12 +180,15 @@ class Pipeline:
     def _new_program_thread(self) -> threading.Thread:
         return threading.Thread(target=self._run_program, args=(self._generation,), name="program", daemon=True)
 
-    def _watch_for_hangs(self) -> None:
+    def _watch_guards(self) -> None:
         """A filter stuck in one call takes the program thread with it: switch the filter off and
-        carry on with a fresh program thread. The stuck one exits if its call ever returns."""
+        carry on with a fresh program thread. The stuck one exits if its call ever returns. Filters
+        switched off by an error get their fresh start here once their back-off has passed: the
+        chain never calls a switched-off filter, so it would never find out."""
         while not self._stop.wait(0.1):
             now = time.monotonic()
             for guard in self.filters + self.overlays:
+                guard.retry_if_due(now)
                 if guard.error is None and guard.hung(now):  # the stranded call stays "hung": act once
                     guard.disable(f"hung: no return after {HANG_SECONDS:.0f} s")
                     self._generation += 1
@@ -218,6 +226,7 @@ class Pipeline:
         interval = 1.0 / self.fps
         placeholder_seq = 0
         next_due = last_frame_at = time.monotonic()
+        emitted_at = 0.0
         self.on_slate = False
         while not self._stop.is_set() and generation == self._generation:
             source_frame = self._source_slot.get(timeout=0 if self.on_slate else 2 * interval)
@@ -226,8 +235,10 @@ class Pipeline:
                 self.on_slate = False
                 next_due = last_frame_at = time.monotonic()
                 program = self._produce(source_frame)
+                self._stop.wait(emitted_at + EMIT_SPACING * interval - time.monotonic())
                 if generation == self._generation:  # a stranded thread must not emit late frames
                     self._emit(program)
+                    emitted_at = time.monotonic()
                 continue
             stalled = time.monotonic() - last_frame_at > STALL_SECONDS
             if self.video_runner.available and not stalled:
@@ -269,6 +280,11 @@ class Pipeline:
         for slot in consumers:
             slot.put(program)
 
+    def filter_states(self) -> list[dict]:
+        """Each filter's and overlay's state, in chain order (`FilterGuard.state`)."""
+        now = time.monotonic()
+        return [guard.state(now) for guard in self.filters + self.overlays]
+
     def stats(self) -> dict:
         fps, _ = self.program_meter.rates()
         return {
@@ -285,6 +301,7 @@ class Pipeline:
             "filter_ms": round(self.filter_ms, 2),
             "compose_ms": round(self.compose_ms, 2),
             "filter_errors": {g.name: g.error for g in self.filters + self.overlays if g.error},
+            "filter_states": self.filter_states(),
             "program_errors": self.program_errors,
             "true_colour": self.true_colour,
             "true_colour_bypassed": [g.name for g in self.filters if self.true_colour and g.active

@@ -26,7 +26,8 @@ from .vision.regions import FaceRegions
 
 # 1.1: FrameContext, Face and FaceRegions for face-aware filters
 # 1.2: I420Filter and VideoFilter.acts_on
-API_VERSION = (1, 2)
+# 1.3: VideoFilter.degrade_levels, degrade and alternate_frames_safe (lighter levels over budget)
+API_VERSION = (1, 3)
 
 __all__ = ["API_VERSION", "AudioChunk", "AudioSource", "Comment", "CommentSource", "Event", "Face", "FaceRegions",
            "FrameContext", "I420Filter", "Interaction", "Overlay", "ShowContext", "SourceUnavailable", "VideoFilter",

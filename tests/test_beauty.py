@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from studio.filters.beauty import BEAUTY_PRESETS, BeautyFilter
 from studio.vision.context import FaceAnalysis, FrameContext
@@ -29,9 +30,15 @@ def high_frequency(image: np.ndarray) -> np.ndarray:
     return y - cv2.GaussianBlur(y, (0, 0), 1.5)
 
 
-def test_smoothing_flattens_skin_and_keeps_edges_elsewhere() -> None:
+def at_level(flt: BeautyFilter, level: int) -> BeautyFilter:
+    flt.degrade = level  # what the guard sets while beauty overruns its budget
+    return flt
+
+
+@pytest.mark.parametrize("level", range(BeautyFilter.degrade_levels + 1))
+def test_smoothing_flattens_skin_and_keeps_edges_elsewhere(level: int) -> None:
     frame = host_frame()
-    out, context = run(BeautyFilter(**{**ONLY, "smoothing": 60}), frame)
+    out, context = run(at_level(BeautyFilter(**{**ONLY, "smoothing": 60}), level), frame)
     region = context.regions(frame)[0]
     inside = np.zeros(frame.shape[:2], bool)
     inside[region.window] = region.skin > 0.99
@@ -53,12 +60,13 @@ def test_smoothing_flattens_skin_and_keeps_edges_elsewhere() -> None:
     assert np.abs(after[eye]).mean() >= 0.95 * np.abs(before[eye]).mean()
 
 
-def test_slimming_moves_the_jaw_in_and_nothing_outside_the_face() -> None:
+@pytest.mark.parametrize("level", range(BeautyFilter.degrade_levels + 1))
+def test_slimming_moves_the_jaw_in_and_nothing_outside_the_face(level: int) -> None:
     frame = host_frame()
-    out, context = run(BeautyFilter(**{**ONLY, "slimming": 80, "eyes": 80}), frame)
+    out, context = run(at_level(BeautyFilter(**{**ONLY, "slimming": 80, "eyes": 80}), level), frame)
     region = region_mask(context.regions(frame), frame.shape)
     assert np.array_equal(out[region == 0], frame[region == 0])
-    out, context = run(BeautyFilter(**{**ONLY, "slimming": 80}), frame)
+    out, context = run(at_level(BeautyFilter(**{**ONLY, "slimming": 80}), level), frame)
     # Inside the region but away from the jaw and the eyes nothing moves: no seam, no shift.
     nose = context.faces(frame)[0].landmarks[1].astype(int)
     patch = (slice(nose[1] - 8, nose[1] + 8), slice(nose[0] - 8, nose[0] + 8))
@@ -75,9 +83,10 @@ def test_slimming_moves_the_jaw_in_and_nothing_outside_the_face() -> None:
     assert after < before - 2, (before, after)
 
 
-def test_eye_enlarging_opens_the_eyes() -> None:
+@pytest.mark.parametrize("level", range(BeautyFilter.degrade_levels + 1))
+def test_eye_enlarging_opens_the_eyes(level: int) -> None:
     frame = host_frame()
-    out, context = run(BeautyFilter(**{**ONLY, "eyes": 80}), frame)
+    out, context = run(at_level(BeautyFilter(**{**ONLY, "eyes": 80}), level), frame)
     region = region_mask(context.regions(frame), frame.shape)
     assert np.array_equal(out[region == 0], frame[region == 0])
     # The landmark model places eye corners by its face prior, so measure the eyes in the pixels:

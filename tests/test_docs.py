@@ -43,3 +43,23 @@ def test_the_i420_filter_example_runs_in_a_chain():
     lift.strength = 0
     assert run_chain([guard], frame, FrameContext(None, 0.0)) is frame
     assert np.array_equal(lift.apply(frame), frame)
+
+
+def test_the_lighter_level_example_steps_down_in_a_guard():
+    from studio.guard import FilterGuard
+    from studio.imaging import psnr
+    from tests.photos import host_frame
+    text = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    code = re.search(r"## Lighter levels over budget.*?```python\n(.*?)```", text, flags=re.S).group(1)
+    namespace: dict = {}
+    exec(compile(code, "plugins.md", "exec"), namespace)
+    glow = namespace["SoftGlow"]()
+    frame = host_frame()
+    full = glow.apply(frame)
+    # At a million frames a second every call overruns its budget: the guard steps the filter down.
+    guard = FilterGuard(glow, fps=1e6)
+    for _ in range(15):
+        guard.apply(frame)
+    assert glow.degrade == 1 and guard.error is None and guard.state(0.0)["state"] == "degraded"
+    out = guard.apply(frame)
+    assert out.shape == frame.shape and 35 < psnr(out, full) < float("inf")  # the same glow, made more cheaply

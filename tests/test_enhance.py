@@ -24,17 +24,22 @@ OFF = dict.fromkeys(("denoise", "sharpen", "low_light", "saturation", "warmth"),
 PHOTOS = ("astronaut", "coffee", "chelsea", "rocket", "camera", "immunohistochemistry")
 
 
-def enhance(image: np.ndarray, frames: int = 1, **options: int) -> np.ndarray:
+def enhance(image: np.ndarray, frames: int = 1, level: int = 0, **options: int) -> np.ndarray:
     flt = EnhanceFilter(**{**OFF, **options})
+    flt.degrade = level  # what the guard sets while HD overruns its budget
     for _ in range(frames):
         out = flt.apply(image)
     return out
 
 
+LEVELS = range(EnhanceFilter.degrade_levels + 1)
+
+
+@pytest.mark.parametrize("level", LEVELS)
 @pytest.mark.parametrize("name", ["coffee", "astronaut", "chelsea"])
-def test_low_light_lifts_dark_pictures_without_clipping(name: str) -> None:
+def test_low_light_lifts_dark_pictures_without_clipping(name: str, level: int) -> None:
     dark = (photo(name) * 0.35).astype(np.uint8)
-    out = enhance(dark, frames=20, low_light=70)  # auto exposure eases in over frames
+    out = enhance(dark, frames=20, level=level, low_light=70)  # auto exposure eases in over frames
     assert luma(out).mean() >= luma(dark).mean() + 15
     assert (luma(out) >= 255).mean() < 0.01
 
@@ -44,10 +49,11 @@ def test_low_light_leaves_a_well_lit_picture_alone() -> None:
     assert np.array_equal(enhance(bright, frames=5, low_light=100), enhance(bright, frames=5))
 
 
+@pytest.mark.parametrize("level", LEVELS)
 @pytest.mark.parametrize("name", PHOTOS)
-def test_sharpening_adds_detail_without_halos(name: str) -> None:
+def test_sharpening_adds_detail_without_halos(name: str, level: int) -> None:
     image = photo(name)
-    out = enhance(image, sharpen=60)
+    out = enhance(image, level=level, sharpen=60)
     before, after = (cv2.Laplacian(luma(x), cv2.CV_64F).var() for x in (image, out))
     assert after >= 1.2 * before
     # No halos: no pixel overshoots the brightest or darkest of its 3×3 neighbours.
@@ -94,12 +100,15 @@ def test_upscale_filter_brings_a_small_camera_to_canvas_height() -> None:
     assert guard.apply(big) is big
 
 
-def test_true_colour_mode_keeps_every_pixel_outside_faces() -> None:
+@pytest.mark.parametrize("level", LEVELS)
+def test_true_colour_mode_keeps_every_pixel_outside_faces(level: int) -> None:
     """All effects up, plus filters that would recolour everything: outside the faces the output
-    is exactly the denoised and sharpened input."""
+    is exactly the denoised and sharpened input, at every level HD may be stepped down to."""
     frame = product_frame()
+    enhancer = EnhanceFilter(denoise=50, sharpen=60, low_light=100, saturation=100, warmth=60)
+    enhancer.degrade = level
     chain = [BeautyFilter(**BEAUTY_PRESETS["glam"]),
-             EnhanceFilter(denoise=50, sharpen=60, low_light=100, saturation=100, warmth=60),
+             enhancer,
              BackgroundFilter(mode="blur", threaded=False),
              BrightnessContrastFilter(brightness=40, contrast=1.5),
              MirrorFilter()]
@@ -117,7 +126,7 @@ def test_true_colour_mode_keeps_every_pixel_outside_faces() -> None:
     # the enhancer: the beautified frame, itself identical to the input outside the faces.
     beautified = guards[0].apply(frame, context)
     assert np.array_equal(beautified[outside], frame[outside])
-    reference = EnhanceFilter(**{**OFF, "denoise": 50, "sharpen": 60}).apply(beautified)
+    reference = enhance(beautified, level=level, denoise=50, sharpen=60)
     assert outside.mean() > 0.9
     assert np.array_equal(out[outside], reference[outside])
     # The face itself is still beautified.
@@ -131,12 +140,15 @@ def test_true_colour_mode_keeps_every_pixel_outside_faces() -> None:
     assert guards[2].filter.segmenter.runs > 0
 
 
-def test_virtual_background_keeps_the_person_and_blurs_the_room() -> None:
+@pytest.mark.parametrize("level", range(BackgroundFilter.degrade_levels + 1))
+def test_virtual_background_keeps_the_person_and_blurs_the_room(level: int) -> None:
     frame = host_frame()
     frame[:200, :300] = photo("rocket")[100:300, 100:400]  # something sharp behind the host
     flt = BackgroundFilter(mode="blur", blur=80, threaded=False)
+    flt.degrade = level  # what the guard sets while the background overruns its budget
     for _ in range(3):
         out = flt.apply(frame)
+    assert flt.segmenter.rate_hz == (15.0, 7.5)[level]  # the person model runs half as often when lighter
     mask = flt.segmenter.mask(frame)
     assert mask is not None and mask.dtype == np.uint8
     mask = mask / 255
@@ -211,21 +223,22 @@ def test_segmenter_worker_runs_beside_the_program_and_ends() -> None:
 
 
 
+def chroma_error(image: np.ndarray, clean: np.ndarray) -> float:
+    ycc = [cv2.cvtColor(x, cv2.COLOR_RGB2YCrCb).astype(float)[..., 1:] for x in (image, clean)]
+    return float(np.abs(ycc[0] - ycc[1]).mean())
+
+
+def luma_error(image: np.ndarray, clean: np.ndarray) -> float:
+    return float(np.abs(luma(image).astype(float) - luma(clean)).mean())
+
+
 def test_light_denoise_cleans_luma_and_strong_denoise_cleans_chroma_too() -> None:
     clean = photo("astronaut")
     noisy = sensor_noise(clean, 10, seed=2)
-
-    def chroma_error(image: np.ndarray) -> float:
-        ycc = [cv2.cvtColor(x, cv2.COLOR_RGB2YCrCb).astype(float)[..., 1:] for x in (image, clean)]
-        return float(np.abs(ycc[0] - ycc[1]).mean())
-
-    def luma_error(image: np.ndarray) -> float:
-        return float(np.abs(luma(image).astype(float) - luma(clean)).mean())
-
     light, strong = enhance(noisy, denoise=30), enhance(noisy, denoise=80)
-    assert luma_error(light) < 0.9 * luma_error(noisy)
-    assert abs(chroma_error(light) - chroma_error(noisy)) < 0.3  # chroma left as it was
-    assert chroma_error(strong) < 0.8 * chroma_error(noisy)
+    assert luma_error(light, clean) < 0.9 * luma_error(noisy, clean)
+    assert abs(chroma_error(light, clean) - chroma_error(noisy, clean)) < 0.3  # chroma left as it was
+    assert chroma_error(strong, clean) < 0.8 * chroma_error(noisy, clean)
     def chroma_grain(image: np.ndarray) -> float:
         ycc = cv2.cvtColor(image, cv2.COLOR_RGB2YCrCb).astype(np.float32)[..., 1:]
         return float(((ycc - cv2.GaussianBlur(ycc, (0, 0), 2)) ** 2).mean())
@@ -233,6 +246,20 @@ def test_light_denoise_cleans_luma_and_strong_denoise_cleans_chroma_too() -> Non
     dark = (noisy * 0.35).astype(np.uint8)  # a dark frame: light denoise cleans chroma too
     assert chroma_grain(enhance(dark, frames=3, denoise=30, low_light=70)) < \
         0.8 * chroma_grain(enhance(dark, frames=3, low_light=70))
+
+
+def test_lighter_levels_drop_chroma_denoise_then_luma_denoise_in_good_light() -> None:
+    clean = photo("astronaut")
+    noisy = sensor_noise(clean, 10, seed=2)
+    first = enhance(noisy, level=1, denoise=80)
+    assert luma_error(first, clean) < 0.9 * luma_error(noisy, clean)
+    assert abs(chroma_error(first, clean) - chroma_error(noisy, clean)) < 0.3
+    # Level 2: a well-lit frame keeps its (little) luma noise; a dark one is still denoised.
+    assert luma_error(enhance(noisy, level=2, denoise=80), clean) > 0.95 * luma_error(noisy, clean)
+    dark, dark_clean = ((x * 0.35).astype(np.uint8) for x in (noisy, clean))
+    lifted_clean = enhance(dark_clean, frames=3, level=2, low_light=70)
+    assert luma_error(enhance(dark, frames=3, level=2, denoise=80, low_light=70), lifted_clean) < \
+        0.95 * luma_error(enhance(dark, frames=3, level=2, low_light=70), lifted_clean)
 
 
 def test_i420_filters_share_one_conversion_and_give_their_own_results(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -269,13 +296,15 @@ def test_filters_with_nothing_to_do_cost_no_conversion() -> None:
     assert run_chain(chain, frame, FrameContext(None, 0.0)) is frame
 
 
-def test_true_colour_grading_alone_keeps_every_pixel_outside_faces() -> None:
+@pytest.mark.parametrize("level", LEVELS)
+def test_true_colour_grading_alone_keeps_every_pixel_outside_faces(level: int) -> None:
     """No denoise and no sharpening: in product mode the chain must not even take the frame through
     4:2:0 and back, so outside the faces every pixel is the camera's."""
     from studio.pipeline import run_chain
     frame = (product_frame() * 0.5).astype(np.uint8)  # dim: the low-light lift acts
-    chain = [FilterGuard(EnhanceFilter(**{**OFF, "low_light": 80, "saturation": 60, "warmth": 40})),
-             FilterGuard(BackgroundFilter(threaded=False))]
+    enhancer = EnhanceFilter(**{**OFF, "low_light": 80, "saturation": 60, "warmth": 40})
+    enhancer.degrade = level
+    chain = [FilterGuard(enhancer), FilterGuard(BackgroundFilter(threaded=False))]
     analysis = FaceAnalysis()
     for i in range(3):
         context = FrameContext(analysis, i / 30, true_colour=True)

@@ -17,8 +17,10 @@ import time
 from collections.abc import Callable, Coroutine, Iterator
 from typing import Any
 
+import keyring
 import pytest
 import qasync
+from keyring.backends import fail
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QGroupBox, QMessageBox
@@ -45,9 +47,13 @@ def _workers() -> list[str]:
 
 @pytest.fixture
 def settings_dir(tmp_path):
-    """Every QSettings the UI opens lands in this test's own directory."""
+    """Every QSettings the UI opens lands in this test's own directory, and so do stream keys: the
+    keyring is the one that keeps nothing, whatever this machine has."""
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    return tmp_path
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield tmp_path
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture
@@ -96,7 +102,7 @@ def window(studio, qtbot) -> Iterator[MainWindow]:
     window.resize(1280, 800)
     window.show()
     yield window
-    window.close()
+    window.close_without_asking()
 
 
 @pytest.fixture
@@ -115,7 +121,7 @@ def open_show(loop, qtbot, settings_dir, translations) -> Iterator[Callable[...,
 
     yield open_
     for studio, window in opened:
-        window.close()
+        window.close_without_asking()
         run(loop, studio.close())
 
 
@@ -329,9 +335,11 @@ def test_run_window_goes_live_and_shuts_down(settings_dir, translations, qapp):
         if not seen:
             seen["url"] = window.url_edit.text()
             window.live_button.click()
-        elif window.studio.is_live and window.preview_updates > 10:
+        elif window.studio.is_live and window.preview_updates > 10 and not seen.get("asked"):
             seen["live"] = True
-            window.close()
+            window.close()  # live: the window asks first, and stays open meanwhile
+            seen["asked"] = window.quit_box.isVisible() and window.isVisible()
+            window.quit_confirm_button.click()
 
     timer = QTimer(interval=50, timeout=drive)
     timer.start()
@@ -340,7 +348,7 @@ def test_run_window_goes_live_and_shuts_down(settings_dir, translations, qapp):
     finally:
         timer.stop()
         qapp.setQuitOnLastWindowClosed(True)
-    assert seen.get("live") and re.fullmatch(r"http://127\.0\.0\.1:\d+/", seen["url"])
+    assert seen.get("live") and seen.get("asked") and re.fullmatch(r"http://127\.0\.0\.1:\d+/", seen["url"])
     assert _workers() == []
     assert open_settings().value("video/source") == "testcard"  # settings saved on close
 
@@ -541,6 +549,34 @@ def test_beauty_panel_drives_the_running_filters(loop, open_show):
         assert studio.pipeline.filters[0].filter.sharpen == 90
         dock.toggleViewAction().trigger()
         assert not dock.isVisible() and not window.beauty_button.isChecked()
+
+    run(loop, scenario())
+
+
+def test_beauty_panel_shows_effects_at_reduced_quality_or_switched_off(loop, open_show):
+    studio, window = open_show(filters=[{"name": "hd_enhance"}, {"name": "beauty"}])
+    dock = window.beauty_dock
+    labels = dock.status_labels
+
+    async def scenario() -> None:
+        window.beauty_button.click()
+        hd, beauty = studio.pipeline.filters
+        await wait_for(lambda: studio.pipeline.program_frames > 10, "frames")
+        await asyncio.sleep(0.6)  # a refresh of the panel
+        assert not any(label.isVisible() for label in labels.values())  # all running as set: nothing to say
+        # HD overruns: a budget no call can meet makes the guard's ladder step it down, then report it.
+        hd.ladder.budget_ms = hd.budget_ms = 1e-6
+        await wait_for(lambda: "Still too slow" in labels["hd_enhance"].text(), "HD at its lightest, over budget")
+        assert labels["hd_enhance"].isVisible() and labels["hd_enhance"].property("state") == "reduced"
+        assert labels["hd_enhance"].text().startswith("Reduced quality to keep 30 fps (level 2 of 2).\n")
+        beauty.disable("raised RuntimeError: model crashed")  # what the guard does when a call raises
+        await wait_for(lambda: labels["beauty"].isVisible(), "beauty shown as off")
+        assert re.fullmatch(r"Switched off: raised RuntimeError: model crashed\. Trying again in [1-5] s\.",
+                            labels["beauty"].text())
+        assert labels["beauty"].property("state") == "off"
+        assert dock.beauty_box.isChecked()  # still the host's choice: it comes back by itself
+        await wait_for(lambda: not labels["beauty"].isVisible(), "beauty tried again", timeout=8)
+        assert studio.stats()["filter_states"][1]["state"] == "running"
 
     run(loop, scenario())
 

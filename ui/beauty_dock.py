@@ -1,13 +1,16 @@
 """The beauty and enhancement panel: sliders for every effect, presets, the virtual background,
 true-colour product mode and a before/after split. Every change reaches the running filters at
-once (the next frame); the values are the show's own settings, which the window remembers."""
+once (the next frame); the values are the show's own settings, which the window remembers. Each
+effect says when the studio runs it at reduced quality or has switched it off (and when it tries
+again), so a checked box never hides an effect that is not running as set."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -36,6 +39,7 @@ from .layout import TranslatedDock, row
 MANAGED = ("hd_enhance", "virtual_background", "beauty", "hd_upscale")
 SLIDERS = {"beauty": ("smoothing", "whitening", "rosy", "slimming", "eyes"),
            "hd_enhance": ("denoise", "sharpen", "low_light", "saturation", "warmth")}
+STATE_INTERVAL_MS = 500  # how often the effects' states are read while the panel is open
 
 
 class BeautyDock(TranslatedDock):
@@ -51,6 +55,9 @@ class BeautyDock(TranslatedDock):
             self.values[name] = {**defaults, **{k: v for k, v in configured.get(name, {}).items() if k != "name"}}
         self.sliders: dict[tuple[str, str], QSlider] = {}
         self.slider_labels: dict[tuple[str, str], QLabel] = {}
+        # What the studio is doing with each effect, shown only when it is not running as set.
+        self.status_labels = {name: QLabel(objectName="filterStatus", wordWrap=True, visible=False)
+                              for name in MANAGED}
         body = QWidget()
         layout = QVBoxLayout(body)
 
@@ -61,13 +68,16 @@ class BeautyDock(TranslatedDock):
         self.preset_label = QLabel()
         form.addRow(self.preset_label, row(self.preset_combo, self.save_preset_button))
         self._add_sliders(form, "beauty")
+        form.addRow(self.status_labels["beauty"])
         layout.addWidget(self.beauty_box)
 
         self.hd_box = QGroupBox(checkable=True, checked="hd_enhance" in configured)
         form = QFormLayout(self.hd_box)
         self._add_sliders(form, "hd_enhance")
+        form.addRow(self.status_labels["hd_enhance"])
         self.upscale_check = QCheckBox(checked="hd_upscale" in configured)
         form.addRow(self.upscale_check)
+        form.addRow(self.status_labels["hd_upscale"])
         layout.addWidget(self.hd_box)
 
         self.background_box = QGroupBox()
@@ -79,6 +89,7 @@ class BeautyDock(TranslatedDock):
         form.addRow(self.background_labels[0], self.background_combo)
         self._add_sliders(form, "virtual_background", ("blur",))
         form.addRow(self.background_labels[1], row(self.background_path, self.background_browse))
+        form.addRow(self.status_labels["virtual_background"])
         layout.addWidget(self.background_box)
 
         self.true_colour_check = QCheckBox(checked=studio.config.true_colour)
@@ -101,6 +112,8 @@ class BeautyDock(TranslatedDock):
         self.preset_combo.activated.connect(self._preset_chosen)
         self.save_preset_button.clicked.connect(self.save_preset)
         self.true_colour_check.toggled.connect(studio.set_true_colour)
+        self._state_timer = QTimer(self, interval=STATE_INTERVAL_MS, timeout=self._read_states)
+        self._state_timer.start()
         self.retranslateUi()
 
     # -- construction -------------------------------------------------------------------------
@@ -153,6 +166,40 @@ class BeautyDock(TranslatedDock):
         for key in self.studio.beauty_presets():
             self.preset_combo.addItem(names.get(key, key), key)
         self.preset_combo.setCurrentIndex(max(0, self.preset_combo.findData(current)))
+
+    # -- the effects' states ------------------------------------------------------------------
+    def _read_states(self) -> None:
+        if self.isVisible():
+            self.refresh(self.studio.pipeline.filter_states())
+
+    def refresh(self, states: list[dict[str, Any]]) -> None:
+        """Show, under each effect, what the studio does with it (``Pipeline.filter_states``)."""
+        by_name = {state["name"]: state for state in states}
+        for name, label in self.status_labels.items():
+            state = by_name.get(name)
+            text = self._state_text(state) if state is not None else ""
+            label.setText(text)
+            label.setVisible(bool(text))
+            kind = "off" if state is not None and state["state"] == "off" else "reduced"
+            if label.property("state") != kind:
+                label.setProperty("state", kind)
+                label.style().unpolish(label)  # re-evaluate the [state=…] style rules
+                label.style().polish(label)
+
+    def _state_text(self, state: dict[str, Any]) -> str:
+        if state["state"] == "off":
+            if state["retry_in_s"] is None:
+                return self.tr("Switched off: {0}. It is tried again once it responds.").format(state["reason"])
+            return self.tr("Switched off: {0}. Trying again in {1} s.").format(
+                state["reason"], math.ceil(state["retry_in_s"]))
+        lines = []
+        if state["state"] == "degraded":
+            lines.append(self.tr("Reduced quality to keep {0} fps (level {1} of {2}).").format(
+                f"{self.studio.config.fps:g}", state["level"], state["levels"]))
+        if state["over_budget"]:
+            lines.append(self.tr("Still too slow: {0} ms a frame against a budget of {1} ms; the frame rate may "
+                                 "drop.").format(f"{state['ms']:.0f}", f"{state['budget_ms']:.0f}"))
+        return "\n".join(lines)
 
     # -- changes -----------------------------------------------------------------------------
     def enabled(self) -> list[str]:

@@ -24,7 +24,11 @@ QCheckBox::indicator:checked { background: #3d7eff; border-color: #6ea0ff; }
 QLabel#preview { background: #000000; border: 1px solid #2a2e36; border-radius: 4px; }
 QLabel#banner { background: #8b1e1e; color: #ffffff; padding: 7px 10px; border-radius: 4px;
                 font-weight: 600; }
+QFrame#resumeBanner { background: #1f3a5f; border: 1px solid #3d7eff; border-radius: 4px; }
+QPushButton#resumeButton { background: #2e7d32; color: #ffffff; font-weight: 700; padding: 6px 14px; }
 QLabel#hint { color: #8d96a5; }
+QLabel#filterStatus { color: #e0a800; }
+QLabel#filterStatus[state="off"] { color: #ff6b6b; font-weight: 600; }
 QLabel#onAir { color: #8d96a5; font-weight: 700; padding: 0 6px; }
 QLabel#onAir[live="true"] { color: #ff5252; }
 QPushButton#liveButton { font-size: 14pt; font-weight: 700; padding: 12px; border-radius: 6px;

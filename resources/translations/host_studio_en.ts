@@ -97,22 +97,22 @@
     <message>
         <location filename="../../ui/beauty_dock.py" line="192"/>
         <source>Switched off: {0}. It is tried again once it responds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Switched off: {0}. It is tried again once it responds.</translation>
     </message>
     <message>
         <location filename="../../ui/beauty_dock.py" line="193"/>
         <source>Switched off: {0}. Trying again in {1} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Switched off: {0}. Trying again in {1} s.</translation>
     </message>
     <message>
         <location filename="../../ui/beauty_dock.py" line="197"/>
         <source>Reduced quality to keep {0} fps (level {1} of {2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Reduced quality to keep {0} fps (level {1} of {2}).</translation>
     </message>
     <message>
         <location filename="../../ui/beauty_dock.py" line="200"/>
         <source>Still too slow: {0} ms a frame against a budget of {1} ms; the frame rate may drop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Still too slow: {0} ms a frame against a budget of {1} ms; the frame rate may drop.</translation>
     </message>
     <message>
         <location filename="../../ui/beauty_dock.py" line="247"/>

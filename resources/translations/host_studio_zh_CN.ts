@@ -97,22 +97,22 @@
     <message>
         <location filename="../../ui/beauty_dock.py" line="192"/>
         <source>Switched off: {0}. It is tried again once it responds.</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭：{0}。待其恢复响应后会再次尝试。</translation>
     </message>
     <message>
         <location filename="../../ui/beauty_dock.py" line="193"/>
         <source>Switched off: {0}. Trying again in {1} s.</source>
-        <translation type="unfinished"></translation>
+        <translation>已关闭：{0}。{1} 秒后重试。</translation>
     </message>
     <message>
         <location filename="../../ui/beauty_dock.py" line="197"/>
         <source>Reduced quality to keep {0} fps (level {1} of {2}).</source>
-        <translation type="unfinished"></translation>
+        <translation>为保持 {0} 帧/秒已降低画质（第 {1} 级，共 {2} 级）。</translation>
     </message>
     <message>
         <location filename="../../ui/beauty_dock.py" line="200"/>
         <source>Still too slow: {0} ms a frame against a budget of {1} ms; the frame rate may drop.</source>
-        <translation type="unfinished"></translation>
+        <translation>仍然太慢：每帧 {0} 毫秒，预算为 {1} 毫秒；帧率可能下降。</translation>
     </message>
     <message>
         <location filename="../../ui/beauty_dock.py" line="247"/>

@@ -15,6 +15,11 @@ from ..vision.segmentation import PersonSegmenter
 from .base import I420Filter
 
 MODES = ("off", "blur", "image")
+# Person masks a second at each level: full quality, then the lighter level the guard steps down to
+# while the background overruns its budget. The model (about 10 ms a run, on its own thread) is the
+# heavy step; at half the rate the mask lags a moving person a little more, and the blur is always
+# done at an eighth of the size.
+MASK_RATES_HZ = (15.0, 7.5)
 log = logging.getLogger(__name__)
 
 
@@ -29,6 +34,7 @@ class BackgroundFilter(I420Filter):
     # It repaints everything but the person, so true-colour mode switches it off.
     true_colour_safe = False
     keeps_geometry = True
+    degrade_levels = len(MASK_RATES_HZ) - 1
 
     def __init__(self, mode: str = "blur", blur: int = 60, image: str = "", threaded: bool = True) -> None:
         self.mode, self.blur, self.image = mode, blur, image
@@ -47,7 +53,7 @@ class BackgroundFilter(I420Filter):
     @property
     def segmenter(self) -> PersonSegmenter:
         if self._segmenter is None:
-            self._segmenter = PersonSegmenter(threaded=self.threaded)
+            self._segmenter = PersonSegmenter(MASK_RATES_HZ[0], threaded=self.threaded)
         return self._segmenter
 
     def acts_on(self, image: np.ndarray, context: FrameContext) -> bool:
@@ -58,6 +64,7 @@ class BackgroundFilter(I420Filter):
         # The frame at quarter size, Y, U and V side by side (4:4:4): the mask, the blur and the
         # model's input all start from it.
         quarter = cv2.merge([shrink(y, 4), shrink(u, 2), shrink(v, 2)])
+        self.segmenter.rate_hz = MASK_RATES_HZ[self.degrade]
         fitted = self.segmenter.fitted(quarter_rgb(quarter), context.after)
         backdrop = self._blurred(quarter, yuv.shape) if self.mode == "blur" else self._picture(i420.rgb_shape(yuv))
         if fitted is None:  # until the first mask (a frame or two) the room is never shown
@@ -69,7 +76,7 @@ class BackgroundFilter(I420Filter):
 
     def _blurred(self, quarter: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
         sigma = 0.5 + float(self.blur) / 100 * 6  # at quarter size
-        if sigma >= 2:  # a wide blur loses nothing at an eighth of the size, and costs a quarter
+        if sigma >= 2 or self.degrade:  # a wide blur loses nothing at an eighth of the size, and costs a quarter
             quarter, sigma = shrink(quarter, 2), sigma / 2
         blurred = cv2.GaussianBlur(quarter, (0, 0), sigma)
         backdrop = np.empty(shape, np.uint8)

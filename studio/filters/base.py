@@ -17,6 +17,17 @@ class VideoFilter(LiveOptions, ABC):
 
     Filters run on the pipeline's video thread; heavy work should use numpy or OpenCV, which
     release the GIL. ``set_options`` may be called from another thread between frames.
+
+    Over budget (API 1.3): a filter that declares ``degrade_levels = N`` offers N lighter ways of
+    doing the same effect (a lower internal resolution, a coarser grid, a step done every other
+    frame), each cheaper than the one before. When most of its recent calls overrun its budget,
+    the guard sets ``degrade`` one higher (0 is full quality, N the lightest) before the next call,
+    and back down one at a time once its calls have had room for a few seconds; the filter reads
+    ``self.degrade`` in each call. A filter that declares ``alternate_frames_safe = True`` may
+    also be run on every other frame only (the frames between pass through unchanged) when its
+    lightest level still overruns. Overruns never switch a filter off: one with nothing lighter
+    keeps running, and its overrun is reported. Errors do switch it off (an exception, a wrong
+    output, a call that hangs); it is started afresh after a back-off.
     """
 
     name = "filter"
@@ -32,6 +43,9 @@ class VideoFilter(LiveOptions, ABC):
     # "i420": the filter works on YUV 4:2:0 (``process_i420``), and the chain hands it the frame in
     # that layout: neighbouring I420 filters then share one conversion each way.
     pixel_format = "rgb"
+    degrade_levels: int = 0  # lighter levels the guard may step down to when the filter overruns
+    degrade: int = 0  # the level to work at, set by the guard between calls (0: full quality)
+    alternate_frames_safe: bool = False  # True if running on every other frame only still looks right
 
     @abstractmethod
     def apply(self, image: np.ndarray) -> np.ndarray:
