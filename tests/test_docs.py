@@ -23,6 +23,15 @@ def test_api_reference_is_generated_from_the_current_docstrings():
         "docs/api.md is stale: run python -m studio.apidoc"
 
 
+def _guide_example(heading: str) -> dict:
+    """What the first Python block under ``heading`` in the plugin guide defines, run."""
+    text = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    code = re.search(rf"## {re.escape(heading)}.*?```python\n(.*?)```", text, flags=re.S).group(1)
+    namespace: dict = {}
+    exec(compile(code, "plugins.md", "exec"), namespace)
+    return namespace
+
+
 def test_the_i420_filter_example_runs_in_a_chain():
     import numpy as np
 
@@ -30,11 +39,7 @@ def test_the_i420_filter_example_runs_in_a_chain():
     from studio.pipeline import run_chain
     from studio.vision.context import FrameContext
     from tests.photos import host_frame
-    text = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
-    code = re.search(r"## Filters that work in YUV 4:2:0.*?```python\n(.*?)```", text, flags=re.S).group(1)
-    namespace: dict = {}
-    exec(compile(code, "plugins.md", "exec"), namespace)
-    lift = namespace["ShadowLift"]()
+    lift = _guide_example("Filters that work in YUV 4:2:0")["ShadowLift"]()
     frame = host_frame()
     guard = FilterGuard(lift)
     out = run_chain([guard], frame, FrameContext(None, 0.0))
@@ -49,11 +54,7 @@ def test_the_lighter_level_example_steps_down_in_a_guard():
     from studio.guard import FilterGuard
     from studio.imaging import psnr
     from tests.photos import host_frame
-    text = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
-    code = re.search(r"## Lighter levels over budget.*?```python\n(.*?)```", text, flags=re.S).group(1)
-    namespace: dict = {}
-    exec(compile(code, "plugins.md", "exec"), namespace)
-    glow = namespace["SoftGlow"]()
+    glow = _guide_example("Lighter levels over budget")["SoftGlow"]()
     frame = host_frame()
     full = glow.apply(frame)
     # At a million frames a second every call overruns its budget: the guard steps the filter down.

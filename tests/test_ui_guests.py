@@ -18,6 +18,14 @@ from .test_guests import _join
 from .test_ui import loop, open_show, run, settings_dir, translations, wait_for  # noqa: F401 (fixtures)
 
 
+async def _hang_up(studio, peers) -> None:
+    # The studio's side first, in the same run: under qasync, a studio session whose guest hung up
+    # in an earlier run_until_complete does not close (the fixture's Studio.close would hang).
+    await studio.ingest.end_all()
+    for pc in peers:
+        await pc.close()
+
+
 def test_guest_dock_drives_the_call(loop, open_show, translations):  # noqa: F811 (the fixtures)
     studio, window = open_show(guest_limit=1)
     dock = window.guest_dock
@@ -100,17 +108,10 @@ def test_guest_dock_drives_the_call(loop, open_show, translations):  # noqa: F81
         await wait_for(lambda: not dock.rows, "the kicked guest's row to go")
         assert call.guests.guests[first].state == "kicked" and dock.nobody_on_call.isVisibleTo(dock)
 
-    async def hang_up() -> None:
-        # The studio's side first, in the same run: under qasync, a studio session whose guest hung
-        # up in an earlier run_until_complete does not close (the fixture's Studio.close would hang).
-        await studio.ingest.end_all()
-        for pc in peers:
-            await pc.close()
-
     try:
         run(loop, scenario())
     finally:
-        run(loop, hang_up())
+        run(loop, _hang_up(studio, peers))
 
     async def in_chinese() -> None:
         window.language_actions["zh_CN"].trigger()  # the dock retranslates on the posted LanguageChange
@@ -158,12 +159,7 @@ def test_thumbnails_and_the_program_share_guests_pictures_without_a_stall(loop, 
         assert all(row.pictures_shown > 60 for row in dock.rows.values()), [
             row.pictures_shown for row in dock.rows.values()]
 
-    async def hang_up() -> None:
-        await studio.ingest.end_all()
-        for pc in peers:
-            await pc.close()
-
     try:
         run(loop, scenario())
     finally:
-        run(loop, hang_up())
+        run(loop, _hang_up(studio, peers))

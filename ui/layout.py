@@ -31,13 +31,18 @@ def show_picture(label: QLabel, image: np.ndarray) -> None:
     label.setPixmap(pixmap)
 
 
-class TranslatedDock(QDockWidget):
-    """A dock that sets its texts again when the window's language changes (``retranslateUi``)."""
+class Retranslated:
+    """Mixed into a widget (before its Qt class): it sets its texts again when the window's language
+    changes (``retranslateUi``)."""
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
-        super().changeEvent(event)
+        super().changeEvent(event)  # type: ignore[misc]
 
     def retranslateUi(self) -> None:
         raise NotImplementedError
+
+
+class TranslatedDock(Retranslated, QDockWidget):
+    """A dock that sets its texts again when the window's language changes."""

@@ -3,13 +3,14 @@ the outputs and restarts the recording, as they were. Nothing starts before that
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from .layout import Retranslated
 from .session import SessionState
 
 
-class ResumeBanner(QFrame):
+class ResumeBanner(Retranslated, QFrame):
     resume = Signal()
 
     def __init__(self, state: SessionState) -> None:
@@ -29,11 +30,6 @@ class ResumeBanner(QFrame):
         self.resume_button.clicked.connect(self.resume)
         self.dismiss_button.clicked.connect(self.hide)
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         lines = [self.tr("Host Studio did not close properly last time. Your settings are back, and so are "

@@ -7,20 +7,20 @@ from __future__ import annotations
 
 import asyncio
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QPixmap
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 from qasync import asyncSlot
 
 from studio.guests.join import JoinedCall
 
-from .layout import row, show_picture
+from .layout import Retranslated, row, show_picture
 
 TICK_MS = 40  # the return picture runs at the host's frame rate (at most 30 fps)
 METER_FLOOR_DB = -60
 
 
-class ReturnView(QWidget):
+class ReturnView(Retranslated, QWidget):
     def __init__(self, call: JoinedCall) -> None:
         super().__init__()
         self.call = call
@@ -49,11 +49,6 @@ class ReturnView(QWidget):
         self._timer = QTimer(self, interval=TICK_MS, timeout=self.refresh)
         self._timer.start()
         self.retranslateUi()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslateUi()
-        super().changeEvent(event)
 
     def retranslateUi(self) -> None:
         self.setWindowTitle(self.tr("The host's show"))
