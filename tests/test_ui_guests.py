@@ -18,6 +18,16 @@ from .test_guests import _join
 from .test_ui import loop, open_show, run, settings_dir, translations, wait_for  # noqa: F401 (fixtures)
 
 
+async def _live_with_guests(studio, names: tuple[str, ...], peers: list) -> None:
+    """The show live, and guests (aiortc) joining through one invite link into the lobby."""
+    await studio.go_live()
+    link, _ = studio.call.create_invite(uses=len(names))
+    for name in names:
+        status, _, pc = await _join(studio, link, name)
+        assert status == 201
+        peers.append(pc)
+
+
 async def _hang_up(studio, peers) -> None:
     # The studio's side first, in the same run: under qasync, a studio session whose guest hung up
     # in an earlier run_until_complete does not close (the fixture's Studio.close would hang).
@@ -36,12 +46,7 @@ def test_guest_dock_drives_the_call(loop, open_show, translations):  # noqa: F81
     peers = []
 
     async def scenario() -> None:
-        await studio.go_live()
-        link, _ = call.create_invite(uses=2)
-        for name in ("品牌方小李", "二号"):
-            status, _, pc = await _join(studio, link, name)
-            assert status == 201
-            peers.append(pc)
+        await _live_with_guests(studio, ("品牌方小李", "二号"), peers)
         await wait_for(lambda: len(dock.rows) == 2 and all(not r.thumbnail.pixmap().isNull()
                                                           for r in dock.rows.values()), "lobby thumbnails", 15)
         rows = {r.name.text(): r for r in dock.rows.values()}
@@ -135,12 +140,7 @@ def test_thumbnails_and_the_program_share_guests_pictures_without_a_stall(loop, 
     watch = LoopWatch()
 
     async def scenario() -> None:
-        await studio.go_live()
-        link, _ = call.create_invite(uses=2)
-        for name in ("甲", "乙"):
-            status, _, pc = await _join(studio, link, name)
-            assert status == 201
-            peers.append(pc)
+        await _live_with_guests(studio, ("甲", "乙"), peers)
         await wait_for(lambda: len(dock.rows) == 2, "both guests in the lobby", 15)
         for guest_id in list(dock.rows):
             call.admit(guest_id)
