@@ -8,6 +8,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -34,7 +35,12 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     base = tmp_path_factory.mktemp("wheel")
     dist, venv, home = base / "dist", base / "venv", base / "home"
     home.mkdir()
-    subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(ROOT)],
+    # From a copy without the checkout's build leftovers: a stale egg-info's file list would hide
+    # data the package configuration itself leaves out.
+    source = base / "source"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".git", ".venv*", ".cache", "*.egg-info", "build",
+                                                                 "dist", "__pycache__"))
+    subprocess.run([sys.executable, "-m", "build", "--no-isolation", "--outdir", str(dist), str(source)],
                    check=True, capture_output=True, timeout=300)
     (wheel,) = dist.glob("host_studio-*.whl")
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, timeout=120)
