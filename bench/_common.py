@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
+import gc
 import json
 import os
 import platform
@@ -166,6 +169,23 @@ def override_encoder_threads(threads: int | None) -> None:
         return ctx
 
     SharedVideoEncoder._open_context = _open_context  # type: ignore[method-assign]
+
+
+def live_memory_mb() -> float:
+    """RSS after glibc hands freed memory back: what is still held, not how much was once in use
+    (the studio tunes glibc to keep freed buffers, and each thread's arena keeps its own)."""
+    gc.collect()
+    ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def slope(values: list[float]) -> float:
+    """Least-squares growth per sample."""
+    if len(values) < 2:
+        return 0.0
+    import numpy as np
+
+    return float(np.polyfit(np.arange(len(values)), values, 1)[0])
 
 
 def verdict(ok: bool) -> str:

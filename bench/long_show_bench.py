@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import ctypes
-import ctypes.util
 import json
 import os
 import subprocess
@@ -28,7 +26,6 @@ from typing import Any
 
 import _common as c
 import cv2
-import numpy as np
 import psutil
 from guests_bench import TONES, LoopedVideo, encoded_loop, join
 
@@ -103,19 +100,6 @@ async def remote(args: argparse.Namespace) -> None:
 
 
 # -- the studio's side ----------------------------------------------------------------------------
-def live_memory_mb() -> float:
-    """RSS after glibc hands freed memory back: what is still held, not how much was once in use."""
-    ctypes.CDLL(ctypes.util.find_library("c")).malloc_trim(0)
-    return psutil.Process().memory_info().rss / 2**20
-
-
-def slope_per_minute(values: list[float]) -> float:
-    """Least-squares growth per sample (a minute)."""
-    if len(values) < 2:
-        return 0.0
-    return float(np.polyfit(np.arange(len(values)), values, 1)[0])
-
-
 async def run(minutes: int, comments_per_s: float) -> dict[str, Any]:
     from studio.config import StudioConfig
     from studio.show import Studio
@@ -170,7 +154,7 @@ async def run(minutes: int, comments_per_s: float) -> dict[str, Any]:
             sample = {
                 "minute": minute,
                 "rss_mb": round(process.memory_info().rss / 2**20, 1),
-                "live_mb": round(live_memory_mb(), 1),
+                "live_mb": round(c.live_memory_mb(), 1),
                 "threads": process.num_threads(), "open_files": process.num_fds(),
                 "loop_max_lag_ms": stats["loop_max_lag_ms"],
                 "program_fps": round((studio.pipeline.program_frames - frames_at) / 60, 2),
@@ -205,7 +189,7 @@ def verdict(samples: list[dict[str, Any]]) -> dict[str, Any]:
     if len(settled) < 3:
         return {"measured": False}
     base = settled[0]
-    growth = slope_per_minute([s["live_mb"] for s in settled])
+    growth = c.slope([s["live_mb"] for s in settled])
     return {
         "measured": True,
         "live_mb_per_min": round(growth, 2),
