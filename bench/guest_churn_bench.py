@@ -112,8 +112,8 @@ def main() -> None:
     rows = [[name, g.get("live_mb_per_round", "n/a"), g.get("live_mb_start_end", "n/a"),
              g.get("threads_start_end", "n/a"), g.get("open_files_start_end", "n/a")]
             for name, g in (("idle show (baseline)", base), ("3 guests a round", churn))]
-    print(c.table(f"after {args.warm_up} warm-up rounds of {result['period_s']} s",
-                  ["", "live MB per round", "live MB start→end", "threads", "open files"], rows))
+    c.table(f"after {args.warm_up} warm-up rounds of {result['period_s']} s",
+            ["", "live MB per round", "live MB start→end", "threads", "open files"], rows)
     print(f"left over: {result['leftover']}")
     if churn["measured"] and base["measured"]:
         per_guest = (churn["live_mb_per_round"] - base["live_mb_per_round"]) / 3
