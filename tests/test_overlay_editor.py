@@ -1,0 +1,202 @@
+"""Overlays placed in the real window: dragged, resized, hidden and shown in the program preview
+with the mouse, the keys and the menus, checked in the program's pixels (what every viewer and
+platform gets), saved within half a second and back after a restart; and the show's hotkeys."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt loads; no display needed
+
+import cv2
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtTest import QTest
+
+from studio.config import StudioConfig
+from studio.show import Studio
+from ui.main_window import MainWindow
+from ui.settings import open_settings, restore_config
+
+from .test_ui import loop, open_show, run, settings_dir, translations, wait_for  # noqa: F401 (fixtures)
+
+GREY = 120
+CATALOG = {"products": [
+    {"name": "玻尿酸保湿精华", "price": 129, "list_price": 199, "stock": 500, "sku": "S-1", "link": "https://shop.example/s1",
+     "selling_points": ["补水", "温和"]},
+    {"name": "水光面膜", "price": 59, "stock": 300, "sku": "S-2", "link": "https://shop.example/s2"}]}
+
+
+@pytest.fixture
+def grey_picture(tmp_path) -> dict:
+    """An even grey picture as the source: whatever differs from it in the program is an overlay."""
+    path = tmp_path / "grey.png"
+    cv2.imwrite(str(path), np.full((720, 1280, 3), GREY, np.uint8))
+    return {"video_source": "image", "video_options": {"path": str(path)}}
+
+
+def drawn(studio: Studio) -> tuple[float, float, float, float] | None:
+    """Where the program's latest frame differs from the grey source: left, top, width, height in %."""
+    image = studio.pipeline.last_program.image
+    ys, xs = np.nonzero(np.abs(image.astype(np.int16) - GREY).max(axis=2) > 30)
+    if len(xs) == 0:
+        return None
+    height, width = image.shape[:2]
+    return (100 * xs.min() / width, 100 * ys.min() / height, 100 * (xs.max() + 1 - xs.min()) / width,
+            100 * (ys.max() + 1 - ys.min()) / height)
+
+
+def near(box: tuple[float, ...] | None, expected: tuple[float, ...], tolerance: float = 0.5) -> bool:
+    return box is not None and all(abs(a - b) <= tolerance for a, b in zip(box, expected, strict=False))
+
+
+def card(studio: Studio) -> dict:
+    return next(o for o in studio.overlays() if o["name"] == "product_card")
+
+
+def saved_overlays(settings_dir) -> list:
+    """The overlays as the settings file on disk has them (not QSettings' cache)."""
+    path = settings_dir / "HostStudio" / "Host Studio.ini"
+    if not path.exists():
+        return []
+    line = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("overlays=")), "")
+    value = line.removeprefix("overlays=")
+    if value.startswith('"'):
+        value = value[1:-1].replace('\\"', '"')
+    return json.loads(value) if value else []
+
+
+def drag(widget, start: QPointF, end: QPointF) -> None:
+    QTest.mousePress(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start.toPoint())
+    middle = (start + end) / 2
+    QTest.mouseMove(widget, middle.toPoint())
+    QTest.mouseMove(widget, end.toPoint())
+    QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end.toPoint())
+
+
+def menu_action(menu, name: str):
+    return next(a for a in menu.actions() if a.data() == name)
+
+
+def test_overlays_are_dragged_resized_and_toggled_in_the_preview_and_come_back(loop, open_show, grey_picture,
+                                                                               settings_dir, qtbot):
+    studio, window = open_show(overlays=[{"name": "product_card", "x": 10, "y": 10}], **grey_picture)
+    window.resize(1280, 800)
+    preview = window.preview
+    final: list[tuple[float, float, float, float]] = []  # where the card ends up
+
+    async def scenario() -> None:
+        studio.submit("product.catalog", CATALOG)
+        studio.submit("product.pin", {"product": "S-1"})
+        await wait_for(lambda: near(drawn(studio), (10, 10)), "the card where the settings put it")
+        await wait_for(lambda: window.preview_updates > 0 and preview.picture_rect() is not None, "the preview")
+        first = drawn(studio)
+        assert near(card(studio)["box"], first)  # the frame the window draws is where the card is
+
+        # Drag it by its middle: the program has it at the new place a frame or two later.
+        picture = preview.picture_rect()
+        start = preview.on_screen(card(studio)["box"]).center()
+        drag(preview, start, start + QPointF(picture.width() * 0.40, picture.height() * 0.30))
+        assert preview.selected == "product_card"
+        frames = studio.pipeline.program_frames
+        await wait_for(lambda: near(drawn(studio), (50, 40, first[2], first[3]), 0.8), "the card moved")
+        assert studio.pipeline.program_frames - frames <= 10  # the next frames (margin: a busy machine)
+        spec = studio.config.overlays[0]
+        assert spec["x"] == pytest.approx(50, abs=0.5) and spec["y"] == pytest.approx(40, abs=0.5)
+
+        # Resize by the bottom-right handle: half as wide again, the top-left corner stays, the shape too.
+        box = card(studio)["box"]
+        corner = preview.on_screen(box).bottomRight()
+        drag(preview, corner, corner + QPointF(preview.on_screen(box).width() * 0.5, 0))
+        await wait_for(lambda: near(drawn(studio)[:2], box[:2], 0.8) and drawn(studio)[2] > first[2] * 1.4,
+                       "the card bigger")
+        bigger = drawn(studio)
+        assert bigger[2] / first[2] == pytest.approx(1.5, abs=0.08)
+        assert bigger[3] / first[3] == pytest.approx(1.5, abs=0.08)
+        assert studio.config.overlays[0]["size"] == pytest.approx(150, abs=2)
+
+        # Dragged past the edge: kept inside the canvas.
+        box = card(studio)["box"]
+        start = preview.on_screen(box).center()
+        drag(preview, start, start + QPointF(picture.width(), picture.height()))
+        await wait_for(lambda: near(drawn(studio), (100 - box[2], 100 - box[3], box[2], box[3]), 0.8),
+                       "the card in the bottom-right corner")
+
+        # Off from View → Overlays, on again from the preview's right-click menu: same place.
+        placed = drawn(studio)
+        window.overlays_menu.aboutToShow.emit()
+        action = menu_action(window.overlays_menu, "product_card")
+        assert action.isChecked()
+        action.trigger()
+        await wait_for(lambda: drawn(studio) is None, "the card gone from the program")
+        assert not card(studio)["enabled"] and studio.config.overlays[0]["enabled"] is False
+        menu = preview.overlay_menu(QPoint(5, 5))
+        overlays = next(a.menu() for a in menu.actions() if a.menu() is not None)
+        assert not menu_action(overlays, "product_card").isChecked()
+        menu_action(overlays, "product_card").trigger()
+        await wait_for(lambda: near(drawn(studio), placed, 0.3), "the card back where it was")
+
+        # Keys: select by a click, Shift+Left moves it 5 %, Up 0.5 %, Delete hides it, Ctrl+Z brings it back.
+        box = card(studio)["box"]
+        QTest.mouseClick(preview, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         preview.on_screen(box).center().toPoint())
+        QTest.keyClick(preview, Qt.Key.Key_Left, Qt.KeyboardModifier.ShiftModifier)
+        QTest.keyClick(preview, Qt.Key.Key_Up)
+        await wait_for(lambda: near(drawn(studio), (box[0] - 5, box[1] - 0.5), 0.3), "the card nudged")
+        QTest.keyClick(preview, Qt.Key.Key_Delete)
+        await wait_for(lambda: drawn(studio) is None, "the card hidden by Delete")
+        QTest.keyClick(preview, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        await wait_for(lambda: near(drawn(studio), (box[0] - 5, box[1] - 0.5), 0.3), "the card back by Ctrl+Z")
+        QTest.keyClick(preview, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # and the nudge up undone
+        await wait_for(lambda: near(drawn(studio), (box[0] - 5, box[1]), 0.3), "the nudge undone")
+        QTest.keyClick(preview, Qt.Key.Key_Escape)
+        assert preview.selected is None
+        QTest.keyClick(preview, Qt.Key.Key_Delete)  # nothing selected: nothing hidden
+        await asyncio.sleep(0.1)
+        assert card(studio)["enabled"]
+
+        # On disk within half a second (margin for a busy machine), as the program has it.
+        final.append(drawn(studio))
+        await wait_for(lambda: saved_overlays(settings_dir) == studio.config.overlays, "the save", 1.5)
+        assert saved_overlays(settings_dir)[0]["size"] == pytest.approx(150, abs=2)
+
+    run(loop, scenario())
+    window.close_without_asking()
+
+    # A restart from the same settings: the card is where the host left it, as big.
+    config = StudioConfig(port=0, audio_source="none", **grey_picture)
+    restore_config(config, open_settings())
+    assert config.overlays == saved_overlays(settings_dir)
+    again = Studio(config)
+    run(loop, again.start())
+    try:
+        window = MainWindow(again)
+        qtbot.addWidget(window)
+        window.show()
+
+        async def restarted() -> None:
+            again.submit("product.catalog", CATALOG)
+            again.submit("product.pin", {"product": "S-1"})
+            await wait_for(lambda: near(drawn(again), final[0], 0.3), "the card where it was before the restart")
+            window.overlays_menu.aboutToShow.emit()
+            assert menu_action(window.overlays_menu, "product_card").isChecked()
+
+        run(loop, restarted())
+        window.close_without_asking()
+    finally:
+        run(loop, again.close())
+
+
+def test_a_placement_survives_a_change_of_canvas(grey_picture):
+    """Fractions of the canvas: the same settings on a portrait canvas put it at the same share of
+    it, inside the canvas."""
+    studio = Studio(StudioConfig(port=0, audio_source="none", orientation="portrait",
+                                 overlays=[{"name": "live_badge", "x": 50, "y": 50}]))
+    assert studio.config.canvas_size == (720, 1280)
+    x, y, size = studio.place_overlay("live_badge", 99, 30, 1000)
+    assert (y, size) == (30, 300)  # as big as it may be
+    box = next(o for o in studio.overlays() if o["name"] == "live_badge")["box"]
+    assert x == pytest.approx(100 - box[2], abs=0.01)  # its right edge at the canvas's
