@@ -14,7 +14,9 @@ import cv2
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
 
 from studio.config import StudioConfig
 from studio.show import Studio
@@ -57,9 +59,9 @@ def card(studio: Studio) -> dict:
     return next(o for o in studio.overlays() if o["name"] == "product_card")
 
 
-def saved_overlays(settings_dir) -> list:
+def saved_overlays(folder) -> list:
     """The overlays as the settings file on disk has them (not QSettings' cache)."""
-    path = settings_dir / "HostStudio" / "Host Studio.ini"
+    path = folder / "HostStudio" / "Host Studio.ini"
     if not path.exists():
         return []
     line = next((line for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("overlays=")), "")
@@ -81,8 +83,8 @@ def menu_action(menu, name: str):
     return next(a for a in menu.actions() if a.data() == name)
 
 
-def test_overlays_are_dragged_resized_and_toggled_in_the_preview_and_come_back(loop, open_show, grey_picture,
-                                                                               settings_dir, qtbot):
+def test_overlays_dragged_resized_toggled_in_the_preview_and_restored(
+        loop, open_show, grey_picture, settings_dir, qtbot):  # noqa: F811 (the fixtures)
     studio, window = open_show(overlays=[{"name": "product_card", "x": 10, "y": 10}], **grey_picture)
     window.resize(1280, 800)
     preview = window.preview
@@ -200,3 +202,91 @@ def test_a_placement_survives_a_change_of_canvas(grey_picture):
     assert (y, size) == (30, 300)  # as big as it may be
     box = next(o for o in studio.overlays() if o["name"] == "live_badge")["box"]
     assert x == pytest.approx(100 - box[2], abs=0.01)  # its right edge at the canvas's
+
+
+def test_hotkeys_go_live_pin_the_next_product_and_start_a_sale(loop, open_show, translations, qtbot):  # noqa: F811
+    studio, window = open_show()
+    comments, products = window.commerce_docks["comments"], window.commerce_docks["products"]
+    comments.toggleViewAction().trigger()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    reply = comments.reply_edit
+    reply.setFocus()
+
+    def press(key: Qt.Key) -> None:
+        # Into the reply box, as when the host is typing: the F-keys type nothing and reach the show.
+        QTest.keyClick(reply, key)
+
+    def sale() -> dict | None:
+        return next(r.interaction for r in studio.interactions.running if r.name == "sales").sale
+
+    async def scenario() -> None:
+        assert window.show_menu.live_action.shortcut().toString() == "F5"
+        assert "F5" in window.live_button.toolTip()
+        press(Qt.Key.Key_F5)
+        await wait_for(lambda: studio.is_live, "F5 to go live")
+        await wait_for(lambda: window.show_menu.live_action.text() == "End the show", "the menu to offer the end")
+
+        press(Qt.Key.Key_F6)  # no catalog yet
+        assert window.statusBar().currentMessage() == "Import a catalog first: there is no next product to pin."
+        assert studio.pinned_product() is None
+        press(Qt.Key.Key_F7)  # nothing pinned: refused, and said why
+        assert window.statusBar().currentMessage() == "No sale started: pin a product from the catalog first."
+        assert sale() is None
+        translations.apply("zh_CN")
+        press(Qt.Key.Key_F7)
+        assert window.statusBar().currentMessage() == "未开始秒杀：请先从商品库中置顶一件商品。"
+        assert sale() is None
+        translations.apply("en")
+
+        studio.submit("product.catalog", CATALOG)
+        press(Qt.Key.Key_F6)
+        assert studio.pinned_product()["id"] == "S-1"
+        assert window.statusBar().currentMessage() == "On air: 玻尿酸保湿精华"
+        press(Qt.Key.Key_F6)
+        assert studio.pinned_product()["id"] == "S-2"
+        press(Qt.Key.Key_F6)  # after the last, the first again
+        assert studio.pinned_product()["id"] == "S-1"
+        assert reply.text() == ""  # the keys typed nothing
+
+        products.sale_price.setValue(19.9)  # the sale settings as last used in the dock
+        products.sale_stock.setValue(50)
+        press(Qt.Key.Key_F7)
+        assert sale()["product"]["id"] == "S-1" and sale()["price"] == 19.9 and sale()["stock"] == 50
+        assert window.statusBar().currentMessage() == "Flash sale of 玻尿酸保湿精华 started"
+        press(Qt.Key.Key_F7)  # one is running: the show's own refusal
+        assert window.statusBar().currentMessage() == "a sale is running: end it first"
+
+        # Ending is confirmed: F5 asks; "Keep streaming" keeps the show on, "End the show" ends it.
+        press(Qt.Key.Key_F5)
+        assert window.show_menu.end_box.isVisible() and studio.is_live
+        window.show_menu.keep_button.click()
+        await asyncio.sleep(0.2)
+        assert studio.is_live
+        press(Qt.Key.Key_F5)
+        window.show_menu.end_confirm_button.click()
+        await wait_for(lambda: not studio.is_live and window.live_button.isEnabled(), "the show to end")
+        assert window.show_menu.live_action.text() == "Go Live"
+
+    run(loop, scenario())
+
+
+def test_hotkeys_are_changed_in_their_dialog_and_remembered(loop, open_show, settings_dir, qtbot):  # noqa: F811
+    studio, window = open_show()
+    window.show_menu.hotkeys_action.trigger()
+    dialog = window.show_menu.dialog
+    assert dialog.isVisible() and dialog.edits["next_product"].keySequence().toString() == "F6"
+    dialog.edits["next_product"].setKeySequence(QKeySequence("F5"))  # the same as Go Live: refused
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert dialog.isVisible() and dialog.problem.text() == "Two actions have the same hotkey: give each its own."
+    dialog.edits["next_product"].setKeySequence(QKeySequence("Ctrl+Shift+N"))
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert not dialog.isVisible()
+    assert window.show_menu.next_product_action.shortcut().toString() == "Ctrl+Shift+N"
+    window.close_without_asking()  # saves
+
+    second = MainWindow(studio)
+    qtbot.addWidget(second)
+    assert second.show_menu.next_product_action.shortcut().toString() == "Ctrl+Shift+N"
+    assert second.show_menu.live_action.shortcut().toString() == "F5"
+    second.close_without_asking()
