@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from studio.config import StudioConfig
 from studio.show import Studio
 from ui.main_window import MainWindow
+from ui.overlay_editor import SELECTED
 from ui.settings import open_settings, restore_config
 
 from .test_ui import loop, open_show, run, settings_dir, translations, wait_for  # noqa: F401 (fixtures)
@@ -42,6 +43,8 @@ def grey_picture(tmp_path) -> dict:
 
 def drawn(studio: Studio) -> tuple[float, float, float, float] | None:
     """Where the program's latest frame differs from the grey source: left, top, width, height in %."""
+    if studio.pipeline.last_program is None:
+        return None
     image = studio.pipeline.last_program.image
     ys, xs = np.nonzero(np.abs(image.astype(np.int16) - GREY).max(axis=2) > 30)
     if len(xs) == 0:
@@ -79,6 +82,14 @@ def drag(widget, start: QPointF, end: QPointF) -> None:
     QTest.mouseRelease(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end.toPoint())
 
 
+def framed(preview, box: tuple[float, float, float, float]) -> bool:
+    """Whether the preview shows the selection frame on the left edge of ``box``."""
+    image = preview.grab().toImage()
+    rect = preview.on_screen(box)
+    y = int(rect.center().y())
+    return any(image.pixelColor(x, y) == SELECTED for x in range(int(rect.left()) - 1, int(rect.left()) + 2))
+
+
 def menu_action(menu, name: str):
     return next(a for a in menu.actions() if a.data() == name)
 
@@ -102,7 +113,7 @@ def test_overlays_dragged_resized_toggled_in_the_preview_and_restored(
         picture = preview.picture_rect()
         start = preview.on_screen(card(studio)["box"]).center()
         drag(preview, start, start + QPointF(picture.width() * 0.40, picture.height() * 0.30))
-        assert preview.selected == "product_card"
+        assert preview.selected == "product_card" and framed(preview, card(studio)["box"])
         frames = studio.pipeline.program_frames
         await wait_for(lambda: near(drawn(studio), (50, 40, first[2], first[3]), 0.8), "the card moved")
         assert studio.pipeline.program_frames - frames <= 10  # the next frames (margin: a busy machine)
@@ -140,6 +151,12 @@ def test_overlays_dragged_resized_toggled_in_the_preview_and_restored(
         assert not menu_action(overlays, "product_card").isChecked()
         menu_action(overlays, "product_card").trigger()
         await wait_for(lambda: near(drawn(studio), placed, 0.3), "the card back where it was")
+        menu = preview.overlay_menu(preview.on_screen(card(studio)["box"]).center().toPoint())
+        assert menu.actions()[0].text() == "Hide “Product card”"
+        menu.actions()[0].trigger()
+        await wait_for(lambda: drawn(studio) is None, "the card hidden from its own menu")
+        QTest.keyClick(preview, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        await wait_for(lambda: near(drawn(studio), placed, 0.3), "the card back by Ctrl+Z")
 
         # Keys: select by a click, Shift+Left moves it 5 %, Up 0.5 %, Delete hides it, Ctrl+Z brings it back.
         box = card(studio)["box"]
@@ -154,8 +171,9 @@ def test_overlays_dragged_resized_toggled_in_the_preview_and_restored(
         await wait_for(lambda: near(drawn(studio), (box[0] - 5, box[1] - 0.5), 0.3), "the card back by Ctrl+Z")
         QTest.keyClick(preview, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # and the nudge up undone
         await wait_for(lambda: near(drawn(studio), (box[0] - 5, box[1]), 0.3), "the nudge undone")
+        assert framed(preview, card(studio)["box"])
         QTest.keyClick(preview, Qt.Key.Key_Escape)
-        assert preview.selected is None
+        assert preview.selected is None and not framed(preview, card(studio)["box"])
         QTest.keyClick(preview, Qt.Key.Key_Delete)  # nothing selected: nothing hidden
         await asyncio.sleep(0.1)
         assert card(studio)["enabled"]
@@ -192,16 +210,33 @@ def test_overlays_dragged_resized_toggled_in_the_preview_and_restored(
         run(loop, again.close())
 
 
-def test_a_placement_survives_a_change_of_canvas(grey_picture):
-    """Fractions of the canvas: the same settings on a portrait canvas put it at the same share of
-    it, inside the canvas."""
-    studio = Studio(StudioConfig(port=0, audio_source="none", orientation="portrait",
-                                 overlays=[{"name": "live_badge", "x": 50, "y": 50}]))
-    assert studio.config.canvas_size == (720, 1280)
-    x, y, size = studio.place_overlay("live_badge", 99, 30, 1000)
-    assert (y, size) == (30, 300)  # as big as it may be
-    box = next(o for o in studio.overlays() if o["name"] == "live_badge")["box"]
-    assert x == pytest.approx(100 - box[2], abs=0.01)  # its right edge at the canvas's
+async def _card_on(studio: Studio) -> tuple[float, float, float, float]:
+    await studio.start()
+    try:
+        studio.submit("product.catalog", CATALOG)
+        studio.submit("product.pin", {"product": "S-1"})
+        await wait_for(lambda: drawn(studio) is not None, "the card")
+        box = drawn(studio)
+        assert card(studio)["box"] == pytest.approx(box, abs=0.3)  # the window's frame would be there
+        return box
+    finally:
+        await studio.close()
+
+
+def test_a_placement_is_the_same_share_of_the_canvas_in_either_orientation(loop, tmp_path):  # noqa: F811
+    """The same settings on a landscape and a portrait canvas: the card at the same share of each,
+    moved in to stay inside, and as big on either (sizes follow the canvas's short side)."""
+    widths = {}
+    for orientation, (width, height) in (("landscape", (1280, 720)), ("portrait", (720, 1280))):
+        path = tmp_path / f"{orientation}.png"
+        cv2.imwrite(str(path), np.full((height, width, 3), GREY, np.uint8))
+        box = run(loop, _card_on(Studio(StudioConfig(
+            port=0, audio_source="none", orientation=orientation, video_source="image",
+            video_options={"path": str(path)}, overlays=[{"name": "product_card", "x": 90, "y": 30}]))))
+        assert box[0] + box[2] == pytest.approx(100, abs=0.2)  # pushed in from 90 %: inside
+        assert box[1] == pytest.approx(30, abs=0.2)
+        widths[orientation] = box[2] * width / 100
+    assert widths["portrait"] == pytest.approx(widths["landscape"], abs=2)
 
 
 def test_hotkeys_go_live_pin_the_next_product_and_start_a_sale(loop, open_show, translations, qtbot):  # noqa: F811
