@@ -325,3 +325,18 @@ def test_hotkeys_are_changed_in_their_dialog_and_remembered(loop, open_show, set
     assert second.show_menu.next_product_action.shortcut().toString() == "Ctrl+Shift+N"
     assert second.show_menu.live_action.shortcut().toString() == "F5"
     second.close_without_asking()
+
+
+def test_an_older_versions_overlay_options_do_not_stop_the_show(loop, settings_dir):  # noqa: F811
+    settings = open_settings()
+    settings.setValue("overlays", json.dumps([{"name": "live_badge", "corner": "top-right", "live_text": "直播"}]))
+    config = StudioConfig(port=0, audio_source="none")
+    restore_config(config, settings)
+    assert config.overlays == [{"name": "live_badge", "live_text": "直播"}]  # the corner it no longer has: gone
+    studio = Studio(config)
+    run(loop, studio.start())
+    try:
+        badge = next(o for o in studio.overlays() if o["name"] == "live_badge")
+        assert badge["enabled"] and badge["box"][:2] == (2.0, 11.0)  # where it is by default
+    finally:
+        run(loop, studio.close())
