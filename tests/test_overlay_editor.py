@@ -24,6 +24,8 @@ from ui.main_window import MainWindow
 from ui.overlay_editor import SELECTED
 from ui.settings import open_settings, restore_config
 
+from .plugin_kit import write_folder_plugin
+from .test_docs import guide_code
 from .test_ui import loop, open_show, run, settings_dir, translations, wait_for  # noqa: F401 (fixtures)
 
 GREY = 120
@@ -340,3 +342,29 @@ def test_an_older_versions_overlay_options_do_not_stop_the_show(loop, settings_d
         assert badge["enabled"] and badge["box"][:2] == (2.0, 11.0)  # where it is by default
     finally:
         run(loop, studio.close())
+
+
+def test_a_plugins_placed_overlay_is_dragged_like_the_built_ins(loop, open_show, grey_picture, tmp_path):  # noqa: F811
+    """The plugin guide's example overlay, as a folder plugin: dragged in the preview, it moves in
+    the program."""
+    write_folder_plugin(tmp_path / "plugins", "sale-banner", guide_code("Overlays the host places"),
+                        [{"kind": "overlay", "name": "sale_banner", "factory": "SaleBanner"}], api="1.4")
+    studio, window = open_show(plugin_dirs=[str(tmp_path / "plugins")], overlays=[{"name": "sale_banner"}],
+                               **grey_picture)
+    preview = window.preview
+
+    async def scenario() -> None:
+        await wait_for(lambda: near(drawn(studio), (70, 5), 1.0) and preview.picture_rect() is not None,
+                       "the banner where it starts")
+        first = drawn(studio)
+        banner = next(o for o in studio.overlays() if o["name"] == "sale_banner")
+        assert near(banner["box"], first, 1.0)
+        picture = preview.picture_rect()
+        start = preview.on_screen(banner["box"]).center()
+        drag(preview, start, start + QPointF(-picture.width() * 0.5, picture.height() * 0.6))
+        await wait_for(lambda: near(drawn(studio), (first[0] - 50, first[1] + 60, first[2], first[3]), 0.8),
+                       "the banner moved")
+        assert studio.config.overlays == [{"name": "sale_banner", "x": pytest.approx(20, abs=0.5),
+                                           "y": pytest.approx(65, abs=0.5), "size": 100.0}]
+
+    run(loop, scenario())

@@ -16,8 +16,10 @@ UNSEEN_EXTENT = (20.0, 10.0)  # % of the canvas: the box of an overlay not drawn
 
 
 class PlacedOverlay(Overlay):
-    """An overlay with a place and a size. ``put`` draws its picture there, clamped inside the
-    canvas, and remembers how big it was, so ``box`` can say where it is between frames."""
+    """An overlay with a place and a size, which the host drags and resizes in the preview:
+    ``PlacedOverlay.__init__(self, x, y, size)``, the top-left corner in % of the canvas and the
+    size in % of the standard one. ``draw`` asks ``origin`` where its picture goes (moved inside the
+    canvas), which also remembers how big it was, so ``box`` can say where it is between frames."""
 
     def __init__(self, x: float, y: float, size: float = 100.0) -> None:
         self.x, self.y, self.size = x, y, size
@@ -46,7 +48,8 @@ class PlacedOverlay(Overlay):
         factor = max(MIN_SIZE, float(self.size if size is None else size)) / 100
         return width * factor, height * factor
 
-    def box(self) -> tuple[float, float, float, float] | None:
+    def box(self) -> tuple[float, float, float, float]:
+        """Where it is, for the frame the window draws: left, top, width, height in % of the canvas."""
         width, height = self.extent()
         return (min(float(self.x), max(0.0, 100 - width)), min(float(self.y), max(0.0, 100 - height)),
                 width, height)
