@@ -18,6 +18,7 @@ from .filters.base import I420Filter, VideoFilter
 from .frames import AudioChunk, VideoFrame
 from .interactions.base import Interaction, ShowContext
 from .overlays.base import Overlay
+from .overlays.placement import PlacedOverlay
 from .sources.base import AudioSource, SourceUnavailable, VideoSource
 from .text import blend_into, render_text
 from .vision.context import FrameContext
@@ -27,11 +28,12 @@ from .vision.regions import FaceRegions
 # 1.1: FrameContext, Face and FaceRegions for face-aware filters
 # 1.2: I420Filter and VideoFilter.acts_on
 # 1.3: VideoFilter.degrade_levels, degrade and alternate_frames_safe (lighter levels over budget)
-API_VERSION = (1, 3)
+# 1.4: PlacedOverlay (an overlay the host drags and resizes in the preview)
+API_VERSION = (1, 4)
 
 __all__ = ["API_VERSION", "AudioChunk", "AudioSource", "Comment", "CommentSource", "Event", "Face", "FaceRegions",
-           "FrameContext", "I420Filter", "Interaction", "Overlay", "ShowContext", "SourceUnavailable", "VideoFilter",
-           "VideoFrame", "VideoSource", "blend_into", "deprecated", "render_text"]
+           "FrameContext", "I420Filter", "Interaction", "Overlay", "PlacedOverlay", "ShowContext", "SourceUnavailable",
+           "VideoFilter", "VideoFrame", "VideoSource", "blend_into", "deprecated", "render_text"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -29,6 +29,7 @@ from .outputs.base import Output, OutputError
 from .outputs.factory import make_output, rtmp_specs
 from .outputs.recording import Recorder
 from .overlays.base import OverlayStage
+from .overlays.placement import MAX_SIZE, MIN_SIZE, PlacedOverlay
 from .pipeline import Pipeline
 from .registry import Registry, RegistryError, default_registry
 from .rtc import stun_only
@@ -44,6 +45,11 @@ log = logging.getLogger(__name__)
 
 # Every show takes comments (moderated, questions queued), pins products, runs sales, polls and lotteries.
 BUILTIN_INTERACTIONS = ("comments", "moderation", "questions", "products", "sales", "polls", "followers", "lottery")
+
+
+def _options(spec: dict[str, Any]) -> dict[str, Any]:
+    """A contribution's settings in its spec: all but its name and (an overlay's) on/off switch."""
+    return {k: v for k, v in spec.items() if k not in ("name", "enabled")}
 
 
 def _tell(listeners: list[Callable[..., None]], *args: Any) -> None:
@@ -146,8 +152,9 @@ class Studio:
             contribution = self.registry.get(kind, spec["name"])
             if contribution.provider in self.registry.disabled:
                 continue  # kept in the show's settings, skipped while its plugin is off
-            made = self.registry.create(kind, spec["name"], **{k: v for k, v in spec.items() if k != "name"})
+            made = self.registry.create(kind, spec["name"], **_options(spec))
             if kind == "overlay":
+                made.enabled = spec.get("enabled", True)  # a hidden overlay keeps its place
                 made = OverlayStage(made, lambda: self.show_state)
             guards.append(FilterGuard(made, spec["name"], contribution.cost_ms, self.config.fps,
                                       contribution.provider))
@@ -374,7 +381,7 @@ class Studio:
         if spec is None:
             spec = {"name": name}  # a built-in that runs without being listed (comments, products)
             self.configured(kind).append(spec)
-        merged = {**{k: v for k, v in spec.items() if k != "name"}, **values}
+        merged = {**_options(spec), **values}
         if contribution.settings is not None:
             try:
                 merged = validate(contribution.settings, merged)
@@ -382,9 +389,78 @@ class Studio:
                 raise RegistryError(f"{kind} {name!r}: {exc}") from exc
         for running in self._running(kind, name):
             running.set_options(**{k: merged[k] for k in values})
-        spec.clear()
-        spec.update({"name": name, **merged})
+        spec.update(merged)
         self.setup_changed()
+
+    # -- overlays -------------------------------------------------------------------------------
+    def overlays(self) -> list[dict[str, Any]]:
+        """Every overlay the host can put on the program, in drawing order (the last on top):
+        ``name``, ``title`` and its ``titles`` by language, ``enabled``, ``box``: where it is
+        (left, top, width, height in % of the canvas) and ``size`` (% of its standard size), both
+        None while off or if it places itself."""
+        running = {g.name: g.filter.overlay for g in self.pipeline.overlays}
+        configured = [s["name"] for s in self.config.overlays]
+        listed = []
+        for name in configured + [n for n in self.registry.names("overlay") if n not in configured]:
+            contribution = self.registry.get("overlay", name)
+            if contribution.provider in self.registry.disabled:
+                continue
+            overlay = running.get(name)
+            enabled = overlay is not None and overlay.enabled
+            placed = enabled and isinstance(overlay, PlacedOverlay)
+            listed.append({"name": name, "title": contribution.title or name, "titles": contribution.titles,
+                           "enabled": enabled, "box": overlay.box() if placed else None,
+                           "size": float(overlay.size) if placed else None})
+        return listed
+
+    def _overlay_spec(self, name: str) -> dict[str, Any]:
+        self.registry.get("overlay", name)  # RegistryError for one the studio does not know
+        spec = next((s for s in self.config.overlays if s.get("name") == name), None)
+        if spec is None:
+            spec = {"name": name}
+            self.config.overlays.append(spec)
+        return spec
+
+    def set_overlay_enabled(self, name: str, enabled: bool) -> None:
+        """Show or hide an overlay from the next frame; a hidden one keeps its place and settings."""
+        spec = self._overlay_spec(name)
+        if enabled:
+            spec.pop("enabled", None)
+        else:
+            spec["enabled"] = False
+        self._sync_overlays()
+        self.setup_changed()
+
+    def place_overlay(self, name: str, x: float, y: float, size: float | None = None) -> tuple[float, float, float]:
+        """Put an overlay's top-left corner at ``x``, ``y`` (% of the canvas) at ``size`` (% of its
+        standard size; default: unchanged), from the next frame. Kept inside the canvas: the place
+        and size it got are returned. RegistryError for an overlay that places itself."""
+        overlay = next((g.filter.overlay for g in self.pipeline.overlays if g.name == name), None)
+        if not isinstance(overlay, PlacedOverlay):
+            raise RegistryError(f"overlay {name!r} is not on, or cannot be placed")
+        size = float(overlay.size if size is None else size)
+        width, height = overlay.extent(100)
+        # As big as asked, but no bigger than the canvas, nor than its limits allow.
+        size = max(MIN_SIZE, min(MAX_SIZE, size, 100 * 100 / max(width, height, 1e-6)))
+        width, height = overlay.extent(size)
+        x, y = max(0.0, min(float(x), 100 - width)), max(0.0, min(float(y), 100 - height))
+        placed = {"x": round(x, 2), "y": round(y, 2), "size": round(size, 2)}
+        self.set_options("overlay", name, **placed)
+        return placed["x"], placed["y"], placed["size"]
+
+    def _sync_overlays(self) -> None:
+        """The program's overlays as the show's settings list them: those running keep their
+        instance (a danmaku in flight, a picture rendered), new ones are made."""
+        running = {g.name: g for g in self.pipeline.overlays}
+        guards = []
+        for spec in self.config.overlays:
+            guard = running.get(spec["name"])
+            if guard is None:
+                guards += self._make_overlays([spec])
+            else:
+                guard.filter.overlay.enabled = spec.get("enabled", True)
+                guards.append(guard)
+        self.pipeline.set_overlays(guards)
 
     def plugins(self) -> list[dict[str, Any]]:
         """Every discovered plugin with its state, for the plugin manager."""
@@ -415,8 +491,7 @@ class Studio:
         if enabled:  # contributions of this plugin that were skipped while it was off
             if {s.get("name") for s in self.config.filters} - {g.name for g in self.pipeline.filters}:
                 self.pipeline.set_filters(self._make_filters(self.config.filters))
-            if {s.get("name") for s in self.config.overlays} - {g.name for g in self.pipeline.overlays}:
-                self.pipeline.set_overlays(self._make_overlays(self.config.overlays))
+            self._sync_overlays()
         for running in self.interactions.running:
             if running.provider == name:
                 running.paused = not enabled
@@ -431,13 +506,27 @@ class Studio:
         self.submit("product.catalog", {"products": [catalog_row(p) for p in catalog.products]})
         return catalog
 
+    def _products(self) -> Any:
+        return next(r.interaction for r in self.interactions.running if r.name == "products")
+
     def product_image(self, product_id: str) -> str:
         """The catalog's picture (a path or a web address) for a product, "" if none."""
-        for running in self.interactions.running:
-            catalog = getattr(running.interaction, "catalog", None)
-            if running.name == "products" and isinstance(catalog, dict) and product_id in catalog:
-                return str(catalog[product_id].get("image") or "")
-        return ""
+        product = self._products().catalog.get(product_id)
+        return str(product.get("image") or "") if product else ""
+
+    def pinned_product(self) -> dict[str, Any] | None:
+        """The product on air (its card, with the catalog ``id`` if it came from the catalog), or None."""
+        return self._products().pinned
+
+    def pin_next_product(self) -> Event | None:
+        """Pin the catalog's next product after the one on air (the first after the last, or when
+        none is); None if there is no catalog. ValueError: refused, with why."""
+        ids = list(self._products().catalog)
+        if not ids:
+            return None
+        pinned = self.pinned_product() or {}
+        following = ids.index(pinned["id"]) + 1 if pinned.get("id") in ids else 0
+        return self.submit("product.pin", {"product": ids[following % len(ids)]})
 
     def submit(self, type_: str, data: dict[str, Any], actor: str = "host") -> Event:
         """Send an event into the show, as the host does from the window (ValueError: refused, with why)."""

@@ -23,12 +23,16 @@ def test_api_reference_is_generated_from_the_current_docstrings():
         "docs/api.md is stale: run python -m studio.apidoc"
 
 
+def guide_code(heading: str) -> str:
+    """The first Python block under ``heading`` in the plugin guide."""
+    text = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
+    return re.search(rf"## {re.escape(heading)}.*?```python\n(.*?)```", text, flags=re.S).group(1)
+
+
 def _guide_example(heading: str) -> dict:
     """What the first Python block under ``heading`` in the plugin guide defines, run."""
-    text = (ROOT / "docs" / "plugins.md").read_text(encoding="utf-8")
-    code = re.search(rf"## {re.escape(heading)}.*?```python\n(.*?)```", text, flags=re.S).group(1)
     namespace: dict = {}
-    exec(compile(code, "plugins.md", "exec"), namespace)
+    exec(compile(guide_code(heading), "plugins.md", "exec"), namespace)
     return namespace
 
 

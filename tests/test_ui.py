@@ -498,16 +498,17 @@ def test_interaction_and_overlay_settings_forms_apply_live_and_are_remembered(lo
         game = next(r.interaction for r in studio.interactions.running if r.name == "lucky_number")
         assert game.highest == 50 and studio.config.interactions == [{"name": "lucky_number", "highest": 50}]
         dock.tree.setCurrentItem(dock.items["builtin"])
-        corner = dock.forms["live_badge"].editors["corner"]
-        corner.setCurrentText("bottom-right")
-        assert studio.pipeline.overlays[0].filter.overlay.corner == "bottom-right"
+        label = dock.forms["live_badge"].editors["live_text"]
+        label.setText("正在直播")
+        label.editingFinished.emit()
+        assert studio.pipeline.overlays[0].filter.overlay.live_text == "正在直播"
 
     run(loop, scenario())
     window.close()  # saves settings
     config = StudioConfig()
     restore_config(config, open_settings())
     assert config.interactions == [{"name": "lucky_number", "highest": 50}]
-    assert config.overlays[0]["corner"] == "bottom-right"
+    assert config.overlays[0]["live_text"] == "正在直播"
 
 
 def test_beauty_panel_drives_the_running_filters(loop, open_show):

@@ -333,10 +333,31 @@ class ProductsDock(CommerceDock):
     def pin(self, product: str) -> None:
         self.submit("product.pin", {"product": product})
 
-    def _start_sale(self, product: str) -> None:
-        self.submit("sale.start", {"product": product, "price": round(self.sale_price.value(), 2),
-                                   "stock": self.sale_stock.value(), "limit": self.sale_limit.value(),
-                                   "countdown_s": self.sale_countdown.value()})
+    def _start_sale(self, product: str) -> Event | None:
+        return self.submit("sale.start", {"product": product, "price": round(self.sale_price.value(), 2),
+                                          "stock": self.sale_stock.value(), "limit": self.sale_limit.value(),
+                                          "countdown_s": self.sale_countdown.value()})
+
+    def pin_next(self) -> str:
+        """Pin the catalog's next product (the hotkey); says what is on air now, or why not."""
+        try:
+            event = self.studio.pin_next_product()
+        except ValueError as exc:
+            self.status.setText(str(exc))
+        else:
+            self.status.setText(self.tr("Import a catalog first: there is no next product to pin.")
+                                if event is None else self.tr("On air: {0}").format(event.data["name"]))
+        return self.status.text()
+
+    def start_pinned_sale(self) -> str:
+        """The flash sale of the product on air with this dock's sale settings, as last used (the
+        hotkey); says that it started, or why not."""
+        pinned = self.studio.pinned_product()
+        if pinned is None or "id" not in pinned:
+            self.status.setText(self.tr("No sale started: pin a product from the catalog first."))
+        elif self._start_sale(pinned["id"]) is not None:
+            self.status.setText(self.tr("Flash sale of {0} started").format(pinned["name"]))
+        return self.status.text()
 
     def show_events(self, events: list[Event]) -> None:
         marks: dict[str, list[str]] = {}

@@ -38,10 +38,12 @@ from studio.sources.microphone import list_microphones
 from .beauty_dock import MANAGED, BeautyDock
 from .commerce_docks import add_commerce_docks, remember_docks
 from .guest_dock import GuestDock
+from .hotkeys import ShowMenu
 from .i18n import Translations
 from .keychain import open_secrets
 from .layout import row, show_picture
 from .outputs_dock import OutputsDock
+from .overlay_editor import OverlayPreview
 from .plugin_dock import PluginDock
 from .plugin_docks import add_plugin_docks
 from .resume_banner import ResumeBanner
@@ -122,6 +124,10 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(dock.toggleViewAction())
         self.beauty_dock.split_check.toggled.connect(self._split_preview)
         self.commerce_docks = add_commerce_docks(self, self.studio)
+        self.overlays_menu = self.view_menu.addMenu("")  # every overlay, checked while on the program
+        self.show_menu = ShowMenu(self, self.studio, self.settings, self.commerce_docks["products"], self.set_live,
+                                  self.say)
+        self.menuBar().insertMenu(self.language_menu.menuAction(), self.show_menu)
         self.plugin_docks = add_plugin_docks(self, self.studio)
         for dock in self.plugin_docks.values():
             self.view_menu.addAction(dock.toggleViewAction())
@@ -135,7 +141,7 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
         self.banner = QLabel(objectName="banner", wordWrap=True, visible=False)
-        self.preview = QLabel(objectName="preview", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.preview = OverlayPreview(self.studio)  # the host places the overlays here
         # Ignored: the pixmap must never drive the layout, or each rescale would grow the window.
         self.preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.preview.setMinimumSize(384, 216)
@@ -321,6 +327,10 @@ class MainWindow(QMainWindow):
         self.beauty_dock.toggleViewAction().toggled.connect(self.beauty_button.setChecked)
         self.copy_button.clicked.connect(self.copy_link)
         self.live_button.clicked.connect(self.toggle_live)
+        self.overlays_menu.aboutToShow.connect(lambda: self.preview.fill_overlay_menu(self.overlays_menu))
+        self.preview.message.connect(self.say)
+        self.show_menu.hotkeys_changed.connect(self.schedule_save)
+        self.show_menu.hotkeys_changed.connect(self._refresh_live)
         # What the studio does not hold (it saves through setup_listeners): choices that wait for a
         # restart or for their source, and the layout of the docks.
         for changed in (self.orientation_combo.currentIndexChanged, self.camera_combo.currentIndexChanged,
@@ -345,6 +355,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.overlays_menu.setTitle(self.tr("&Overlays"))
         self.language_actions["system"].setText(self.tr("System"))
         self.language_actions[self.translations.language].setChecked(True)
         self.link_label.setText(self.tr("Viewer link"))
@@ -512,6 +523,10 @@ class MainWindow(QMainWindow):
             self._refresh_live()
             self._refresh_status()
 
+    def say(self, text: str) -> None:
+        """A passing word to the host in the status bar (what a hotkey did, or why not)."""
+        self.statusBar().showMessage(text, 8000)
+
     def copy_link(self) -> None:
         QGuiApplication.clipboard().setText(self.studio.viewer_url)
         self.statusBar().showMessage(self.tr("Viewer link copied"), 3000)
@@ -519,6 +534,9 @@ class MainWindow(QMainWindow):
     def _refresh_live(self) -> None:
         live = self.studio.is_live
         self.live_button.setText(self.tr("Stop") if live else self.tr("Go Live"))
+        self.live_button.setToolTip(self.tr("Go Live or end the show (hotkey {0})").format(
+            self.show_menu.live_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
+        self.show_menu.refresh_live()
         self.on_air_label.setText(self.tr("● LIVE") if live else self.tr("○ Preview only"))
         self.url_edit.setText(self.studio.viewer_url)
         for widget in (self.live_button, self.on_air_label):

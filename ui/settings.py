@@ -11,7 +11,7 @@ from PySide6.QtCore import QSettings
 
 from studio.config import StudioConfig
 from studio.filters.beauty import BEAUTY_OPTIONS
-from studio.registry import default_registry
+from studio.registry import Registry, default_registry
 
 from .keychain import SecretStore, open_secrets
 
@@ -45,6 +45,16 @@ def _secret_name(output: dict[str, Any], field: str) -> str:
     return f"outputs/{output.get('name')}/{field}"
 
 
+def _declared(registry: Registry, kind: str, spec: dict[str, Any]) -> dict[str, Any]:
+    """A remembered contribution without the options it no longer declares (an older version's,
+    such as the live badge's corner before it was placed by dragging): the show still starts."""
+    settings = registry.get(kind, spec["name"]).settings
+    if settings is None:
+        return spec
+    known = {"name", "enabled", *(setting.name for setting in settings)}
+    return {key: value for key, value in spec.items() if key in known}
+
+
 def restore_config(config: StudioConfig, settings: QSettings, secrets: SecretStore | None = None) -> None:
     """Fill in remembered choices wherever the command line and config file left the default.
 
@@ -69,7 +79,7 @@ def restore_config(config: StudioConfig, settings: QSettings, secrets: SecretSto
         remembered = read_json(settings, key, [])
         if getattr(config, key) == getattr(default, key) and \
                 all(isinstance(s, dict) and s.get("name") in registry.names(kind) for s in remembered):
-            setattr(config, key, remembered)
+            setattr(config, key, [_declared(registry, kind, spec) for spec in remembered])
     disabled = read_json(settings, "plugins/disabled", [])
     if config.disabled_plugins == default.disabled_plugins and all(isinstance(n, str) for n in disabled):
         config.disabled_plugins = disabled

@@ -523,6 +523,34 @@
     </message>
 </context>
 <context>
+    <name>HotkeysDialog</name>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="136"/>
+        <source>Hotkeys</source>
+        <translation>Hotkeys</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="137"/>
+        <source>Go Live / End the show</source>
+        <translation>Go Live / End the show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="138"/>
+        <source>Pin the next product</source>
+        <translation>Pin the next product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="139"/>
+        <source>Start the flash sale</source>
+        <translation>Start the flash sale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="148"/>
+        <source>Two actions have the same hotkey: give each its own.</source>
+        <translation>Two actions have the same hotkey: give each its own.</translation>
+    </message>
+</context>
+<context>
     <name>LevelMeter</name>
     <message>
         <location filename="../../ui/guest_dock.py" line="73"/>
@@ -533,351 +561,361 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Camera {0}</source>
         <translation>Camera {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Host Studio</source>
         <translation>Host Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="358"/>
+        <source>&amp;Overlays</source>
+        <translation>&amp;Overlays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Viewer link</source>
         <translation>Viewer link</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Frame rate</source>
         <translation>Frame rate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Orientation</source>
         <translation>Orientation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Test card</source>
         <translation>Test card</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Media file</source>
         <translation>Media file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Look for cameras and microphones again</source>
         <translation>Look for cameras and microphones again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>No file chosen</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Landscape 16:9</source>
         <translation>Landscape 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Portrait 9:16</source>
         <translation>Portrait 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>The new orientation applies after a restart.</source>
         <translation>The new orientation applies after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Microphone</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Test tone</source>
         <translation>Test tone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Mirror (flip left-right)</source>
         <translation>Mirror (flip left-right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Brightness</source>
         <translation>Brightness</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Reset brightness and contrast</source>
         <translation>Reset brightness and contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Beauty and HD…</source>
         <translation>Beauty and HD…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Choose a file to show</source>
         <translation>Choose a file to show</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Could not change live state: {0}</source>
         <translation>Could not change live state: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Viewer link copied</source>
         <translation>Viewer link copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Go Live</source>
         <translation>Go Live</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="537"/>
+        <source>Go Live or end the show (hotkey {0})</source>
+        <translation>Go Live or end the show (hotkey {0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>● LIVE</source>
         <translation>● LIVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>○ Preview only</source>
         <translation>○ Preview only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>No audio</source>
         <translation>No audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB (peak {1} dB)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>FPS {0}</source>
         <translation>FPS {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Bitrate {0}</source>
         <translation>Bitrate {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Viewers {0}</source>
         <translation>Viewers {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="578"/>
         <source>Dropped {0}</source>
         <translation>Dropped {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>Loop lag {0} ms</source>
         <translation>Loop lag {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>Source {0}×{1} @ {2} fps</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>The video source stopped sending frames — showing placeholder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>Camera unavailable: {0} — showing placeholder, will resume automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>Video source unavailable: {0} — showing placeholder, will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>Filter {0} was switched off: {1} — the show goes on without it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>Face effects are off: {0}</source>
         <translation>Face effects are off: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>Audio unavailable: {0} — will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}: reconnecting ({1}) — {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} stopped: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>The settings could not be saved: {0}</source>
         <translation>The settings could not be saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>End the show?</source>
         <translation>End the show?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>You are live. Quitting ends the show for every viewer and stops every output.</source>
         <translation>You are live. Quitting ends the show for every viewer and stops every output.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>End the show and quit</source>
         <translation>End the show and quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Keep streaming</source>
         <translation>Keep streaming</translation>
     </message>
@@ -885,52 +923,52 @@
 <context>
     <name>ModerationDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="523"/>
+        <location filename="../../ui/commerce_docks.py" line="544"/>
         <source>Moderation</source>
         <translation>Moderation</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="524"/>
+        <location filename="../../ui/commerce_docks.py" line="545"/>
         <source>Your banned words (separated by commas)</source>
         <translation>Your banned words (separated by commas)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="525"/>
+        <location filename="../../ui/commerce_docks.py" line="546"/>
         <source>Apply</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="526"/>
+        <location filename="../../ui/commerce_docks.py" line="547"/>
         <source>Muted and banned</source>
         <translation>Muted and banned</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="527"/>
+        <location filename="../../ui/commerce_docks.py" line="548"/>
         <source>Nobody. Right-click a comment to mute or ban its sender.</source>
         <translation>Nobody. Right-click a comment to mute or ban its sender.</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="528"/>
+        <location filename="../../ui/commerce_docks.py" line="549"/>
         <source>Undo: let them comment again</source>
         <translation>Undo: let them comment again</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="540"/>
+        <location filename="../../ui/commerce_docks.py" line="561"/>
         <source>Select someone in the list first</source>
         <translation>Select someone in the list first</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="555"/>
+        <location filename="../../ui/commerce_docks.py" line="576"/>
         <source>viewer …{0}</source>
         <translation>viewer …{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="557"/>
+        <location filename="../../ui/commerce_docks.py" line="578"/>
         <source>{0}: banned ({1})</source>
         <translation>{0}: banned ({1})</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="560"/>
+        <location filename="../../ui/commerce_docks.py" line="581"/>
         <source>{0}: muted until {1} ({2})</source>
         <translation>{0}: muted until {1} ({2})</translation>
     </message>
@@ -959,12 +997,12 @@
         <translation type="vanished">Lift mute and ban</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="529"/>
+        <location filename="../../ui/commerce_docks.py" line="550"/>
         <source>Refused comments (the sender was told why)</source>
         <translation>Refused comments (the sender was told why)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="535"/>
+        <location filename="../../ui/commerce_docks.py" line="556"/>
         <source>Banned words applied</source>
         <translation>Banned words applied</translation>
     </message>
@@ -1134,6 +1172,24 @@
     </message>
 </context>
 <context>
+    <name>OverlayPreview</name>
+    <message>
+        <location filename="../../ui/overlay_editor.py" line="70"/>
+        <source>Click an overlay to select it, drag it to move it, drag a handle to resize it, right-click to hide or show overlays. Arrows nudge (Shift: further), Delete hides, Esc deselects, Ctrl+Z undoes.</source>
+        <translation>Click an overlay to select it, drag it to move it, drag a handle to resize it, right-click to hide or show overlays. Arrows nudge (Shift: further), Delete hides, Esc deselects, Ctrl+Z undoes.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overlay_editor.py" line="256"/>
+        <source>Hide “{0}”</source>
+        <translation>Hide “{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overlay_editor.py" line="259"/>
+        <source>Overlays</source>
+        <translation>Overlays</translation>
+    </message>
+</context>
+<context>
     <name>PluginDock</name>
     <message>
         <location filename="../../ui/plugin_dock.py" line="43"/>
@@ -1184,117 +1240,117 @@
 <context>
     <name>PollLotteryDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="426"/>
+        <location filename="../../ui/commerce_docks.py" line="447"/>
         <source>Polls and lottery</source>
         <translation>Polls and lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="427"/>
+        <location filename="../../ui/commerce_docks.py" line="448"/>
         <source>Poll</source>
         <translation>Poll</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="428"/>
+        <location filename="../../ui/commerce_docks.py" line="449"/>
         <source>Question</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="429"/>
+        <location filename="../../ui/commerce_docks.py" line="450"/>
         <source>2 to 6 options, one per line</source>
         <translation>2 to 6 options, one per line</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="430"/>
+        <location filename="../../ui/commerce_docks.py" line="451"/>
         <source>Start poll</source>
         <translation>Start poll</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="431"/>
+        <location filename="../../ui/commerce_docks.py" line="452"/>
         <source>Close poll</source>
         <translation>Close poll</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="432"/>
+        <location filename="../../ui/commerce_docks.py" line="453"/>
         <source>Lottery (provably fair)</source>
         <translation>Lottery (provably fair)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="433"/>
+        <location filename="../../ui/commerce_docks.py" line="454"/>
         <source>Prize</source>
         <translation>Prize</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="433"/>
+        <location filename="../../ui/commerce_docks.py" line="454"/>
         <source>Winners</source>
         <translation>Winners</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="433"/>
+        <location filename="../../ui/commerce_docks.py" line="454"/>
         <source>Entry</source>
         <translation>Entry</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="434"/>
+        <location filename="../../ui/commerce_docks.py" line="455"/>
         <source>Keyword</source>
         <translation>Keyword</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="434"/>
+        <location filename="../../ui/commerce_docks.py" line="455"/>
         <source>Countdown (s)</source>
         <translation>Countdown (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="436"/>
+        <location filename="../../ui/commerce_docks.py" line="457"/>
         <source>Keyword comment</source>
         <translation>Keyword comment</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="437"/>
+        <location filename="../../ui/commerce_docks.py" line="458"/>
         <source>Click</source>
         <translation>Click</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="438"/>
+        <location filename="../../ui/commerce_docks.py" line="459"/>
         <source>Followers only</source>
         <translation>Followers only</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="439"/>
+        <location filename="../../ui/commerce_docks.py" line="460"/>
         <source>Start lottery</source>
         <translation>Start lottery</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="440"/>
+        <location filename="../../ui/commerce_docks.py" line="461"/>
         <source>Draw now</source>
         <translation>Draw now</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="441"/>
+        <location filename="../../ui/commerce_docks.py" line="462"/>
         <source>Copy record</source>
         <translation>Copy record</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="460"/>
+        <location filename="../../ui/commerce_docks.py" line="481"/>
         <source>No draw yet</source>
         <translation>No draw yet</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="464"/>
+        <location filename="../../ui/commerce_docks.py" line="485"/>
         <source>The record is on the clipboard: studio verify-lottery checks it</source>
         <translation>The record is on the clipboard: studio verify-lottery checks it</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="473"/>
+        <location filename="../../ui/commerce_docks.py" line="494"/>
         <source>Closed: </source>
         <translation>Closed: </translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="480"/>
+        <location filename="../../ui/commerce_docks.py" line="501"/>
         <source>{0} entrants, draw in {1} s · commitment {2}…</source>
         <translation>{0} entrants, draw in {1} s · commitment {2}…</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="484"/>
+        <location filename="../../ui/commerce_docks.py" line="505"/>
         <source>Winners: {0}</source>
         <translation>Winners: {0}</translation>
     </message>
@@ -1402,22 +1458,42 @@
         <translation>Select a product first</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="370"/>
+        <location filename="../../ui/commerce_docks.py" line="348"/>
+        <source>Import a catalog first: there is no next product to pin.</source>
+        <translation>Import a catalog first: there is no next product to pin.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="349"/>
+        <source>On air: {0}</source>
+        <translation>On air: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="357"/>
+        <source>No sale started: pin a product from the catalog first.</source>
+        <translation>No sale started: pin a product from the catalog first.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="359"/>
+        <source>Flash sale of {0} started</source>
+        <translation>Flash sale of {0} started</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="391"/>
         <source>No sale running</source>
         <translation>No sale running</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="372"/>
+        <location filename="../../ui/commerce_docks.py" line="393"/>
         <source>{0}: sold out</source>
         <translation>{0}: sold out</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="374"/>
+        <location filename="../../ui/commerce_docks.py" line="395"/>
         <source>{0}: starts in {1} s</source>
         <translation>{0}: starts in {1} s</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="377"/>
+        <location filename="../../ui/commerce_docks.py" line="398"/>
         <source>{0}: on, {1} left, {2} orders</source>
         <translation>{0}: on, {1} left, {2} orders</translation>
     </message>
@@ -1425,32 +1501,32 @@
 <context>
     <name>ResumeBanner</name>
     <message>
-        <location filename="../../ui/resume_banner.py" line="39"/>
+        <location filename="../../ui/resume_banner.py" line="35"/>
         <source>Host Studio did not close properly last time. Your settings are back, and so are the products and any open flash sale, poll or lottery.</source>
         <translation>Host Studio did not close properly last time. Your settings are back, and so are the products and any open flash sale, poll or lottery.</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="42"/>
+        <location filename="../../ui/resume_banner.py" line="38"/>
         <source>Resume the show to go live again, with {0}.</source>
         <translation>Resume the show to go live again, with {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="44"/>
+        <location filename="../../ui/resume_banner.py" line="40"/>
         <source>Resume the show to go live again.</source>
         <translation>Resume the show to go live again.</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="46"/>
+        <location filename="../../ui/resume_banner.py" line="42"/>
         <source>The recording starts again in a new file.</source>
         <translation>The recording starts again in a new file.</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="48"/>
+        <location filename="../../ui/resume_banner.py" line="44"/>
         <source>Resume the show</source>
         <translation>Resume the show</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="49"/>
+        <location filename="../../ui/resume_banner.py" line="45"/>
         <source>Not now</source>
         <translation>Not now</translation>
     </message>
@@ -1458,107 +1534,107 @@
 <context>
     <name>ReturnView</name>
     <message>
-        <location filename="../../ui/return_view.py" line="59"/>
+        <location filename="../../ui/return_view.py" line="54"/>
         <source>The host&apos;s show</source>
         <translation>The host&apos;s show</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="60"/>
+        <location filename="../../ui/return_view.py" line="55"/>
         <source>Leave</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="72"/>
+        <location filename="../../ui/return_view.py" line="67"/>
         <source>Viewers see you</source>
         <translation>Viewers see you</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="72"/>
+        <location filename="../../ui/return_view.py" line="67"/>
         <source>Viewers do not see you</source>
         <translation>Viewers do not see you</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="73"/>
+        <location filename="../../ui/return_view.py" line="68"/>
         <source>viewers hear you</source>
         <translation>viewers hear you</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="73"/>
+        <location filename="../../ui/return_view.py" line="68"/>
         <source>viewers do not hear you</source>
         <translation>viewers do not hear you</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="77"/>
+        <location filename="../../ui/return_view.py" line="72"/>
         <source>Show&apos;s sound {0} dB</source>
         <translation>Show&apos;s sound {0} dB</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="80"/>
+        <location filename="../../ui/return_view.py" line="75"/>
         <source>Playing on {0}</source>
         <translation>Playing on {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="82"/>
+        <location filename="../../ui/return_view.py" line="77"/>
         <source>No audio output device: the show&apos;s sound is not played</source>
         <translation>No audio output device: the show&apos;s sound is not played</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="90"/>
+        <location filename="../../ui/return_view.py" line="85"/>
         <source>Connecting to the host…</source>
         <translation>Connecting to the host…</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="92"/>
+        <location filename="../../ui/return_view.py" line="87"/>
         <source>The connection dropped: reconnecting…</source>
         <translation>The connection dropped: reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="94"/>
+        <location filename="../../ui/return_view.py" line="89"/>
         <source>In the lobby: the host will let you in</source>
         <translation>In the lobby: the host will let you in</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="96"/>
+        <location filename="../../ui/return_view.py" line="91"/>
         <source>On the call: you see and hear the show</source>
         <translation>On the call: you see and hear the show</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="97"/>
+        <location filename="../../ui/return_view.py" line="92"/>
         <source>The call ended: {0}</source>
         <translation>The call ended: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="102"/>
+        <location filename="../../ui/return_view.py" line="97"/>
         <source>you left</source>
         <translation>you left</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="103"/>
+        <location filename="../../ui/return_view.py" line="98"/>
         <source>the host removed you from the call</source>
         <translation>the host removed you from the call</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="104"/>
+        <location filename="../../ui/return_view.py" line="99"/>
         <source>the host did not let you in</source>
         <translation>the host did not let you in</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="105"/>
+        <location filename="../../ui/return_view.py" line="100"/>
         <source>the connection to the host was lost</source>
         <translation>the connection to the host was lost</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="107"/>
+        <location filename="../../ui/return_view.py" line="102"/>
         <source>the host&apos;s studio refused the link: {0}</source>
         <translation>the host&apos;s studio refused the link: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="108"/>
+        <location filename="../../ui/return_view.py" line="103"/>
         <source>could not join: {0}</source>
         <translation>could not join: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="118"/>
+        <location filename="../../ui/return_view.py" line="113"/>
         <source>The host&apos;s picture appears here once you are let in</source>
         <translation>The host&apos;s picture appears here once you are let in</translation>
     </message>
@@ -1569,6 +1645,55 @@
         <location filename="../../ui/settings_form.py" line="75"/>
         <source>Choose a file</source>
         <translation>Choose a file</translation>
+    </message>
+</context>
+<context>
+    <name>ShowMenu</name>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="75"/>
+        <source>&amp;Show</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="76"/>
+        <source>Pin the next product</source>
+        <translation>Pin the next product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="77"/>
+        <source>Start the flash sale of the pinned product</source>
+        <translation>Start the flash sale of the pinned product</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="78"/>
+        <source>Hotkeys…</source>
+        <translation>Hotkeys…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="79"/>
+        <source>End the show?</source>
+        <translation>End the show?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="80"/>
+        <source>Ending the show stops it for every viewer and stops every output.</source>
+        <translation>Ending the show stops it for every viewer and stops every output.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="81"/>
+        <location filename="../../ui/hotkeys.py" line="86"/>
+        <source>End the show</source>
+        <translation>End the show</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="82"/>
+        <source>Keep streaming</source>
+        <translation>Keep streaming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="86"/>
+        <source>Go Live</source>
+        <translation>Go Live</translation>
     </message>
 </context>
 <context>

@@ -523,6 +523,34 @@
     </message>
 </context>
 <context>
+    <name>HotkeysDialog</name>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="136"/>
+        <source>Hotkeys</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="137"/>
+        <source>Go Live / End the show</source>
+        <translation>开始直播 / 结束直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="138"/>
+        <source>Pin the next product</source>
+        <translation>置顶下一件商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="139"/>
+        <source>Start the flash sale</source>
+        <translation>开始秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="148"/>
+        <source>Two actions have the same hotkey: give each its own.</source>
+        <translation>两个操作用了同一个快捷键：请为每个操作设置不同的快捷键。</translation>
+    </message>
+</context>
+<context>
     <name>LevelMeter</name>
     <message>
         <location filename="../../ui/guest_dock.py" line="73"/>
@@ -533,351 +561,361 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="291"/>
         <source>Camera {0}</source>
         <translation>摄像头 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="310"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>Host Studio</source>
         <translation>Host Studio 主播工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="357"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="358"/>
+        <source>&amp;Overlays</source>
+        <translation>画面叠加(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Viewer link</source>
         <translation>观众链接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="363"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Source</source>
         <translation>信号源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="364"/>
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Orientation</source>
         <translation>画面方向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Test card</source>
         <translation>测试卡</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Media file</source>
         <translation>媒体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>Look for cameras and microphones again</source>
         <translation>重新查找摄像头和麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Landscape 16:9</source>
         <translation>横屏 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Portrait 9:16</source>
         <translation>竖屏 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>The new orientation applies after a restart.</source>
         <translation>新的画面方向将在重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="378"/>
         <source>Level</source>
         <translation>电平</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Test tone</source>
         <translation>测试音</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Filters</source>
         <translation>滤镜</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>Mirror (flip left-right)</source>
         <translation>镜像（左右翻转）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="386"/>
         <source>Brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="388"/>
         <source>Reset brightness and contrast</source>
         <translation>重置亮度和对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Beauty and HD…</source>
         <translation>美颜与高清…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="438"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="440"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>媒体文件 (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="441"/>
         <source>Choose a file to show</source>
         <translation>选择要播放的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="442"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="520"/>
         <source>Could not change live state: {0}</source>
         <translation>无法切换直播状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="532"/>
         <source>Viewer link copied</source>
         <translation>观众链接已复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="537"/>
+        <source>Go Live or end the show (hotkey {0})</source>
+        <translation>开始或结束直播（快捷键 {0}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>● LIVE</source>
         <translation>● 直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="540"/>
         <source>○ Preview only</source>
         <translation>○ 仅预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>No audio</source>
         <translation>无音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB（峰值 {1} dB）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="574"/>
         <source>FPS {0}</source>
         <translation>帧率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="575"/>
         <source>Bitrate {0}</source>
         <translation>码率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="576"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>Viewers {0}</source>
         <translation>观众 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="578"/>
         <source>Dropped {0}</source>
         <translation>丢帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="579"/>
         <source>Loop lag {0} ms</source>
         <translation>事件循环延迟 {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="581"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>信号源 {0}×{1} @ {2} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>视频源已停止输出画面 — 正在显示占位画面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>摄像头不可用：{0} — 正在显示占位画面，设备恢复后将自动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="589"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>视频源不可用：{0} — 正在显示占位画面，将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="592"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>滤镜 {0} 已停用：{1} — 直播继续进行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="595"/>
         <source>Face effects are off: {0}</source>
         <translation>人脸特效已关闭：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="597"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>音频不可用：{0} — 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}：正在重连（{1}）— {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} 已停止：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="645"/>
         <source>The settings could not be saved: {0}</source>
         <translation>设置无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>End the show?</source>
         <translation>结束直播？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>You are live. Quitting ends the show for every viewer and stops every output.</source>
         <translation>正在直播。退出会为所有观众结束直播，并停止所有推流输出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>End the show and quit</source>
         <translation>结束直播并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Keep streaming</source>
         <translation>继续直播</translation>
     </message>
@@ -885,52 +923,52 @@
 <context>
     <name>ModerationDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="523"/>
+        <location filename="../../ui/commerce_docks.py" line="544"/>
         <source>Moderation</source>
         <translation>评论管理</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="524"/>
+        <location filename="../../ui/commerce_docks.py" line="545"/>
         <source>Your banned words (separated by commas)</source>
         <translation>自定义屏蔽词（用逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="525"/>
+        <location filename="../../ui/commerce_docks.py" line="546"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="526"/>
+        <location filename="../../ui/commerce_docks.py" line="547"/>
         <source>Muted and banned</source>
         <translation>禁言与拉黑</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="527"/>
+        <location filename="../../ui/commerce_docks.py" line="548"/>
         <source>Nobody. Right-click a comment to mute or ban its sender.</source>
         <translation>暂无。右键点击评论即可禁言或拉黑发送者。</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="528"/>
+        <location filename="../../ui/commerce_docks.py" line="549"/>
         <source>Undo: let them comment again</source>
         <translation>撤销：允许其再次评论</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="540"/>
+        <location filename="../../ui/commerce_docks.py" line="561"/>
         <source>Select someone in the list first</source>
         <translation>请先在列表中选择一人</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="555"/>
+        <location filename="../../ui/commerce_docks.py" line="576"/>
         <source>viewer …{0}</source>
         <translation>观众…{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="557"/>
+        <location filename="../../ui/commerce_docks.py" line="578"/>
         <source>{0}: banned ({1})</source>
         <translation>{0}：已拉黑（{1}）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="560"/>
+        <location filename="../../ui/commerce_docks.py" line="581"/>
         <source>{0}: muted until {1} ({2})</source>
         <translation>{0}：禁言至 {1}（{2}）</translation>
     </message>
@@ -959,12 +997,12 @@
         <translation type="vanished">解除禁言和拉黑</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="529"/>
+        <location filename="../../ui/commerce_docks.py" line="550"/>
         <source>Refused comments (the sender was told why)</source>
         <translation>被拒绝的评论（已告知发送者原因）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="535"/>
+        <location filename="../../ui/commerce_docks.py" line="556"/>
         <source>Banned words applied</source>
         <translation>屏蔽词已生效</translation>
     </message>
@@ -1134,6 +1172,24 @@
     </message>
 </context>
 <context>
+    <name>OverlayPreview</name>
+    <message>
+        <location filename="../../ui/overlay_editor.py" line="70"/>
+        <source>Click an overlay to select it, drag it to move it, drag a handle to resize it, right-click to hide or show overlays. Arrows nudge (Shift: further), Delete hides, Esc deselects, Ctrl+Z undoes.</source>
+        <translation>点击叠加内容选中，拖动可移动，拖动控制点可缩放，右键可隐藏或显示叠加内容。方向键微调（按住 Shift 移动更多），Delete 隐藏，Esc 取消选中，Ctrl+Z 撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overlay_editor.py" line="256"/>
+        <source>Hide “{0}”</source>
+        <translation>隐藏“{0}”</translation>
+    </message>
+    <message>
+        <location filename="../../ui/overlay_editor.py" line="259"/>
+        <source>Overlays</source>
+        <translation>画面叠加</translation>
+    </message>
+</context>
+<context>
     <name>PluginDock</name>
     <message>
         <location filename="../../ui/plugin_dock.py" line="43"/>
@@ -1184,117 +1240,117 @@
 <context>
     <name>PollLotteryDock</name>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="426"/>
+        <location filename="../../ui/commerce_docks.py" line="447"/>
         <source>Polls and lottery</source>
         <translation>投票与福袋</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="427"/>
+        <location filename="../../ui/commerce_docks.py" line="448"/>
         <source>Poll</source>
         <translation>投票</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="428"/>
+        <location filename="../../ui/commerce_docks.py" line="449"/>
         <source>Question</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="429"/>
+        <location filename="../../ui/commerce_docks.py" line="450"/>
         <source>2 to 6 options, one per line</source>
         <translation>2 到 6 个选项，每行一个</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="430"/>
+        <location filename="../../ui/commerce_docks.py" line="451"/>
         <source>Start poll</source>
         <translation>开始投票</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="431"/>
+        <location filename="../../ui/commerce_docks.py" line="452"/>
         <source>Close poll</source>
         <translation>结束投票</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="432"/>
+        <location filename="../../ui/commerce_docks.py" line="453"/>
         <source>Lottery (provably fair)</source>
         <translation>福袋（可验证公平）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="433"/>
+        <location filename="../../ui/commerce_docks.py" line="454"/>
         <source>Prize</source>
         <translation>奖品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="433"/>
+        <location filename="../../ui/commerce_docks.py" line="454"/>
         <source>Winners</source>
         <translation>中奖人数</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="433"/>
+        <location filename="../../ui/commerce_docks.py" line="454"/>
         <source>Entry</source>
         <translation>参与方式</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="434"/>
+        <location filename="../../ui/commerce_docks.py" line="455"/>
         <source>Keyword</source>
         <translation>口令</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="434"/>
+        <location filename="../../ui/commerce_docks.py" line="455"/>
         <source>Countdown (s)</source>
         <translation>倒计时（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="436"/>
+        <location filename="../../ui/commerce_docks.py" line="457"/>
         <source>Keyword comment</source>
         <translation>评论口令</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="437"/>
+        <location filename="../../ui/commerce_docks.py" line="458"/>
         <source>Click</source>
         <translation>点击参与</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="438"/>
+        <location filename="../../ui/commerce_docks.py" line="459"/>
         <source>Followers only</source>
         <translation>仅限粉丝</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="439"/>
+        <location filename="../../ui/commerce_docks.py" line="460"/>
         <source>Start lottery</source>
         <translation>发起福袋</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="440"/>
+        <location filename="../../ui/commerce_docks.py" line="461"/>
         <source>Draw now</source>
         <translation>立即开奖</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="441"/>
+        <location filename="../../ui/commerce_docks.py" line="462"/>
         <source>Copy record</source>
         <translation>复制开奖记录</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="460"/>
+        <location filename="../../ui/commerce_docks.py" line="481"/>
         <source>No draw yet</source>
         <translation>还没有开奖</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="464"/>
+        <location filename="../../ui/commerce_docks.py" line="485"/>
         <source>The record is on the clipboard: studio verify-lottery checks it</source>
         <translation>开奖记录已复制：可用 studio verify-lottery 验证</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="473"/>
+        <location filename="../../ui/commerce_docks.py" line="494"/>
         <source>Closed: </source>
         <translation>已结束：</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="480"/>
+        <location filename="../../ui/commerce_docks.py" line="501"/>
         <source>{0} entrants, draw in {1} s · commitment {2}…</source>
         <translation>{0} 人参与，{1} 秒后开奖 · 承诺 {2}…</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="484"/>
+        <location filename="../../ui/commerce_docks.py" line="505"/>
         <source>Winners: {0}</source>
         <translation>中奖：{0}</translation>
     </message>
@@ -1402,22 +1458,42 @@
         <translation>请先选择一个商品</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="370"/>
+        <location filename="../../ui/commerce_docks.py" line="348"/>
+        <source>Import a catalog first: there is no next product to pin.</source>
+        <translation>请先导入商品库：没有可置顶的下一件商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="349"/>
+        <source>On air: {0}</source>
+        <translation>正在讲解：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="357"/>
+        <source>No sale started: pin a product from the catalog first.</source>
+        <translation>未开始秒杀：请先从商品库中置顶一件商品。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="359"/>
+        <source>Flash sale of {0} started</source>
+        <translation>{0} 的秒杀已开始</translation>
+    </message>
+    <message>
+        <location filename="../../ui/commerce_docks.py" line="391"/>
         <source>No sale running</source>
         <translation>没有进行中的秒杀</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="372"/>
+        <location filename="../../ui/commerce_docks.py" line="393"/>
         <source>{0}: sold out</source>
         <translation>{0}：已抢光</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="374"/>
+        <location filename="../../ui/commerce_docks.py" line="395"/>
         <source>{0}: starts in {1} s</source>
         <translation>{0}：{1} 秒后开抢</translation>
     </message>
     <message>
-        <location filename="../../ui/commerce_docks.py" line="377"/>
+        <location filename="../../ui/commerce_docks.py" line="398"/>
         <source>{0}: on, {1} left, {2} orders</source>
         <translation>{0}：抢购中，剩余 {1}，{2} 单</translation>
     </message>
@@ -1425,32 +1501,32 @@
 <context>
     <name>ResumeBanner</name>
     <message>
-        <location filename="../../ui/resume_banner.py" line="39"/>
+        <location filename="../../ui/resume_banner.py" line="35"/>
         <source>Host Studio did not close properly last time. Your settings are back, and so are the products and any open flash sale, poll or lottery.</source>
         <translation>Host Studio 主播工作室上次没有正常关闭。你的设置已经恢复，商品以及进行中的秒杀、投票和抽奖也都已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="42"/>
+        <location filename="../../ui/resume_banner.py" line="38"/>
         <source>Resume the show to go live again, with {0}.</source>
         <translation>点击“恢复直播”即可重新开播，并推流到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="44"/>
+        <location filename="../../ui/resume_banner.py" line="40"/>
         <source>Resume the show to go live again.</source>
         <translation>点击“恢复直播”即可重新开播。</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="46"/>
+        <location filename="../../ui/resume_banner.py" line="42"/>
         <source>The recording starts again in a new file.</source>
         <translation>录制会在新文件中重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="48"/>
+        <location filename="../../ui/resume_banner.py" line="44"/>
         <source>Resume the show</source>
         <translation>恢复直播</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="49"/>
+        <location filename="../../ui/resume_banner.py" line="45"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
@@ -1458,107 +1534,107 @@
 <context>
     <name>ReturnView</name>
     <message>
-        <location filename="../../ui/return_view.py" line="59"/>
+        <location filename="../../ui/return_view.py" line="54"/>
         <source>The host&apos;s show</source>
         <translation>主播的节目</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="60"/>
+        <location filename="../../ui/return_view.py" line="55"/>
         <source>Leave</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="72"/>
+        <location filename="../../ui/return_view.py" line="67"/>
         <source>Viewers see you</source>
         <translation>观众能看到你</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="72"/>
+        <location filename="../../ui/return_view.py" line="67"/>
         <source>Viewers do not see you</source>
         <translation>观众看不到你</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="73"/>
+        <location filename="../../ui/return_view.py" line="68"/>
         <source>viewers hear you</source>
         <translation>观众能听到你</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="73"/>
+        <location filename="../../ui/return_view.py" line="68"/>
         <source>viewers do not hear you</source>
         <translation>观众听不到你</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="77"/>
+        <location filename="../../ui/return_view.py" line="72"/>
         <source>Show&apos;s sound {0} dB</source>
         <translation>节目声音 {0} 分贝</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="80"/>
+        <location filename="../../ui/return_view.py" line="75"/>
         <source>Playing on {0}</source>
         <translation>正在通过 {0} 播放</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="82"/>
+        <location filename="../../ui/return_view.py" line="77"/>
         <source>No audio output device: the show&apos;s sound is not played</source>
         <translation>没有音频输出设备：节目声音无法播放</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="90"/>
+        <location filename="../../ui/return_view.py" line="85"/>
         <source>Connecting to the host…</source>
         <translation>正在连接主播…</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="92"/>
+        <location filename="../../ui/return_view.py" line="87"/>
         <source>The connection dropped: reconnecting…</source>
         <translation>连接中断：正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="94"/>
+        <location filename="../../ui/return_view.py" line="89"/>
         <source>In the lobby: the host will let you in</source>
         <translation>在等候室：请等待主播让你进入</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="96"/>
+        <location filename="../../ui/return_view.py" line="91"/>
         <source>On the call: you see and hear the show</source>
         <translation>连麦中：你能看到并听到节目</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="97"/>
+        <location filename="../../ui/return_view.py" line="92"/>
         <source>The call ended: {0}</source>
         <translation>连麦已结束：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="102"/>
+        <location filename="../../ui/return_view.py" line="97"/>
         <source>you left</source>
         <translation>你已离开</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="103"/>
+        <location filename="../../ui/return_view.py" line="98"/>
         <source>the host removed you from the call</source>
         <translation>主播已将你移出连麦</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="104"/>
+        <location filename="../../ui/return_view.py" line="99"/>
         <source>the host did not let you in</source>
         <translation>主播未让你进入</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="105"/>
+        <location filename="../../ui/return_view.py" line="100"/>
         <source>the connection to the host was lost</source>
         <translation>与主播的连接已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="107"/>
+        <location filename="../../ui/return_view.py" line="102"/>
         <source>the host&apos;s studio refused the link: {0}</source>
         <translation>主播的直播间拒绝了此链接：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="108"/>
+        <location filename="../../ui/return_view.py" line="103"/>
         <source>could not join: {0}</source>
         <translation>无法加入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="118"/>
+        <location filename="../../ui/return_view.py" line="113"/>
         <source>The host&apos;s picture appears here once you are let in</source>
         <translation>主播让你进入后，这里会显示主播的画面</translation>
     </message>
@@ -1569,6 +1645,55 @@
         <location filename="../../ui/settings_form.py" line="75"/>
         <source>Choose a file</source>
         <translation>选择文件</translation>
+    </message>
+</context>
+<context>
+    <name>ShowMenu</name>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="75"/>
+        <source>&amp;Show</source>
+        <translation>直播(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="76"/>
+        <source>Pin the next product</source>
+        <translation>置顶下一件商品</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="77"/>
+        <source>Start the flash sale of the pinned product</source>
+        <translation>开始置顶商品的秒杀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="78"/>
+        <source>Hotkeys…</source>
+        <translation>快捷键…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="79"/>
+        <source>End the show?</source>
+        <translation>结束直播？</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="80"/>
+        <source>Ending the show stops it for every viewer and stops every output.</source>
+        <translation>结束直播后，所有观众都将无法观看，所有推流和输出也会停止。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="81"/>
+        <location filename="../../ui/hotkeys.py" line="86"/>
+        <source>End the show</source>
+        <translation>结束直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="82"/>
+        <source>Keep streaming</source>
+        <translation>继续直播</translation>
+    </message>
+    <message>
+        <location filename="../../ui/hotkeys.py" line="86"/>
+        <source>Go Live</source>
+        <translation>开始直播</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..text import Sprite, render_text
-from .base import Overlay
+from .placement import PlacedOverlay
 
 PANEL = (24, 28, 36, 200)  # RGBA of the panels' background
 ACCENT = (255, 77, 79)
@@ -44,16 +44,16 @@ def panel(lines: list[np.ndarray], pad: int, width: int | None = None) -> np.nda
     return card
 
 
-class PlacedOverlay(Overlay):
-    """An overlay the host places (``x``, ``y`` in % of the canvas) and sizes (``size`` in %).
-    Subclasses say what to show (``content``: a hashable summary, None for nothing) and how it
-    looks (``render``, a pure function of the content). Rendering text takes milliseconds, so it
-    happens on a text thread, at most every ``REFRESH_S``; frames blend the newest picture."""
+class TextOverlay(PlacedOverlay):
+    """A placed overlay of rendered text. Subclasses say what to show (``content``: a hashable
+    summary, None for nothing) and how it looks (``render``, a pure function of the content).
+    Rendering text takes milliseconds, so it happens on a text thread, at most every
+    ``REFRESH_S``; frames blend the newest picture."""
 
     REFRESH_S = 0.2  # nobody reads faster; a flood of votes or comments re-renders 5 times a second
 
     def __init__(self, x: float = 2.0, y: float = 60.0, size: float = 100.0) -> None:
-        self.x, self.y, self.size = x, y, size
+        super().__init__(x, y, size)
         self._key: Any = None
         self._picture: Sprite | None = None
         self._pending: Future[Sprite] | None = None
@@ -70,8 +70,7 @@ class PlacedOverlay(Overlay):
         if content is None:
             self._key, self._picture = None, None
             return
-        height, width = canvas.shape[:2]
-        scale = height / 720 * max(0.25, float(self.size)) / 100
+        scale = self.scale(canvas)
         key = (content, round(scale, 3))
         now = time.monotonic()
         if key != self._key and self._pending is None and now - self._rendered_at >= self.REFRESH_S:
@@ -80,7 +79,7 @@ class PlacedOverlay(Overlay):
         if self._pending is not None and (self._pending.done() or self._picture is None):
             self._picture, self._pending = self._pending.result(), None  # the first picture is waited for
         if self._picture is not None:
-            self._picture.blend_into(canvas, int(width * float(self.x) / 100), int(height * float(self.y) / 100))
+            self.put(canvas, self._picture)
 
 
 _renderer: ThreadPoolExecutor | None = None
@@ -93,7 +92,7 @@ def _text_thread() -> ThreadPoolExecutor:
     return _renderer
 
 
-class ProductCardOverlay(PlacedOverlay):
+class ProductCardOverlay(TextOverlay):
     """The product on air: name, price (the list price struck through) and the flash sale."""
 
     name = "product_card"
@@ -132,7 +131,7 @@ class ProductCardOverlay(PlacedOverlay):
         return panel(lines, max(4, size // 3))
 
 
-class CommentsOverlay(PlacedOverlay):
+class CommentsOverlay(TextOverlay):
     """Comments on stream: the latest in a chat box, or flying across as danmaku. The pinned
     comment stays at the top of the box."""
 
@@ -173,9 +172,9 @@ class CommentsOverlay(PlacedOverlay):
         return panel(lines, max(3, size // 4), width=int(360 * scale))
 
     def _danmaku(self, canvas: np.ndarray, state: Mapping[str, Any]) -> None:
-        height, width = canvas.shape[:2]
-        scale = height / 720 * max(0.25, float(self.size)) / 100
-        size = max(10, int(26 * scale))
+        width = canvas.shape[1]
+        size = max(10, int(26 * self.scale(canvas)))
+        lane_height = int(size * 1.4)
         now = time.monotonic()
         for comment in _interaction(state, "comments").get("recent") or []:
             if comment["id"] > self._last_id:
@@ -186,7 +185,7 @@ class CommentsOverlay(PlacedOverlay):
                     text = f"{comment['nickname'][:10]}：{comment['text'][:40]}"
                     self._flying.append((now, lane, _text_thread().submit(
                         lambda text=text: Sprite(render_text(text, size, outline=1)))))
-        top = int(height * float(self.y) / 100)
+        top = self.origin(canvas, width, lane_height * self.DANMAKU_LANES)[1]  # they fly across the whole width
         kept = []
         for start, lane, rendering in self._flying:
             if not rendering.done():  # it enters from beyond the right edge: a frame late is unseen
@@ -196,12 +195,12 @@ class CommentsOverlay(PlacedOverlay):
             progress = (now - start) / self.DANMAKU_SECONDS
             x = int(width - progress * (width + picture.shape[1]))
             if x + picture.shape[1] > 0:
-                picture.blend_into(canvas, x, top + lane * int(size * 1.4))
+                picture.blend_into(canvas, x, top + lane * lane_height)
                 kept.append((start, lane, rendering))
         self._flying = kept
 
 
-class PollOverlay(PlacedOverlay):
+class PollOverlay(TextOverlay):
     """The poll with live counts and bars; the final result after it closes."""
 
     name = "poll_overlay"
@@ -231,7 +230,7 @@ class PollOverlay(PlacedOverlay):
         return panel(lines, max(3, size // 4))
 
 
-class LotteryOverlay(PlacedOverlay):
+class LotteryOverlay(TextOverlay):
     """The lottery: prize, how to enter and the countdown; then the winners."""
 
     name = "lottery_overlay"
