@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
         self.beauty_button.toggled.connect(self.beauty_dock.setVisible)
         self.beauty_dock.toggleViewAction().toggled.connect(self.beauty_button.setChecked)
         self.copy_button.clicked.connect(self.copy_link)
-        self.live_button.clicked.connect(self.toggle_live)
+        self.live_button.clicked.connect(self.show_menu.live_pressed)  # ending asks first, as the hotkey does
         self.overlays_menu.aboutToShow.connect(lambda: self.preview.fill_overlay_menu(self.overlays_menu))
         self.preview.message.connect(self.say)
         self.show_menu.hotkeys_changed.connect(self.schedule_save)
@@ -494,10 +494,6 @@ class MainWindow(QMainWindow):
         self.contrast_slider.setValue(100)
 
     # -- going live ---------------------------------------------------------------------------
-    @asyncSlot()
-    async def toggle_live(self) -> None:
-        await self.set_live(not self.studio.is_live)
-
     @asyncSlot()
     async def resume_show(self) -> None:
         """The resume offer's one click: the recording and the show with its outputs, as they were
