@@ -44,6 +44,13 @@ class AudioChunk:
     capture_time: float
 
 
+def to_array(frame: av.VideoFrame, format: str) -> np.ndarray:
+    """A decoded frame as a numpy array in ``format``, converted on this thread alone. PyAV makes a
+    new scaler for each frame, and a scaler left to choose starts and joins one thread per core for
+    every conversion: with two guests on air that was some 120 threads a second (and slower)."""
+    return frame.to_ndarray(format=format, threads=1)
+
+
 class DecodedPicture:
     """A decoded picture (a PyAV frame) that every reader converts through this: to RGB at most
     once, under a lock. PyAV keeps one scaler context per frame, and two threads converting the same
@@ -62,7 +69,7 @@ class DecodedPicture:
         with self._lock:
             if self._rgb is None:
                 assert self._frame is not None
-                rgb = self._frame.to_ndarray(format="rgb24")
+                rgb = to_array(self._frame, "rgb24")
                 rgb.setflags(write=False)
                 self._rgb, self._frame = rgb, None  # the frame and its scaler are done with
             return self._rgb

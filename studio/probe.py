@@ -9,6 +9,7 @@ import asyncio
 import time
 from dataclasses import dataclass, field
 
+from .frames import to_array
 from .sources.testcard import beep_heard, flash_shown
 from .timecode import read_stamp
 from .whep_client import WhepPlayer
@@ -49,7 +50,7 @@ async def watch_test_card(player: WhepPlayer, seconds: float) -> ReceivedTestCar
         while time.time() < deadline:
             frame = await player.tracks["video"].recv()
             received = time.time()
-            luma = frame.to_ndarray(format="yuv420p")[:frame.height]
+            luma = to_array(frame, "yuv420p")[:frame.height]
             stamp = read_stamp(luma)
             if stamp is None:
                 result.unreadable += 1

@@ -9,7 +9,7 @@ import av
 import cv2
 import numpy as np
 
-from ..frames import AudioChunk, VideoFrame
+from ..frames import AudioChunk, VideoFrame, to_array
 from .base import AudioSource, SourceUnavailable, VideoSource, pace
 
 
@@ -81,7 +81,7 @@ class MediaFileSource(_DecodesFile, VideoSource):
 
     def read(self) -> VideoFrame:
         self._next_due = pace(self._next_due, self._interval)
-        image = self._decoder.next_frame().to_ndarray(format="rgb24")
+        image = to_array(self._decoder.next_frame(), "rgb24")
         out = VideoFrame(image, time.time(), self._seq)
         self._seq += 1
         return out
