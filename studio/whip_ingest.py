@@ -29,6 +29,7 @@ from .whep import (
 )
 
 log = logging.getLogger(__name__)
+CLOSE_WAIT_S = 5.0  # a peer connection's close that takes longer goes on by itself
 
 
 @dataclass
@@ -148,12 +149,16 @@ class WhipIngest:
         for track in session.sent_tracks:
             track.stop()
         session.feedback.stop()
-        await session.pc.close()
-        for ended in session.on_end:
+        for ended in session.on_end:  # the call's own clean-up first: a dropped guest is seen at once
             try:
                 await ended()
             except Exception:  # one listener's failure must not keep the others from cleaning up
                 log.exception("ending session %s", session_id)
+        # aiortc's close can stall on a transport that never finishes: it goes on by itself.
+        closing = asyncio.ensure_future(session.pc.close())
+        done, _ = await asyncio.wait({closing}, timeout=CLOSE_WAIT_S)
+        if not done:
+            log.warning("session %s: the peer connection is still closing after %.0f s", session_id, CLOSE_WAIT_S)
         return True
 
     async def end_all(self) -> None:
