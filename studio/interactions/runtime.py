@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..eventlog import Event, EventLog
+from ..messages import StudioError
 from .base import Interaction, Refused, ShowContext
 
 log = logging.getLogger(__name__)
@@ -93,9 +94,9 @@ class InteractionHost:
         """
         targets = self.accepting(type_)
         if not targets:
-            raise ValueError(f"nothing in this show accepts {type_!r} events")
+            raise StudioError("event.not_accepted", type=type_)
         if not isinstance(data, dict):
-            raise ValueError("event data must be a JSON object")
+            raise StudioError("event.not_object")
         try:
             for running in [r for r in self.running if r.active]:
                 self._checked(running, running.interaction.screen, type_, actor, data)
@@ -118,7 +119,7 @@ class InteractionHost:
         except Exception as exc:
             running.error = f"raised {type(exc).__name__}: {exc}"
             log.exception("interaction %s failed and was switched off", running.name)
-            raise ValueError(f"{args[0]!r} cannot be handled right now") from None
+            raise StudioError("event.unavailable", type=args[0]) from None
 
     def record(self, type_: str, actor: str, data: dict[str, Any]) -> Event | None:
         """Append an event and hand it to every interaction. Events they emit meanwhile wait their
