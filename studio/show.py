@@ -25,6 +25,7 @@ from .guard import FilterGuard
 from .guests.call import GuestCall
 from .interactions.runtime import InteractionHost
 from .loopwatch import LoopWatch
+from .messages import StudioError
 from .outputs.base import Output, OutputError
 from .outputs.factory import make_output, rtmp_specs
 from .outputs.recording import Recorder
@@ -212,7 +213,7 @@ class Studio:
         OutputError says what is wrong with the settings."""
         output = make_output(spec, self.encoders, self.config)
         if output.name in self.outputs:
-            raise OutputError(f"there is already an output named {output.name!r}", retry=False)
+            raise OutputError("output.duplicate", retry=False, name=output.name)
         self.outputs[output.name] = output
         self.config.outputs = [s for s in self.config.outputs if s.get("name") != output.name] + [dict(spec)]
         if self.is_live:
@@ -233,7 +234,8 @@ class Studio:
         if self.recorder is not None and self.recorder.running:
             return self.recorder
         if recording_format not in (None, *RECORDING_FORMATS):
-            raise ValueError(f"recording_format must be one of {RECORDING_FORMATS}, not {recording_format!r}")
+            raise StudioError("config.choice", name="recording_format", choices=", ".join(RECORDING_FORMATS),
+                              value=str(recording_format))
         if folder:
             self.config.recording_folder = folder
         if recording_format:
