@@ -23,6 +23,7 @@ from .filters.base import VideoFilter
 from .frames import AudioChunk, LatestSlot, VideoFrame
 from .guard import HANG_SECONDS, FilterGuard
 from .guests.layout import LayoutCompositor, Tile
+from .messages import StudioError
 from .metrics import RateMeter, ema
 from .sources.base import AudioSource, SourceRunner, VideoSource, pace
 from .vision.context import FaceAnalysis, FrameContext
@@ -190,7 +191,7 @@ class Pipeline:
             for guard in self.filters + self.overlays:
                 guard.retry_if_due(now)
                 if guard.error is None and guard.hung(now):  # the stranded call stays "hung": act once
-                    guard.disable(f"hung: no return after {HANG_SECONDS:.0f} s")
+                    guard.disable(StudioError("filter.hung", seconds=HANG_SECONDS))
                     self._generation += 1
                     self._thread.name = f"program-stranded-in-{guard.name}"  # visible in thread dumps
                     self._thread = self._new_program_thread()
