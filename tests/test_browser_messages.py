@@ -57,8 +57,8 @@ async def test_a_refusal_reads_in_each_viewers_language(start_show):
 
 async def test_a_guest_whose_link_was_withdrawn_reads_why_in_their_language(start_show):
     studio = await start_show(audio_source="none")
-    for locale, wanted in (("zh-CN", "主播已撤回这个邀请链接"), ("en-US", "this invite link was withdrawn by the host"),
-                           ):
+    withdrawn = {"zh-CN": "主播已撤回这个邀请链接", "en-US": "this invite link was withdrawn by the host"}
+    for locale, wanted in withdrawn.items():
         link, invite = studio.call.create_invite()
         async with chromium(fake_media=True, locale=locale) as browser:
             page = await browser.new_page()
