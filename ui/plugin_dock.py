@@ -14,6 +14,7 @@ from studio.show import Studio
 from .i18n import ui_language
 from .layout import TranslatedDock
 from .settings_form import SettingsForm
+from .worded import worded
 
 NAME, VERSION, STATE = range(3)
 
@@ -47,7 +48,11 @@ class PluginDock(TranslatedDock):
     def refresh(self, stats: dict[str, Any] | None = None) -> None:
         """Update the list from the studio; the window's status timer passes the stats it already has."""
         switched_off = (stats or self.studio.stats()).get("filter_errors", {})
-        providers = {g.name: g.provider for g in self.studio.pipeline.filters}
+        guards = {g.name: g for g in self.studio.pipeline.filters}
+        # A filter's reason in the window's language; other contributions' errors are shown as they come.
+        switched_off = {name: worded(guards[name].error_message) if name in guards and guards[name].error_message
+                        else error for name, error in switched_off.items()}
+        providers = {name: g.provider for name, g in guards.items()}
         self.tree.blockSignals(True)
         for plugin in self.studio.plugins():
             item = self.items.get(plugin["name"])
