@@ -608,10 +608,20 @@ def test_the_cores_messages_follow_the_window_language_and_lines_shown_reword(lo
         products.import_catalog(str(catalog))
         assert products.status.text().split("\n") == ["已导入 1 个商品", "第 2 行：名称不能为空",
                                                        "第 3 行：口红：没有链接，观众看不到购买按钮"]
+        outputs = window.outputs_dock
+        outputs.url_edit.setText("http://not-rtmp")
+        outputs.add_button.click()
+        assert outputs.add_error.text() == "RTMP 服务器地址的格式是 rtmp://host/app，不是“http://not-rtmp”"
+        comment = studio.submit("comment", {"nickname": "小王", "text": "有优惠吗"}, actor="viewer:xiaowang")
+        studio.submit("comment.reply", {"comment": comment.id, "text": "有的"})
+        await wait_for(lambda: comments.comments.count() == 2, "the comment and the reply in the dock")
+        assert comments.comments.item(1).text() == "↳ 你回复 小王：有的"
 
         # English: the lines already shown say the same again, in English, with no new action.
         window.language_actions["en"].trigger()
         await wait_for(lambda: comments.status.text() == "no sale is running", "the dock's line re-worded")
+        assert outputs.add_error.text() == "an RTMP server URL looks like rtmp://host/app, not 'http://not-rtmp'"
+        assert comments.comments.item(1).text() == "↳ you to 小王: 有的"
         assert products.status.text() == ("1 products loaded\nline 2: name is empty\n"
                                           "line 3: 口红: no link, so viewers get no buy button")
         await wait_for(lambda: labels["beauty"].text().startswith("Switched off: hung: no return after 1 s. "),
