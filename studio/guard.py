@@ -13,7 +13,7 @@ import numpy as np
 
 from .degrade import Ladder
 from .filters.base import VideoFilter
-from .messages import Coded, StudioError, as_message
+from .messages import Coded, StudioError, as_message, raised
 from .metrics import ema
 from .vision.context import FrameContext
 
@@ -127,7 +127,7 @@ class FilterGuard:
             else:
                 result = self.filter.process_i420(image, context) if i420 else self.filter.process(image, context)
         except Exception as exc:
-            self.disable(StudioError("filter.raised", kind=type(exc).__name__, error=exc))
+            self.disable(raised(exc))
             return image
         finally:
             self.call_started = None

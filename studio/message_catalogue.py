@@ -235,7 +235,7 @@ BUILTIN: dict[str, dict[str, str]] = {
                       "WHIP 服务器应答 {status}，而不是 201 Created{said}"),
     "whip.said": _m(" (the server said: {text})", "（服务器说：{text}）"),
     # -- filters -----------------------------------------------------------------------------------
-    "filter.raised": _m("raised {kind}: {error}", "出错（{kind}）：{error}"),
+    "contribution.raised": _m("raised {kind}: {error}", "出错（{kind}）：{error}"),
     "filter.bad_output": _m("returned {got}, expected a uint8 image of shape {shape}",
                             "返回了 {got}，应为形状 {shape} 的 uint8 图像"),
     "filter.hung": _m("hung: no return after {seconds:.0f} s", "卡住了：{seconds:.0f} 秒没有返回"),

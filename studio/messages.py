@@ -121,6 +121,11 @@ def as_param(value: Any) -> Any:
     return value
 
 
+def raised(error: BaseException) -> StudioError:
+    """What a contribution that raised ``error`` is switched off for."""
+    return StudioError("contribution.raised", kind=type(error).__name__, error=error)
+
+
 def field_name(what: str) -> dict[str, Any]:
     """What a field is called (``field.<what>``), as a message inside another."""
     return {"reason": what, "code": "field." + what.replace(" ", "_"), "params": {}}

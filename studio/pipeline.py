@@ -302,6 +302,8 @@ class Pipeline:
             "filter_ms": round(self.filter_ms, 2),
             "compose_ms": round(self.compose_ms, 2),
             "filter_errors": {g.name: g.error for g in self.filters + self.overlays if g.error},
+            "filter_error_messages": {g.name: g.error_message for g in self.filters + self.overlays
+                                      if g.error_message},
             "filter_states": self.filter_states(),
             "program_errors": self.program_errors,
             "true_colour": self.true_colour,

@@ -25,7 +25,7 @@ from .guard import FilterGuard
 from .guests.call import GuestCall
 from .interactions.runtime import InteractionHost
 from .loopwatch import LoopWatch
-from .messages import StudioError
+from .messages import StudioError, as_message, raised
 from .outputs.base import Output, OutputError
 from .outputs.factory import make_output, rtmp_specs
 from .outputs.recording import Recorder
@@ -83,7 +83,7 @@ class Studio:
         self.comment_sources = [(spec["name"], self.registry.create(
             "comment_source", spec["name"], **{k: v for k, v in spec.items() if k != "name"}))
             for spec in self.config.comment_sources]
-        self.source_errors: dict[str, str] = {}
+        self.source_errors: dict[str, dict[str, Any]] = {}  # comment sources that failed: why, as messages
         self._source_tasks: list[asyncio.Task] = []
         viewer_key = self.eventlog.secret("events:viewer-key")
         if viewer_key is None:  # viewers keep who they are across restarts of the show
@@ -456,7 +456,7 @@ class Studio:
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            self.source_errors[name] = f"raised {type(exc).__name__}: {exc}"
+            self.source_errors[name] = as_message(raised(exc))
             log.exception("comment source %s failed", name)
 
     def _viewer_sent(self, actor: str, type_: str, data: Any) -> Event:
@@ -492,8 +492,10 @@ class Studio:
                                  "viewer_url": self.viewer_url, **self.pipeline.stats(),
                                  "loop_max_lag_ms": round(self.loop_watch.max_lag_ms, 1),
                                  "loop_stalls": self.loop_watch.stalls}
-        stats["filter_errors"].update(self.interactions.errors)  # every switched-off contribution
-        stats["filter_errors"].update(self.source_errors)
+        # Every switched-off contribution, why in English and as a message to word.
+        stats["filter_error_messages"].update(self.interactions.error_messages)
+        stats["filter_error_messages"].update(self.source_errors)
+        stats["filter_errors"].update({name: m["reason"] for name, m in stats["filter_error_messages"].items()})
         video = self.video_encoder
         if video is not None:
             fps, bps = video.meter.rates()

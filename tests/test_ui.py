@@ -26,7 +26,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QGroupBox, QMessageBox
 
 from studio.config import StudioConfig
-from studio.messages import StudioError
+from studio.messages import StudioError, raised
 from studio.show import Studio
 from ui import app as ui_app
 from ui.commerce_docks import COMPLAINT
@@ -570,7 +570,7 @@ def test_beauty_panel_shows_effects_at_reduced_quality_or_switched_off(loop, ope
         await wait_for(lambda: "Still too slow" in labels["hd_enhance"].text(), "HD at its lightest, over budget")
         assert labels["hd_enhance"].isVisible() and labels["hd_enhance"].property("state") == "reduced"
         assert labels["hd_enhance"].text().startswith("Reduced quality to keep 30 fps (level 2 of 2).\n")
-        beauty.disable(StudioError("filter.raised", kind="RuntimeError", error="model crashed"))  # as the guard does
+        beauty.disable(raised(RuntimeError("model crashed")))  # what the guard does when a call raises
         await wait_for(lambda: labels["beauty"].isVisible(), "beauty shown as off")
         assert re.fullmatch(r"Switched off: raised RuntimeError: model crashed\. Trying again in [1-5] s\.",
                             labels["beauty"].text())

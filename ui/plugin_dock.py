@@ -47,12 +47,9 @@ class PluginDock(TranslatedDock):
 
     def refresh(self, stats: dict[str, Any] | None = None) -> None:
         """Update the list from the studio; the window's status timer passes the stats it already has."""
-        switched_off = (stats or self.studio.stats()).get("filter_errors", {})
-        guards = {g.name: g for g in self.studio.pipeline.filters}
-        # A filter's reason in the window's language; other contributions' errors are shown as they come.
-        switched_off = {name: worded(guards[name].error_message) if name in guards and guards[name].error_message
-                        else error for name, error in switched_off.items()}
-        providers = {name: g.provider for name, g in guards.items()}
+        stats = stats or self.studio.stats()
+        switched_off = {name: worded(message) for name, message in stats.get("filter_error_messages", {}).items()}
+        providers = {g.name: g.provider for g in self.studio.pipeline.filters}
         self.tree.blockSignals(True)
         for plugin in self.studio.plugins():
             item = self.items.get(plugin["name"])
