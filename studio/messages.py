@@ -6,7 +6,7 @@ in the language of who reads it: the window's, or a web page's (the pages get th
 read as before. A parameter is text kept as given (a name, a reason the host chose), a number, or
 another message (a catalog line's own reason). A template's fields are ``{name}``, ``{name:.Nf}``
 (a number with N decimals) or ``{name:time}`` (a wall-clock time, hours and minutes); the pages'
-wording (``resources/web/viewer.js``) knows the same three.
+wording (``resources/web/messages.js``) knows the same three.
 """
 
 from __future__ import annotations
@@ -83,12 +83,16 @@ class _Formatter(string.Formatter):
 
 def word(message: Mapping[str, Any], language: str = "en") -> str:
     """A message (``as_message``) in ``language`` (English for one the table lacks); a message
-    without a code is text that was never coded (a plugin's plain ValueError): shown as given."""
-    code = message.get("code")
-    if code not in _codes:
+    without a code is text that was never coded (a plugin's plain ValueError): shown as given, and
+    so is one whose code or parameters this studio does not know (from another host's studio)."""
+    code, params = message.get("code"), message.get("params")
+    if code not in _codes or not isinstance(params, Mapping) or set(params) != params_of(code):
         return str(message.get("reason", code or ""))
     templates = _codes[code]
-    return _Formatter(language).vformat(templates.get(language) or templates["en"], (), message.get("params", {}))
+    try:
+        return _Formatter(language).vformat(templates.get(language) or templates["en"], (), params)
+    except (TypeError, ValueError):  # a number field given text, from another studio
+        return str(message.get("reason", code))
 
 
 class Coded(Exception):

@@ -95,6 +95,11 @@ def test_words_numbers_times_and_messages_inside_messages_per_language():
     # A plain ValueError (a plugin's) has no code: its text, in every language.
     assert as_message(ValueError("nope")) == {"reason": "nope"}
     assert describe(ValueError("nope"), "zh_CN") == "nope"
+    # From another host's studio: a code or parameters this one does not know read as the text sent.
+    assert word({"reason": "later", "code": "sale.next_year", "params": {}}, "zh_CN") == "later"
+    assert word({"reason": "only 3", "code": "sale.only_left", "params": {"count": 3}}, "zh_CN") == "only 3"
+    assert word({"reason": "3.0 s", "code": "sale.starts_in", "params": {"seconds": "soon"}}, "zh_CN") == \
+        "秒杀将在 soon 秒后开始"
 
 
 def test_a_plugin_registers_its_own_codes_but_never_rewords_the_studios():

@@ -15,12 +15,16 @@ const messages = {
   },
   word(message) {
     const templates = message && messages.table[message.code];
-    if (!templates) return message ? String(message.reason ?? "") : "";
-    const params = message.params || {};
+    const params = (message && message.params) || {};
+    // Never coded (a plugin's plain error), or not as this studio words it: the text as it came.
+    if (!templates || !messages.names(templates.en).every((name) => name in params)) {
+      return message ? String(message.reason ?? "") : "";
+    }
     return (templates[messages.language] || templates.en).replace(
       /\{\{|\}\}|\{(\w+)(?::([^}]*))?\}/g,
       (match, name, spec) => (match.length === 2 ? match[0] : messages.field(params[name], spec)));
   },
+  names(template) { return [...template.matchAll(/\{(\w+)(?::[^}]*)?\}/g)].map((match) => match[1]); },
   field(value, spec) {
     if (value && typeof value === "object") return messages.word(value);
     if (spec === "time") {
