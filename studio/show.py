@@ -143,7 +143,7 @@ class Studio:
         guards = []
         for spec in specs:
             if "name" not in spec:
-                raise RegistryError(f"a {kind} entry needs a 'name': {spec}")
+                raise RegistryError("registry.needs_name", kind=kind, spec=str(spec))
             contribution = self.registry.get(kind, spec["name"])
             if contribution.provider in self.registry.disabled:
                 continue  # kept in the show's settings, skipped while its plugin is off
@@ -321,7 +321,8 @@ class Studio:
                 try:
                     options = validate(settings, options)
                 except SettingsError as exc:
-                    raise RegistryError(f"video_filter {spec['name']!r}: {exc}") from exc
+                    raise RegistryError("registry.settings", kind="video_filter", name=spec["name"],
+                                        problem=exc) from exc
             chain.append((guard, options))
         for guard, options in chain:
             if options is not None:
@@ -346,7 +347,7 @@ class Studio:
     def apply_beauty_preset(self, name: str) -> None:
         presets = self.beauty_presets()
         if name not in presets:
-            raise RegistryError(f"no beauty preset {name!r}; there are {', '.join(presets)}")
+            raise RegistryError("registry.no_preset", name=name, presets=", ".join(presets))
         self.set_options("video_filter", "beauty", **presets[name])
 
     def save_beauty_preset(self, values: dict[str, Any] | None = None) -> dict[str, int]:
@@ -381,7 +382,7 @@ class Studio:
             try:
                 merged = validate(contribution.settings, merged)
             except SettingsError as exc:
-                raise RegistryError(f"{kind} {name!r}: {exc}") from exc
+                raise RegistryError("registry.settings", kind=kind, name=name, problem=exc) from exc
         for running in self._running(kind, name):
             running.set_options(**{k: merged[k] for k in values})
         spec.clear()
@@ -401,9 +402,9 @@ class Studio:
         """Switch a third-party plugin on or off while the show runs; its filters stop or restart at once."""
         manifest = next((m for m in self.registry.plugins if m.name == name), None)
         if manifest is None:
-            raise RegistryError(f"no plugin named {name!r}")
+            raise RegistryError("registry.no_plugin", name=name)
         if manifest.builtin:
-            raise RegistryError("the built-ins cannot be switched off")
+            raise RegistryError("registry.builtins")
         if enabled:
             self.registry.disabled.discard(name)
         else:

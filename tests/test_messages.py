@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Where a host, a guest or a viewer reads what the core raises: every refusal there has a code.
 CODED = ["studio/commerce", "studio/comments", "studio/interactions", "studio/guests", "studio/outputs",
          "studio/guard.py", "studio/degrade.py", "studio/pipeline.py", "studio/settings_schema.py",
-         "studio/config.py", "studio/events.py", "studio/server.py", "studio/cli.py"]
+         "studio/config.py", "studio/events.py", "studio/server.py", "studio/cli.py", "studio/registry.py",
+         "studio/show.py"]
 # Raises there with text of their own, and why no person reads them.
 ALLOWED = {
     ("studio/interactions/base.py", "an interaction emitted an event while the log was replayed"):

@@ -106,7 +106,7 @@ class PluginDock(TranslatedDock):
         try:
             self.studio.set_options(kind, name, **{key: value})
         except RegistryError as exc:
-            self.window().statusBar().showMessage(str(exc), 10000)
+            self.window().statusBar().showMessage(worded(exc), 10000)
 
     def _toggled(self, item: QTreeWidgetItem, column: int) -> None:
         if column != NAME:
@@ -115,5 +115,5 @@ class PluginDock(TranslatedDock):
         try:
             self.studio.set_plugin_enabled(name, item.checkState(NAME) == Qt.CheckState.Checked)
         except RegistryError as exc:
-            self.window().statusBar().showMessage(str(exc), 10000)
+            self.window().statusBar().showMessage(worded(exc), 10000)
         self.refresh()
