@@ -79,8 +79,8 @@ class WhipRefused(OutputError):
     words) and ``message`` (them with their code, from a studio) are kept for callers that word the
     refusal themselves (a guest whose link the host refused)."""
 
-    def __init__(self, status: int, body: str, url: str, message: dict[str, Any]) -> None:
-        said: Any = {"code": "whip.said", "params": {"text": message["reason"]}} if message["reason"] else ""
+    def __init__(self, status: int, url: str, message: dict[str, Any]) -> None:
+        said: Any = {"code": "whip.said", "params": {"text": message}} if message["reason"] else ""
         code, retry = _REFUSALS.get(status, ("whip.status", True))
         params = {"status": status, "url": url, "said": said}
         super().__init__(code, retry=retry, **{k: v for k, v in params.items() if k in params_of(code)})
@@ -207,7 +207,7 @@ class WhipOutput(Output):
                                        headers=self._headers(**{"Content-Type": SDP_TYPE})) as response:
                 body = await response.text(errors="replace")
                 if response.status != 201:
-                    raise WhipRefused(response.status, body, self.url, from_header(response.headers, body))
+                    raise WhipRefused(response.status, self.url, from_header(response.headers, body))
                 location = response.headers.get("Location")
                 if not location:
                     raise OutputError("whip.no_location", retry=False)
