@@ -88,7 +88,7 @@ async def run_headless(config: StudioConfig, duration: float | None, stats_inter
     try:
         studio = Studio(config)
     except RegistryError as exc:
-        raise ConfigError(str(exc)) from exc
+        raise ConfigError("config.bad_value", problem=exc) from exc
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -97,8 +97,7 @@ async def run_headless(config: StudioConfig, duration: float | None, stats_inter
         await studio.start()
     except OSError as exc:
         await studio.close()
-        raise ConfigError(f"cannot serve on {config.host}:{config.port} ({exc.strerror}); "
-                          f"port {config.port} is in use or not allowed: pick another with --port") from exc
+        raise ConfigError("config.cannot_serve", host=config.host, port=config.port, problem=exc.strerror) from exc
     if join is not None:
         await run_guest(studio, join, name, stop, duration, stats_interval)
         return

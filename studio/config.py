@@ -10,12 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from .compositor import ORIENTATIONS, SCALE_MODES
+from .messages import StudioError
 from .rtc import check_ice_servers
 
 RECORDING_FORMATS = ("mp4", "mkv")
 
 
-class ConfigError(ValueError):
+class ConfigError(StudioError):
     pass
 
 
@@ -66,21 +67,24 @@ class StudioConfig:
 
     def __post_init__(self) -> None:
         if self.orientation not in ORIENTATIONS:
-            raise ConfigError(f"orientation must be one of {sorted(ORIENTATIONS)}, not {self.orientation!r}")
+            raise ConfigError("config.choice", name="orientation", choices=", ".join(sorted(ORIENTATIONS)),
+                              value=str(self.orientation))
         if self.scale_mode not in SCALE_MODES:
-            raise ConfigError(f"scale_mode must be one of {SCALE_MODES}, not {self.scale_mode!r}")
+            raise ConfigError("config.choice", name="scale_mode", choices=", ".join(SCALE_MODES),
+                              value=str(self.scale_mode))
         if self.recording_format not in RECORDING_FORMATS:
-            raise ConfigError(f"recording_format must be one of {RECORDING_FORMATS}, not {self.recording_format!r}")
+            raise ConfigError("config.choice", name="recording_format", choices=", ".join(RECORDING_FORMATS),
+                              value=str(self.recording_format))
         if not 1 <= self.fps <= 60:
-            raise ConfigError(f"fps must be between 1 and 60, not {self.fps}")
+            raise ConfigError("config.fps", value=self.fps)
         if not 0 <= self.port <= 65535:
-            raise ConfigError(f"port must be 0-65535, not {self.port}")
+            raise ConfigError("config.port", value=self.port)
         try:
             check_ice_servers(self.ice_servers)
         except ValueError as exc:
-            raise ConfigError(str(exc)) from exc
+            raise ConfigError("config.ice", problem=exc) from exc
         if self.guest_relay_only and not any("turn" in str(e.get("urls")) for e in self.ice_servers):
-            raise ConfigError("guest_relay_only needs a TURN server in ice_servers")
+            raise ConfigError("config.relay_needs_turn")
 
     @property
     def canvas_size(self) -> tuple[int, int]:
@@ -96,11 +100,11 @@ class StudioConfig:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ConfigError(f"unknown setting(s): {', '.join(unknown)}")
+            raise ConfigError("config.unknown", unknown=", ".join(unknown))
         try:
             return cls(**data)
         except TypeError as exc:
-            raise ConfigError(str(exc)) from exc
+            raise ConfigError("config.bad_value", problem=exc) from exc
 
     @classmethod
     def load(cls, path: str | Path) -> StudioConfig:
@@ -109,5 +113,5 @@ class StudioConfig:
             text = path.read_text(encoding="utf-8")
             data = json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
         except (OSError, ValueError) as exc:
-            raise ConfigError(f"cannot read config {path}: {exc}") from exc
+            raise ConfigError("config.unreadable", path=str(path), problem=exc) from exc
         return cls.from_dict(data)

@@ -4,7 +4,8 @@ It carries the show's events (comments, products, sales, polls, lotteries) in ba
 viewer count, a snapshot of what is on for pages that join late, and a clock ping that lets pages
 estimate their offset from the server clock. Each page is a viewer with a stable identity: the
 hub signs the id it hands out, and a page that comes back with it is the same viewer (one vote,
-one entry, one mute, across reloads and restarts).
+one entry, one mute, across reloads and restarts). A refusal (``error``) carries its English
+``reason`` and, when coded, its ``code`` and ``params`` (``studio/messages.py``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aiohttp import WSMsgType, web
+
+from .messages import StudioError, as_message
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +43,7 @@ class _Page:
 
 
 def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
+    raise StudioError("event.not_a_number", name=name)
 
 
 class EventHub:
@@ -130,28 +133,28 @@ class EventHub:
         try:
             message = json.loads(text, parse_constant=_no_constants)
             if not isinstance(message, dict) or not isinstance(message.get("type"), str):
-                raise ValueError("a message is a JSON object with a string 'type'")
+                raise StudioError("event.not_a_message")
         except ValueError as exc:
-            await ws.send_json({"type": "error", "reason": f"bad message: {exc}"})
+            await ws.send_json({"type": "error", **as_message(StudioError("event.bad_message", problem=exc))})
             return
         if message["type"] == "ping":
             await ws.send_json({"type": "pong", "t": message.get("t"), "server_time": time.time()})
         elif message["type"] == "send" and self._on_send is not None:
             await ws.send_json(self._send(ws, message))
         else:
-            await ws.send_json({"type": "error", "reason": f"unknown message type {message['type']!r}"})
+            await ws.send_json({"type": "error", **as_message(StudioError("event.unknown_type", type=message["type"]))})
 
     def _send(self, ws: web.WebSocketResponse, message: dict[str, Any]) -> dict[str, Any]:
         page = self._pages[ws]
         now = time.monotonic()
         page.tokens, page.last = min(SEND_BURST, page.tokens + (now - page.last) * SEND_RATE), now
         if page.tokens < 1:
-            return {"type": "error", "reason": "too many messages: slow down", "ref": message.get("ref")}
+            return {"type": "error", **as_message(StudioError("event.too_many")), "ref": message.get("ref")}
         page.tokens -= 1
         try:
             event = self._on_send(page.actor, str(message.get("event")), message.get("data", {}))
-        except ValueError as exc:
-            return {"type": "error", "reason": str(exc), "ref": message.get("ref")}
+        except ValueError as exc:  # coded: the page words it in its language; plain: shown as given
+            return {"type": "error", **as_message(exc), "ref": message.get("ref")}
         return {"type": "ack", "id": event.id, "actor": page.actor, "ref": message.get("ref")}
 
     async def close(self) -> None:

@@ -13,6 +13,7 @@ import numpy as np
 
 from .degrade import Ladder
 from .filters.base import VideoFilter
+from .messages import Coded, StudioError, as_message, raised
 from .metrics import ema
 from .vision.context import FrameContext
 
@@ -33,7 +34,8 @@ class FilterGuard:
         self.provider = provider
         # A filter may use its declared cost twice over, and at least half a frame, before it overruns.
         self.budget_ms = max(2 * cost_ms, 500 / fps)
-        self.error: str | None = None
+        self.error: str | None = None  # why it is switched off, in English…
+        self.error_message: dict[str, Any] | None = None  # …and with its code, for the window
         self.paused = False  # the host switched the plugin off in the plugin manager
         self.failures = 0  # errors since the filter last ran for STABLE_SECONDS: they set the back-off
         self.retry_at = 0.0  # while switched off: when (monotonic) it gets its fresh start
@@ -62,7 +64,7 @@ class FilterGuard:
     def every_other_frame(self) -> bool:
         return self.ladder.level > self.lighter_levels
 
-    def disable(self, reason: str) -> None:
+    def disable(self, reason: Coded) -> None:
         """Switch the filter off for an error; it gets a fresh start after a back-off that grows
         with each failure that follows soon after the last start."""
         if self.error is not None:
@@ -72,7 +74,7 @@ class FilterGuard:
             self.failures = 0
         self.failures += 1
         wait = min(RETRY_SECONDS * RETRY_FACTOR ** (self.failures - 1), RETRY_MAX_SECONDS)
-        self.retry_at, self.error = now + wait, reason
+        self.retry_at, self.error, self.error_message = now + wait, str(reason), as_message(reason)
         log.warning("filter %s (%s) switched off: %s; retrying in %.0f s", self.name, self.provider, reason, wait)
 
     def retry_if_due(self, now: float) -> bool:
@@ -95,6 +97,7 @@ class FilterGuard:
         self._use_level()
         self._skip_next, self._overrunning, self.ms = False, False, 0.0
         self._started_at = now
+        self.error_message = None
         self.error = None  # last: from here on the program thread calls it again
 
     def runs(self, image: np.ndarray, context: FrameContext | None) -> bool:
@@ -124,7 +127,7 @@ class FilterGuard:
             else:
                 result = self.filter.process_i420(image, context) if i420 else self.filter.process(image, context)
         except Exception as exc:
-            self.disable(f"raised {type(exc).__name__}: {exc}")
+            self.disable(raised(exc))
             return image
         finally:
             self.call_started = None
@@ -133,7 +136,7 @@ class FilterGuard:
         elapsed_ms = (time.monotonic() - started) * 1000
         if not self._valid(result, image):
             got = getattr(result, "shape", type(result).__name__)
-            self.disable(f"returned {got}, expected a uint8 image of shape {image.shape}")
+            self.disable(StudioError("filter.bad_output", got=str(got), shape=str(image.shape)))
             return image
         self.ms = ema(self.ms, elapsed_ms)
         level = self.level
@@ -166,8 +169,9 @@ class FilterGuard:
 
     def state(self, now: float) -> dict[str, Any]:
         """What the window and scripts show. ``state``: "running"; "degraded" (at ``level`` of
-        ``levels``, ``every_other_frame`` at the last if the filter allows it); "off" (``reason``;
-        ``retry_in_s``, None while a hung call is still out); "paused" (its plugin switched off).
+        ``levels``, ``every_other_frame`` at the last if the filter allows it); "off" (``reason`` in
+        English, ``reason_message`` the same with its code; ``retry_in_s``, None while a hung call is
+        still out); "paused" (its plugin switched off).
         ``over_budget``: over its ``budget_ms`` with no lighter level left; ``ms``: a call's time."""
         if self.paused:
             state = "paused"
@@ -177,6 +181,7 @@ class FilterGuard:
             state = "degraded" if self.level else "running"
         retry = None if state != "off" or self.call_started is not None else round(max(0.0, self.retry_at - now), 1)
         return {"name": self.name, "provider": self.provider, "state": state, "reason": self.error,
+                "reason_message": self.error_message,
                 "retry_in_s": retry, "failures": self.failures, "level": self.level, "levels": self.ladder.levels,
                 "every_other_frame": self.every_other_frame, "over_budget": state != "off" and self._overrunning,
                 "ms": round(self.ms, 2), "budget_ms": round(self.budget_ms, 1)}

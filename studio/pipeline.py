@@ -23,6 +23,7 @@ from .filters.base import VideoFilter
 from .frames import AudioChunk, LatestSlot, VideoFrame
 from .guard import HANG_SECONDS, FilterGuard
 from .guests.layout import LayoutCompositor, Tile
+from .messages import StudioError
 from .metrics import RateMeter, ema
 from .sources.base import AudioSource, SourceRunner, VideoSource, pace
 from .vision.context import FaceAnalysis, FrameContext
@@ -190,7 +191,7 @@ class Pipeline:
             for guard in self.filters + self.overlays:
                 guard.retry_if_due(now)
                 if guard.error is None and guard.hung(now):  # the stranded call stays "hung": act once
-                    guard.disable(f"hung: no return after {HANG_SECONDS:.0f} s")
+                    guard.disable(StudioError("filter.hung", seconds=HANG_SECONDS))
                     self._generation += 1
                     self._thread.name = f"program-stranded-in-{guard.name}"  # visible in thread dumps
                     self._thread = self._new_program_thread()
@@ -301,6 +302,8 @@ class Pipeline:
             "filter_ms": round(self.filter_ms, 2),
             "compose_ms": round(self.compose_ms, 2),
             "filter_errors": {g.name: g.error for g in self.filters + self.overlays if g.error},
+            "filter_error_messages": {g.name: g.error_message for g in self.filters + self.overlays
+                                      if g.error_message},
             "filter_states": self.filter_states(),
             "program_errors": self.program_errors,
             "true_colour": self.true_colour,

@@ -17,6 +17,8 @@ from .eventlog import Event
 from .filters.base import I420Filter, VideoFilter
 from .frames import AudioChunk, VideoFrame
 from .interactions.base import Interaction, ShowContext
+from .messages import StudioError
+from .messages import register as register_messages
 from .overlays.base import Overlay
 from .overlays.placement import PlacedOverlay
 from .sources.base import AudioSource, SourceUnavailable, VideoSource
@@ -28,12 +30,14 @@ from .vision.regions import FaceRegions
 # 1.1: FrameContext, Face and FaceRegions for face-aware filters
 # 1.2: I420Filter and VideoFilter.acts_on
 # 1.3: VideoFilter.degrade_levels, degrade and alternate_frames_safe (lighter levels over budget)
-# 1.4: PlacedOverlay (an overlay the host drags and resizes in the preview)
+# 1.4: PlacedOverlay (an overlay the host drags and resizes in the preview); StudioError and
+#      register_messages (refusals worded in the reader's language)
 API_VERSION = (1, 4)
 
 __all__ = ["API_VERSION", "AudioChunk", "AudioSource", "Comment", "CommentSource", "Event", "Face", "FaceRegions",
            "FrameContext", "I420Filter", "Interaction", "Overlay", "PlacedOverlay", "ShowContext", "SourceUnavailable",
-           "VideoFilter", "VideoFrame", "VideoSource", "blend_into", "deprecated", "render_text"]
+           "StudioError", "VideoFilter", "VideoFrame", "VideoSource", "blend_into", "deprecated", "register_messages",
+           "render_text"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 

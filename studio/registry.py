@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .messages import Coded
+
 # "dock" factories take the Studio and return a Qt widget: only ui/ creates them, so studio/ stays Qt-free.
 KINDS = ("video_filter", "overlay", "interaction", "comment_source", "video_source", "audio_source", "dock")
 
@@ -26,8 +28,8 @@ class Contribution:
     titles: dict = field(default_factory=dict, compare=False)  # title by language code
 
 
-class RegistryError(LookupError):
-    pass
+class RegistryError(Coded, LookupError):
+    """A contribution that is not there, or options it does not take, as a message for the host."""
 
 
 class Registry:
@@ -38,11 +40,11 @@ class Registry:
 
     def register(self, contribution: Contribution) -> None:
         if contribution.kind not in KINDS:
-            raise RegistryError(f"unknown contribution kind {contribution.kind!r}; expected one of {KINDS}")
+            raise RegistryError("registry.kind", kind=contribution.kind, kinds=", ".join(KINDS))
         key = (contribution.kind, contribution.name)
         if key in self._items:
-            raise RegistryError(f"{contribution.kind} {contribution.name!r} is already registered "
-                                f"by {self._items[key].provider}")
+            raise RegistryError("registry.taken", kind=contribution.kind, name=contribution.name,
+                                provider=self._items[key].provider)
         self._items[key] = contribution
 
     def get(self, kind: str, name: str) -> Contribution:
@@ -50,23 +52,24 @@ class Registry:
             return self._items[(kind, name)]
         except KeyError:
             known = ", ".join(sorted(n for k, n in self._items if k == kind)) or "none"
-            raise RegistryError(f"no {kind} named {name!r} (known: {known})") from None
+            raise RegistryError("registry.not_found", kind=kind, name=name, known=known) from None
 
     def create(self, kind: str, name: str, **options: Any) -> Any:
         contribution = self.get(kind, name)
         if contribution.provider in self.disabled:
-            raise RegistryError(f"{kind} {name!r} belongs to plugin {contribution.provider!r}, which is switched off")
+            raise RegistryError("registry.plugin_off", kind=kind, name=name, provider=contribution.provider)
         if contribution.settings is not None:
             from .settings_schema import SettingsError, validate
 
             try:
                 options = validate(contribution.settings, options)
             except SettingsError as exc:
-                raise RegistryError(f"{kind} {name!r}: {exc}") from exc
+                raise RegistryError("registry.settings", kind=kind, name=name, problem=exc) from exc
         try:
             return contribution.factory(**options)
         except TypeError as exc:  # wrong or missing options: say which contribution refused them
-            raise RegistryError(f"{kind} {name!r} cannot take options {sorted(options)}: {exc}") from exc
+            raise RegistryError("registry.options", kind=kind, name=name, options=str(sorted(options)),
+                                problem=exc) from exc
 
     def names(self, kind: str) -> list[str]:
         return sorted(n for k, n in self._items if k == kind)

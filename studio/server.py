@@ -7,6 +7,7 @@ and touches no other session.
 from __future__ import annotations
 
 import html
+import json
 import logging
 import secrets
 from collections.abc import Awaitable, Callable
@@ -18,6 +19,7 @@ from aiohttp import web
 from .commerce.catalog import IMAGE_TYPES
 from .events import EventHub
 from .guests.invites import InviteRefused
+from .messages import HEADER, Coded, StudioError, as_message, catalogue, describe
 from .resources import resource_path
 from .rtc import stun_only, with_credentials
 from .whep import OfferError, Unavailable
@@ -32,10 +34,12 @@ MAX_SDP_BYTES = 64 * 1024
 SDP_TYPE = "application/sdp"
 
 
-def _refused_page(reason: str) -> web.Response:
-    """The page a guest sees for a link that does not open: the reason, and nothing about the show."""
-    text = html.escape(reason)
-    body = (f'<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>{text}</title>'
+def _refused_page(refusal: Coded, request: web.Request) -> web.Response:
+    """The page a guest sees for a link that does not open: the reason in their browser's language,
+    and nothing about the show."""
+    language = "zh_CN" if request.headers.get("Accept-Language", "").lower().startswith("zh") else "en"
+    text = html.escape(describe(refusal, language))
+    body = (f'<!doctype html><html lang="{language.replace("_", "-")}"><meta charset="utf-8"><title>{text}</title>'
             f'<body style="font-family:sans-serif;background:#111418;color:#eee;text-align:center;padding:15vh 1em">'
             f'<h1>🔒</h1><p>{text}</p>'
             '<p>请向主播索取新的邀请链接 · Ask the host for a new invite link.</p></body></html>')
@@ -44,6 +48,11 @@ def _refused_page(reason: str) -> web.Response:
 
 def _error(status: int, reason: str, **headers: str) -> web.Response:
     return web.Response(status=status, text=reason + "\n", headers=headers or None)
+
+
+def _refused(refusal: Coded) -> web.Response:
+    """403 with the reason in English and, for the guest page to word, its message as a header."""
+    return _error(403, str(refusal), **{HEADER: json.dumps(as_message(refusal))})
 
 
 async def _created(answering: Awaitable[tuple[str, str]], resource: str,
@@ -85,6 +94,7 @@ class StudioServer:
             web.get("/guest/{token}/ice", self.guest_ice),
             web.get("/ice", self.viewer_ice),
             web.get("/plugins/widgets.json", self.widget_list),
+            web.get("/messages.json", self.messages),
             web.get("/plugins/widget/{name}.js", self.widget_script),
             web.static("/static", WEB_ROOT),
         ])
@@ -121,10 +131,10 @@ class StudioServer:
         try:
             body = await request.json()
             if not isinstance(body, dict) or not isinstance(body.get("type"), str):
-                raise ValueError("send a JSON object with a string 'type' and its 'data'")
+                raise StudioError("event.bad_host_request")
             event = self.studio.submit(body["type"], body.get("data", {}))
         except ValueError as exc:  # JSONDecodeError and every refusal are ValueErrors
-            return web.json_response({"reason": str(exc)}, status=400)
+            return web.json_response(as_message(exc), status=400)
         return web.json_response({"id": event.id, "data": event.data})
 
     async def product_image(self, request: web.Request) -> web.StreamResponse:
@@ -143,7 +153,7 @@ class StudioServer:
         try:
             self.studio.call.invites.check(request.match_info["token"])
         except InviteRefused as refusal:
-            return _refused_page(str(refusal))
+            return _refused_page(refusal, request)
         return web.FileResponse(WEB_ROOT / "guest.html")
 
     async def guest_offer(self, request: web.Request) -> web.Response:
@@ -151,7 +161,7 @@ class StudioServer:
         try:
             self._check_guest(token, rejoin_key)
         except InviteRefused as refusal:
-            return _error(403, str(refusal))
+            return _refused(refusal)
         body = await self._read_offer(request)
         if isinstance(body, web.Response):
             return body
@@ -162,7 +172,7 @@ class StudioServer:
             return await _created(answering, "/guest/session/",
                                   lambda session: {"Rejoin-Key": call.rejoin_key(session) or ""})
         except InviteRefused as refusal:  # used up by someone else meanwhile
-            return _error(403, str(refusal))
+            return _refused(refusal)
 
     async def guest_delete(self, request: web.Request) -> web.Response:
         if not await self.studio.call.leave(request.match_info["session_id"]):
@@ -182,7 +192,7 @@ class StudioServer:
         try:
             self._check_guest(request.match_info["token"], request.query.get("rejoin", ""))
         except InviteRefused as refusal:
-            return _error(403, str(refusal))
+            return _refused(refusal)
         config = self.studio.config
         return web.json_response({"iceServers": with_credentials(config.ice_servers),
                                   "iceTransportPolicy": "relay" if config.guest_relay_only else "all"},
@@ -203,6 +213,10 @@ class StudioServer:
     async def widget_list(self, request: web.Request) -> web.Response:
         names = sorted(self.studio.widgets())
         return web.json_response({"widgets": [{"name": n, "url": f"/plugins/widget/{n}.js"} for n in names]})
+
+    async def messages(self, request: web.Request) -> web.Response:
+        """Every message code with its wording, for the pages to word refusals in their language."""
+        return web.json_response(catalogue())
 
     async def widget_script(self, request: web.Request) -> web.StreamResponse:
         # Only files the running interactions declared: the name is a key, never a path.

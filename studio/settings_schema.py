@@ -6,12 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .messages import StudioError
+
 TYPES = ("int", "float", "bool", "str", "choice", "path")
-_WHAT = {"int": "a whole number", "float": "a number", "bool": "true or false", "str": "text",
-         "path": "a file path", "choice": "one of the choices"}
+_WHAT = {"int": "setting.whole_number", "float": "setting.number", "bool": "setting.bool", "str": "setting.text",
+         "path": "setting.path", "choice": "setting.choice"}
 
 
-class SettingsError(ValueError):
+class SettingsError(StudioError):
     pass
 
 
@@ -39,12 +41,12 @@ class SettingSpec:
     def from_table(cls, table: dict[str, Any]) -> SettingSpec:
         kind = str(table.get("type", ""))
         if kind not in TYPES:
-            raise SettingsError(f"setting {table.get('name')!r}: type must be one of {TYPES}, not {kind!r}")
+            raise SettingsError("setting.type", name=str(table.get("name")), types=", ".join(TYPES), kind=kind)
         spec = cls(str(table["name"]), kind, table.get("default"), str(table.get("title", table["name"])),
                    table.get("min"), table.get("max"), tuple(str(c) for c in table.get("choices", ())),
                    title_translations(table))
         if kind == "choice" and not spec.choices:
-            raise SettingsError(f"setting {spec.name!r}: a choice needs 'choices'")
+            raise SettingsError("setting.choices_missing", name=spec.name)
         spec.coerce(spec.default)  # the default itself must be valid
         return spec
 
@@ -63,19 +65,21 @@ class SettingSpec:
                     raise TypeError
                 if (self.minimum is not None and number < self.minimum) or \
                         (self.maximum is not None and number > self.maximum):
-                    raise SettingsError(f"{self.title} must be between {self.minimum} and {self.maximum}, "
-                                        f"not {value}")
+                    raise SettingsError("setting.range", title=self.title, min=str(self.minimum),
+                                        max=str(self.maximum), value=str(value))
                 return number
             text = str(value) if isinstance(value, str) else None
             if text is None:
                 raise TypeError
             if self.type == "choice" and text not in self.choices:
-                raise SettingsError(f"{self.title} must be one of {', '.join(self.choices)}, not {text!r}")
+                raise SettingsError("setting.not_a_choice", title=self.title, choices=", ".join(self.choices),
+                                    value=text)
             return text
         except (TypeError, ValueError) as exc:
             if isinstance(exc, SettingsError):
                 raise
-            raise SettingsError(f"{self.title} must be {_WHAT[self.type]}, not {value!r}") from None
+            raise SettingsError("setting.wrong_type", title=self.title, what={"code": _WHAT[self.type], "params": {}},
+                                value=repr(value)) from None
 
 
 def validate(specs: tuple[SettingSpec, ...], values: dict[str, Any]) -> dict[str, Any]:
@@ -83,5 +87,5 @@ def validate(specs: tuple[SettingSpec, ...], values: dict[str, Any]) -> dict[str
     known = {s.name: s for s in specs}
     unknown = sorted(set(values) - set(known))
     if unknown:
-        raise SettingsError(f"unknown setting(s) {', '.join(unknown)}; known: {', '.join(known) or 'none'}")
+        raise SettingsError("setting.unknown", unknown=", ".join(unknown), known=", ".join(known) or "none")
     return {name: spec.coerce(values.get(name, spec.default)) for name, spec in known.items()}

@@ -25,6 +25,7 @@ from .guard import FilterGuard
 from .guests.call import GuestCall
 from .interactions.runtime import InteractionHost
 from .loopwatch import LoopWatch
+from .messages import StudioError, as_message, raised
 from .outputs.base import Output, OutputError
 from .outputs.factory import make_output, rtmp_specs
 from .outputs.recording import Recorder
@@ -88,7 +89,7 @@ class Studio:
         self.comment_sources = [(spec["name"], self.registry.create(
             "comment_source", spec["name"], **{k: v for k, v in spec.items() if k != "name"}))
             for spec in self.config.comment_sources]
-        self.source_errors: dict[str, str] = {}
+        self.source_errors: dict[str, dict[str, Any]] = {}  # comment sources that failed: why, as messages
         self._source_tasks: list[asyncio.Task] = []
         viewer_key = self.eventlog.secret("events:viewer-key")
         if viewer_key is None:  # viewers keep who they are across restarts of the show
@@ -148,7 +149,7 @@ class Studio:
         guards = []
         for spec in specs:
             if "name" not in spec:
-                raise RegistryError(f"a {kind} entry needs a 'name': {spec}")
+                raise RegistryError("registry.needs_name", kind=kind, spec=str(spec))
             contribution = self.registry.get(kind, spec["name"])
             if contribution.provider in self.registry.disabled:
                 continue  # kept in the show's settings, skipped while its plugin is off
@@ -219,7 +220,7 @@ class Studio:
         OutputError says what is wrong with the settings."""
         output = make_output(spec, self.encoders, self.config)
         if output.name in self.outputs:
-            raise OutputError(f"there is already an output named {output.name!r}", retry=False)
+            raise OutputError("output.duplicate", retry=False, name=output.name)
         self.outputs[output.name] = output
         self.config.outputs = [s for s in self.config.outputs if s.get("name") != output.name] + [dict(spec)]
         if self.is_live:
@@ -240,7 +241,8 @@ class Studio:
         if self.recorder is not None and self.recorder.running:
             return self.recorder
         if recording_format not in (None, *RECORDING_FORMATS):
-            raise ValueError(f"recording_format must be one of {RECORDING_FORMATS}, not {recording_format!r}")
+            raise StudioError("config.choice", name="recording_format", choices=", ".join(RECORDING_FORMATS),
+                              value=str(recording_format))
         if folder:
             self.config.recording_folder = folder
         if recording_format:
@@ -326,7 +328,8 @@ class Studio:
                 try:
                     options = validate(settings, options)
                 except SettingsError as exc:
-                    raise RegistryError(f"video_filter {spec['name']!r}: {exc}") from exc
+                    raise RegistryError("registry.settings", kind="video_filter", name=spec["name"],
+                                        problem=exc) from exc
             chain.append((guard, options))
         for guard, options in chain:
             if options is not None:
@@ -351,7 +354,7 @@ class Studio:
     def apply_beauty_preset(self, name: str) -> None:
         presets = self.beauty_presets()
         if name not in presets:
-            raise RegistryError(f"no beauty preset {name!r}; there are {', '.join(presets)}")
+            raise RegistryError("registry.no_preset", name=name, presets=", ".join(presets))
         self.set_options("video_filter", "beauty", **presets[name])
 
     def save_beauty_preset(self, values: dict[str, Any] | None = None) -> dict[str, int]:
@@ -386,7 +389,7 @@ class Studio:
             try:
                 merged = validate(contribution.settings, merged)
             except SettingsError as exc:
-                raise RegistryError(f"{kind} {name!r}: {exc}") from exc
+                raise RegistryError("registry.settings", kind=kind, name=name, problem=exc) from exc
         for running in self._running(kind, name):
             running.set_options(**{k: merged[k] for k in values})
         spec.update(merged)
@@ -475,9 +478,9 @@ class Studio:
         """Switch a third-party plugin on or off while the show runs; its filters stop or restart at once."""
         manifest = next((m for m in self.registry.plugins if m.name == name), None)
         if manifest is None:
-            raise RegistryError(f"no plugin named {name!r}")
+            raise RegistryError("registry.no_plugin", name=name)
         if manifest.builtin:
-            raise RegistryError("the built-ins cannot be switched off")
+            raise RegistryError("registry.builtins")
         if enabled:
             self.registry.disabled.discard(name)
         else:
@@ -543,7 +546,7 @@ class Studio:
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            self.source_errors[name] = f"raised {type(exc).__name__}: {exc}"
+            self.source_errors[name] = as_message(raised(exc))
             log.exception("comment source %s failed", name)
 
     def _viewer_sent(self, actor: str, type_: str, data: Any) -> Event:
@@ -579,8 +582,10 @@ class Studio:
                                  "viewer_url": self.viewer_url, **self.pipeline.stats(),
                                  "loop_max_lag_ms": round(self.loop_watch.max_lag_ms, 1),
                                  "loop_stalls": self.loop_watch.stalls}
-        stats["filter_errors"].update(self.interactions.errors)  # every switched-off contribution
-        stats["filter_errors"].update(self.source_errors)
+        # Every switched-off contribution, why in English and as a message to word.
+        stats["filter_error_messages"].update(self.interactions.error_messages)
+        stats["filter_error_messages"].update(self.source_errors)
+        stats["filter_errors"].update({name: m["reason"] for name, m in stats["filter_error_messages"].items()})
         video = self.video_encoder
         if video is not None:
             fps, bps = video.meter.rates()

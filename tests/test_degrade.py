@@ -19,6 +19,7 @@ from studio.degrade import (
     Ladder,
 )
 from studio.guard import RETRY_MAX_SECONDS, RETRY_SECONDS, FilterGuard
+from studio.messages import StudioError
 from studio.plugin_api import VideoFilter
 
 BUDGET = 16.7
@@ -207,7 +208,7 @@ def test_a_hung_filter_is_retried_only_once_its_call_returns() -> None:
     stranded.start()
     while guard.call_started is None:
         time.sleep(0.001)
-    guard.disable("hung: no return after 1 s")  # what the pipeline's watchdog does
+    guard.disable(StudioError("filter.hung", seconds=1))  # what the pipeline's watchdog does
     later = time.monotonic() + 3600
     assert not guard.retry_if_due(later)  # its call is still out
     assert guard.state(later)["retry_in_s"] is None

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
+
+import pytest
 
 from studio import apidoc
 
@@ -68,3 +71,20 @@ def test_the_lighter_level_example_steps_down_in_a_guard():
     assert glow.degrade == 1 and guard.error is None and guard.state(0.0)["state"] == "degraded"
     out = guard.apply(frame)
     assert out.shape == frame.shape and 35 < psnr(out, full) < float("inf")  # the same glow, made more cheaply
+
+
+def test_the_refusal_example_words_its_own_codes_in_each_language():
+    from studio.messages import describe
+    example = _guide_example("Refusals in the reader's language")
+    quiz = example["Quiz"]()
+    quiz.answered.add("viewer:a")
+    with pytest.raises(example["StudioError"]) as answered:
+        quiz.check("quiz.answer", "viewer:a", {"answer": "B"})
+    assert (str(answered.value), describe(answered.value, "zh_CN")) == ("you answered already", "你已经回答过了")
+    with pytest.raises(ValueError, match="answer with text") as plain:
+        quiz.check("quiz.answer", "viewer:b", {})
+    assert describe(plain.value, "zh_CN") == "answer with text"  # no code: as it is
+    quiz.closed_at = time.mktime((2026, 12, 6, 21, 5, 0, 0, 0, -1))
+    with pytest.raises(example["StudioError"]) as closed:
+        quiz.check("quiz.answer", "viewer:b", {"answer": "B"})
+    assert describe(closed.value, "zh_CN") == "答题已于 21:05 截止"

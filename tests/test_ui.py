@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QGroupBox, QMessageBox
 
 from studio.config import StudioConfig
+from studio.messages import StudioError, raised
 from studio.show import Studio
 from ui import app as ui_app
 from ui.commerce_docks import COMPLAINT
@@ -570,7 +571,7 @@ def test_beauty_panel_shows_effects_at_reduced_quality_or_switched_off(loop, ope
         await wait_for(lambda: "Still too slow" in labels["hd_enhance"].text(), "HD at its lightest, over budget")
         assert labels["hd_enhance"].isVisible() and labels["hd_enhance"].property("state") == "reduced"
         assert labels["hd_enhance"].text().startswith("Reduced quality to keep 30 fps (level 2 of 2).\n")
-        beauty.disable("raised RuntimeError: model crashed")  # what the guard does when a call raises
+        beauty.disable(raised(RuntimeError("model crashed")))  # what the guard does when a call raises
         await wait_for(lambda: labels["beauty"].isVisible(), "beauty shown as off")
         assert re.fullmatch(r"Switched off: raised RuntimeError: model crashed\. Trying again in [1-5] s\.",
                             labels["beauty"].text())
@@ -578,6 +579,55 @@ def test_beauty_panel_shows_effects_at_reduced_quality_or_switched_off(loop, ope
         assert dock.beauty_box.isChecked()  # still the host's choice: it comes back by itself
         await wait_for(lambda: not labels["beauty"].isVisible(), "beauty tried again", timeout=8)
         assert studio.stats()["filter_states"][1]["state"] == "running"
+
+    run(loop, scenario())
+
+
+def test_the_cores_messages_follow_the_window_language_and_lines_shown_reword(loop, open_show, tmp_path):
+    studio, window = open_show(filters=[{"name": "hd_enhance"}, {"name": "beauty"}])
+    dock, comments, products = window.beauty_dock, window.commerce_docks["comments"], window.commerce_docks["products"]
+    catalog = tmp_path / "catalog.csv"
+    catalog.write_text("name,price,sku\n,9.9,A-1\n口红,89,L-1\n", encoding="utf-8")
+    labels = dock.status_labels
+
+    async def scenario() -> None:
+        window.language_actions["zh_CN"].trigger()
+        await wait_for(lambda: window.live_button.text() == "开始直播", "the window in Chinese")
+        window.beauty_button.click()
+        hd, beauty = studio.pipeline.filters
+        await wait_for(lambda: studio.pipeline.program_frames > 10, "frames")
+        # HD over its budget at its lightest level, and beauty switched off by a hang: in Chinese.
+        hd.ladder.budget_ms = hd.budget_ms = 1e-6
+        await wait_for(lambda: "仍然太慢" in labels["hd_enhance"].text(), "HD over budget, in Chinese")
+        beauty.disable(StudioError("filter.hung", seconds=1))  # what the pipeline's watchdog does
+        beauty.retry_at = time.monotonic() + 600  # it stays off while the test reads it
+        await wait_for(lambda: labels["beauty"].text().startswith("已关闭：卡住了：1 秒没有返回。"),
+                       "beauty off, in Chinese")
+        # Lines in the docks worded from their codes: a refusal, and a catalog line's reason.
+        assert comments.submit("sale.end", {}) is None
+        assert comments.status.text() == "当前没有进行中的秒杀"
+        products.import_catalog(str(catalog))
+        assert products.status.text().split("\n") == ["已导入 1 个商品", "第 2 行：名称不能为空",
+                                                       "第 3 行：口红：没有链接，观众看不到购买按钮"]
+        outputs = window.outputs_dock
+        outputs.url_edit.setText("http://not-rtmp")
+        outputs.add_button.click()
+        assert outputs.add_error.text() == "RTMP 服务器地址的格式是 rtmp://host/app，不是“http://not-rtmp”"
+        comment = studio.submit("comment", {"nickname": "小王", "text": "有优惠吗"}, actor="viewer:xiaowang")
+        studio.submit("comment.reply", {"comment": comment.id, "text": "有的"})
+        await wait_for(lambda: comments.comments.count() == 2, "the comment and the reply in the dock")
+        assert comments.comments.item(1).text() == "↳ 你回复 小王：有的"
+
+        # English: the lines already shown say the same again, in English, with no new action.
+        window.language_actions["en"].trigger()
+        await wait_for(lambda: comments.status.text() == "no sale is running", "the dock's line re-worded")
+        assert outputs.add_error.text() == "an RTMP server URL looks like rtmp://host/app, not 'http://not-rtmp'"
+        assert comments.comments.item(1).text() == "↳ you to 小王: 有的"
+        assert products.status.text() == ("1 products loaded\nline 2: name is empty\n"
+                                          "line 3: 口红: no link, so viewers get no buy button")
+        await wait_for(lambda: labels["beauty"].text().startswith("Switched off: hung: no return after 1 s. "),
+                       "beauty's state re-worded")
+        assert "Still too slow" in labels["hd_enhance"].text()
 
     run(loop, scenario())
 

@@ -23,6 +23,7 @@ from .main_window import MainWindow
 from .return_view import ReturnView
 from .settings import APPLICATION, ORGANISATION, open_settings, restore_config
 from .theme import apply_theme
+from .worded import worded
 
 ICON = resource_path("icons", "host_studio.svg")
 
@@ -74,7 +75,7 @@ async def run_show(config: StudioConfig, join: str | None = None, name: str = ""
         try:
             parse_link(join)
         except LinkError as exc:
-            return QCoreApplication.translate("app", "This is not an invite link: {0}").format(exc)
+            return QCoreApplication.translate("app", "This is not an invite link: {0}").format(worded(exc))
     studio = Studio(config)
     call = JoinedCall(studio, join, name) if join else None
     try:

@@ -32,6 +32,7 @@ from studio.show import Studio
 
 from .i18n import ui_language
 from .layout import TranslatedDock, row
+from .worded import worded
 
 # The filters this panel owns, in the order they run: HD and the background first, so the faces
 # are found while they run (beauty and the background commute: one changes faces, the other what
@@ -157,6 +158,7 @@ class BeautyDock(TranslatedDock):
         enabled = any(s.get("name") == "virtual_background" for s in self.studio.config.filters)
         mode = str(self.values["virtual_background"].get("mode", "blur")) if enabled else "off"
         self.background_combo.setCurrentIndex(max(0, self.background_combo.findData(mode)))
+        self._read_states()  # the effects' states in the new language now, not at the next reading
 
     def _fill_presets(self) -> None:
         names = {"natural": self.tr("Natural"), "glam": self.tr("Glam"), MY_PRESET: self.tr("My preset")}
@@ -188,10 +190,10 @@ class BeautyDock(TranslatedDock):
 
     def _state_text(self, state: dict[str, Any]) -> str:
         if state["state"] == "off":
+            reason = worded(state["reason_message"])
             if state["retry_in_s"] is None:
-                return self.tr("Switched off: {0}. It is tried again once it responds.").format(state["reason"])
-            return self.tr("Switched off: {0}. Trying again in {1} s.").format(
-                state["reason"], math.ceil(state["retry_in_s"]))
+                return self.tr("Switched off: {0}. It is tried again once it responds.").format(reason)
+            return self.tr("Switched off: {0}. Trying again in {1} s.").format(reason, math.ceil(state["retry_in_s"]))
         lines = []
         if state["state"] == "degraded":
             lines.append(self.tr("Reduced quality to keep {0} fps (level {1} of {2}).").format(

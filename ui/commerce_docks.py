@@ -40,6 +40,7 @@ from studio.eventlog import Event
 from studio.show import Studio
 
 from .layout import TranslatedDock, row
+from .worded import WordedLabel, reword, said, say_in
 
 FLUSH_MS = 200
 MAX_ROWS = 500
@@ -53,7 +54,7 @@ class CommerceDock(TranslatedDock):
     def __init__(self, studio: Studio, object_name: str) -> None:
         super().__init__(objectName=object_name)
         self.studio = studio
-        self.status = QLabel(wordWrap=True, objectName="dockStatus")
+        self.status = WordedLabel(wordWrap=True, objectName="dockStatus")
         self._pending: list[Event] = []
         studio.event_listeners.append(self._pending.append)
         self._timer = QTimer(self, interval=FLUSH_MS, timeout=self._flush)
@@ -69,9 +70,9 @@ class CommerceDock(TranslatedDock):
         try:
             event = self.studio.submit(type_, data)
         except ValueError as exc:
-            self.status.setText(str(exc))
+            self.status.say(said(exc))  # in the window's language, and again after a switch
             return None
-        self.status.setText("")
+        self.status.say()
         return event
 
     def _flush(self) -> None:
@@ -179,6 +180,7 @@ class CommentsDock(CommerceDock):
         self.reply_button.setText(self.tr("Reply"))
         self.reply_edit.setPlaceholderText(self.tr("Reply to the selected comment"))
         self.answered_button.setText(self.tr("Mark answered"))
+        reword(self.comments)
 
     def _selected(self, widget: QListWidget) -> dict[str, Any] | None:
         item = widget.currentItem()
@@ -187,7 +189,7 @@ class CommentsDock(CommerceDock):
     def _on_selected(self, type_: str) -> None:
         chosen = self._selected(self.comments)
         if chosen is None:
-            self.status.setText(self.tr("Select a comment first"))
+            self.status.say(lambda: self.tr("Select a comment first"))
             return
         self.submit(type_, {"comment": chosen["id"]})
 
@@ -213,7 +215,7 @@ class CommentsDock(CommerceDock):
     def _reply(self) -> None:
         chosen = self._selected(self.comments)
         if chosen is None:
-            self.status.setText(self.tr("Select a comment first"))
+            self.status.say(lambda: self.tr("Select a comment first"))
         elif self.submit("comment.reply", {"comment": chosen["id"], "text": self.reply_edit.text()}):
             self.reply_edit.clear()
 
@@ -234,11 +236,14 @@ class CommentsDock(CommerceDock):
                 item = by_id.get(event.data["comment"]) or self._find(event.data["comment"])
                 if item is not None:  # shown as usual, marked for the host
                     item.setBackground(COMPLAINT)
-                    item.setText(self.tr("[complaint] ") + item.text())
+                    shown = item.text()
+                    say_in(item, lambda shown=shown: self.tr("[complaint] ") + shown)
                     item.setToolTip("、".join(event.data["words"]))
             elif event.type == "comment.reply":
-                self.comments.addItem(QListWidgetItem(self.tr("↳ you to {0}: {1}").format(event.data["to"],
-                                                                                           event.data["text"])))
+                reply = QListWidgetItem()
+                say_in(reply, lambda to=event.data["to"], text=event.data["text"]:
+                       self.tr("↳ you to {0}: {1}").format(to, text))
+                self.comments.addItem(reply)
             elif event.type == "question.asked":
                 item = QListWidgetItem(f"{event.data['nickname']}：{event.data['text']}")
                 item.setData(Qt.ItemDataRole.UserRole, event.data)
@@ -317,16 +322,17 @@ class ProductsDock(CommerceDock):
         try:
             catalog = self.studio.import_catalog(path)
         except (CatalogError, OSError, ValueError) as exc:
-            self.status.setText(self.tr("The catalog cannot be read: {0}").format(exc))
+            problem = said(exc)
+            self.status.say(lambda: self.tr("The catalog cannot be read: {0}").format(problem()))
             return
-        lines = [self.tr("{0} products loaded").format(len(catalog.products))]
-        lines += [str(error) for error in catalog.errors + catalog.warnings]
-        self.status.setText("\n".join(lines))
+        count = len(catalog.products)
+        self.status.say(lambda: self.tr("{0} products loaded").format(count),
+                        *(said(row.error) for row in catalog.errors + catalog.warnings))
 
     def _with_product(self, action: Any) -> None:
         selected = self.table.selectedItems()
         if not selected:
-            self.status.setText(self.tr("Select a product first"))
+            self.status.say(lambda: self.tr("Select a product first"))
             return
         action(self.table.item(selected[0].row(), 0).data(Qt.ItemDataRole.UserRole))
 
@@ -478,11 +484,11 @@ class PollLotteryDock(CommerceDock):
     def _copy_record(self) -> None:
         lottery = self.interaction("lottery")
         if lottery is None or not lottery.records:
-            self.status.setText(self.tr("No draw yet"))
+            self.status.say(lambda: self.tr("No draw yet"))
             return
         record = lottery.records[max(lottery.records)]
         QGuiApplication.clipboard().setText(json.dumps(record, ensure_ascii=False, indent=1))
-        self.status.setText(self.tr("The record is on the clipboard: studio verify-lottery checks it"))
+        self.status.say(lambda: self.tr("The record is on the clipboard: studio verify-lottery checks it"))
 
     def tick(self) -> None:
         polls = self.interaction("polls")
@@ -553,12 +559,12 @@ class ModerationDock(CommerceDock):
 
     def _apply_words(self) -> None:
         self.studio.set_options("interaction", "moderation", extra_words=self.words.text())
-        self.status.setText(self.tr("Banned words applied"))
+        self.status.say(lambda: self.tr("Banned words applied"))
 
     def lift_selected(self) -> None:
         item = self.roster.currentItem()
         if item is None:
-            self.status.setText(self.tr("Select someone in the list first"))
+            self.status.say(lambda: self.tr("Select someone in the list first"))
             return
         entry = item.data(Qt.ItemDataRole.UserRole)
         undo = "moderation.unban" if entry["kind"] == "banned" else "moderation.unmute"

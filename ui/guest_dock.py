@@ -41,6 +41,7 @@ from studio.guests.layout import CORNERS, LAYOUTS
 from studio.show import Studio
 
 from .layout import TranslatedDock, row
+from .worded import WordedLabel, said
 
 TICK_MS = 250  # thumbnails, meters and lights four times a second, while the dock is in view
 THUMB_W, THUMB_H = 128, 72
@@ -195,7 +196,7 @@ class GuestDock(TranslatedDock):
         self.mixer = studio.pipeline.mixer
         self.rows: dict[str, GuestRow] = {}
         self._invites_shown: list[tuple[str, str]] = []
-        self.status = QLabel(wordWrap=True, objectName="dockStatus")
+        self.status = WordedLabel(wordWrap=True, objectName="dockStatus")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.invite_box = QGroupBox()
@@ -310,10 +311,10 @@ class GuestDock(TranslatedDock):
         try:
             result = action(*args, **kwargs)
         except (ValueError, DenoiseUnavailable) as exc:
-            self.status.setText(str(exc))
+            self.status.say(said(exc))
             result = None
         else:
-            self.status.setText("")
+            self.status.say()
         self.refresh()  # controls show what the core now holds, also after a refusal
         return result
 
@@ -323,10 +324,10 @@ class GuestDock(TranslatedDock):
             await self.call.remove(guest_id, kick=kick)
         except ValueError as exc:
             if isValid(self):
-                self.status.setText(str(exc))
+                self.status.say(said(exc))
             return
         if isValid(self):  # the window may have closed meanwhile
-            self.status.setText("")
+            self.status.say()
             self.refresh()
 
     def create_invite(self) -> None:
@@ -337,12 +338,12 @@ class GuestDock(TranslatedDock):
             self.link_edit.setText(link)
             self.link_edit.selectAll()
             QGuiApplication.clipboard().setText(link)
-            self.status.setText(self.tr("Link copied: send it to your guest. It is shown only now."))
+            self.status.say(lambda: self.tr("Link copied: send it to your guest. It is shown only now."))
 
     def revoke_invite(self) -> None:
         item = self.invites.currentItem()
         if item is None:
-            self.status.setText(self.tr("Select a link first"))
+            self.status.say(lambda: self.tr("Select a link first"))
             return
         self.act(self.call.invites.revoke, item.data(Qt.ItemDataRole.UserRole))
 

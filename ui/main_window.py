@@ -50,6 +50,7 @@ from .resume_banner import ResumeBanner
 from .session import SessionMarker, SessionState
 from .settings import config_folder, open_settings, read_json, remember_config
 from .stats_dock import StatsDock
+from .worded import worded
 
 VIDEO_SOURCES = ("testcard", "camera", "file", "image")
 AUDIO_SOURCES = ("tone", "microphone", "none")
@@ -584,9 +585,9 @@ class MainWindow(QMainWindow):
                 if self.studio.config.video_source == "camera" else \
                 self.tr("Video source unavailable: {0} — showing placeholder, will retry automatically")
             problems.append(template.format(stats["source_error"]))
-        for name, error in stats.get("filter_errors", {}).items():
+        for name, message in stats.get("filter_error_messages", {}).items():
             problems.append(self.tr("Filter {0} was switched off: {1} — the show goes on without it").format(
-                name, error))
+                name, worded(message)))
         if stats.get("face_analysis_error"):
             problems.append(self.tr("Face effects are off: {0}").format(stats["face_analysis_error"]))
         if stats.get("audio_error"):
@@ -595,9 +596,9 @@ class MainWindow(QMainWindow):
         for output in [*stats.get("outputs", []), stats.get("recording") or {}]:
             if output.get("state") == "reconnecting":
                 problems.append(self.tr("{0}: reconnecting ({1}) — {2}").format(
-                    output["name"], output["reconnects"], output["error"]))
+                    output["name"], output["reconnects"], worded(output["error_message"])))
             elif output.get("state") == "failed":
-                problems.append(self.tr("{0} stopped: {1}").format(output["name"], output["error"]))
+                problems.append(self.tr("{0} stopped: {1}").format(output["name"], worded(output["error_message"])))
         if self.plugin_dock.isVisible():
             self.plugin_dock.refresh(stats)
         if self.outputs_dock.isVisible():

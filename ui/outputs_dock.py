@@ -25,6 +25,7 @@ from studio.outputs.base import OutputError
 from studio.show import Studio
 
 from .layout import TranslatedDock, row
+from .worded import WordedLabel, said, worded
 
 
 class OutputRow(QWidget):
@@ -87,7 +88,7 @@ class OutputsDock(TranslatedDock):
         self.url_edit = QLineEdit()
         self.secret_edit = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.add_button = QPushButton()
-        self.add_error = QLabel(objectName="error", wordWrap=True, visible=False)
+        self.add_error = WordedLabel(objectName="error", wordWrap=True, visible=False)
         self.add_labels = [QLabel() for _ in range(4)]
         for label, field in zip(self.add_labels, (self.kind_combo, self.name_edit, self.url_edit, self.secret_edit),
                                 strict=True):
@@ -158,7 +159,7 @@ class OutputsDock(TranslatedDock):
         try:
             self.studio.add_output(spec)
         except OutputError as exc:
-            self.add_error.setText(str(exc))
+            self.add_error.say(said(exc))
             self.add_error.show()
             return
         self.add_error.hide()
@@ -183,9 +184,9 @@ class OutputsDock(TranslatedDock):
             text = self.tr("Reconnecting ({0})").format(status["reconnects"])
             if status.get("retry_in") is not None:
                 text += " " + self.tr("in {0} s").format(f"{status['retry_in']:.0f}")
-            return text + (f" — {status['error']}" if status["error"] else "")
+            return text + (f" — {worded(status['error_message'])}" if status["error"] else "")
         if state == "failed":
-            return self.tr("Stopped: {0}").format(status["error"])
+            return self.tr("Stopped: {0}").format(worded(status["error_message"]))
         return self.tr("Off (starts with Go Live)")
 
     def refresh(self, stats: dict[str, Any] | None = None) -> None:

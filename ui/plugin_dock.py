@@ -14,6 +14,7 @@ from studio.show import Studio
 from .i18n import ui_language
 from .layout import TranslatedDock
 from .settings_form import SettingsForm
+from .worded import worded
 
 NAME, VERSION, STATE = range(3)
 
@@ -46,7 +47,8 @@ class PluginDock(TranslatedDock):
 
     def refresh(self, stats: dict[str, Any] | None = None) -> None:
         """Update the list from the studio; the window's status timer passes the stats it already has."""
-        switched_off = (stats or self.studio.stats()).get("filter_errors", {})
+        stats = stats or self.studio.stats()
+        switched_off = {name: worded(message) for name, message in stats.get("filter_error_messages", {}).items()}
         providers = {g.name: g.provider for g in self.studio.pipeline.filters}
         self.tree.blockSignals(True)
         for plugin in self.studio.plugins():
@@ -104,7 +106,7 @@ class PluginDock(TranslatedDock):
         try:
             self.studio.set_options(kind, name, **{key: value})
         except RegistryError as exc:
-            self.window().statusBar().showMessage(str(exc), 10000)
+            self.window().statusBar().showMessage(worded(exc), 10000)
 
     def _toggled(self, item: QTreeWidgetItem, column: int) -> None:
         if column != NAME:
@@ -113,5 +115,5 @@ class PluginDock(TranslatedDock):
         try:
             self.studio.set_plugin_enabled(name, item.checkState(NAME) == Qt.CheckState.Checked)
         except RegistryError as exc:
-            self.window().statusBar().showMessage(str(exc), 10000)
+            self.window().statusBar().showMessage(worded(exc), 10000)
         self.refresh()

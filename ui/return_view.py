@@ -15,6 +15,7 @@ from qasync import asyncSlot
 from studio.guests.join import JoinedCall
 
 from .layout import Retranslated, row, show_picture
+from .worded import worded
 
 TICK_MS = 40  # the return picture runs at the host's frame rate (at most 30 fps)
 METER_FLOOR_DB = -60
@@ -98,9 +99,9 @@ class ReturnView(Retranslated, QWidget):
             "kicked": self.tr("the host removed you from the call"),
             "rejected": self.tr("the host did not let you in"),
             "lost": self.tr("the connection to the host was lost"),
-            # the host's own words, and the core's errors, are shown as they come
-            "refused": self.tr("the host's studio refused the link: {0}").format(call.detail),
-            "failed": self.tr("could not join: {0}").format(call.detail),
+            # the host's reason and the core's errors in the window's language (a plain text as it came)
+            "refused": self.tr("the host's studio refused the link: {0}").format(worded(call.detail_message)),
+            "failed": self.tr("could not join: {0}").format(worded(call.detail_message)),
         }
         return endings.get(call.ended_by, call.reason)
 

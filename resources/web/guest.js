@@ -4,7 +4,8 @@
 // picture and a mix of everyone on the call but the guest (so nobody hears their own echo).
 "use strict";
 
-const zh = (navigator.language || "").toLowerCase().startsWith("zh");
+// zh and messages: messages.js, loaded before this script.
+const wording = messages.load().catch(() => {});
 const TEXT = {
   title: zh ? "连麦嘉宾" : "Guest", ready: zh ? "准备好后点击加入" : "Join when you are ready",
   join: zh ? "加入" : "Join", leave: zh ? "离开" : "Leave", camera: zh ? "摄像头" : "Camera",
@@ -94,7 +95,7 @@ async function connect(rejoinKey) {
   const iceUrl = `/guest/${encodeURIComponent(token)}/ice?rejoin=${encodeURIComponent(rejoinKey)}`;
   const asked = await fetch(iceUrl, { cache: "no-store" }).catch(() => null);
   if (!asked || !asked.ok) {  // unreachable (0), or refused (403: the offer would be too)
-    if (asked) status.textContent = (await asked.text()).trim();
+    if (asked) status.textContent = await refusal(asked);
     return asked ? asked.status : 0;
   }
   const ice = await asked.json();
@@ -117,7 +118,7 @@ async function connect(rejoinKey) {
     method: "POST", headers: { "Content-Type": "application/sdp" }, body: pc.localDescription.sdp,
   }).catch(() => null);
   if (!response || response.status !== 201) {
-    if (response) status.textContent = (await response.text()).trim();
+    if (response) status.textContent = await refusal(response);
     pc.close();
     return response ? response.status : 0;
   }
@@ -134,6 +135,14 @@ async function connect(rejoinKey) {
   guest.rejoinKey = response.headers.get("Rejoin-Key") || "";
   await pc.setRemoteDescription({ type: "answer", sdp: await response.text() });
   return 201;
+}
+
+// Why the studio refused: its message in the page's language (the body has it in English).
+async function refusal(response) {
+  const text = (await response.text()).trim();
+  const header = response.headers.get("Studio-Message");
+  await wording;
+  return header ? messages.word(JSON.parse(header)) : text;
 }
 
 // A connection that fails (a dropped network) is replaced, up to ten times, before the page gives

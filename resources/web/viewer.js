@@ -1,7 +1,7 @@
 // Viewer page: plays the show over WHEP and follows the events channel.
 "use strict";
 
-const zh = (navigator.language || "").toLowerCase().startsWith("zh");
+// zh and messages: messages.js, loaded before this script.
 const TEXT = {
   offline: zh ? "未开播" : "Offline",
   live: zh ? "直播中" : "LIVE",
@@ -38,6 +38,8 @@ const studio = {
   // Helpers for widgets. Text always goes in as textContent, never as HTML.
   zh,
   t(zhText, enText) { return zh ? zhText : enText; },
+  // A message from the studio ({reason, code, params}) in the page's language.
+  word: messages.word,
   el(tag, props = {}, ...children) {
     const node = Object.assign(document.createElement(tag), props);
     node.append(...children);
@@ -153,7 +155,7 @@ function connectEvents() {
       const pending = pendingSends[msg.ref];
       delete pendingSends[msg.ref];
       if (msg.type === "ack") pending.resolve({ id: msg.id, actor: msg.actor });
-      else pending.reject(new Error(msg.reason));
+      else pending.reject(messages.error(msg));  // worded in the page's language; err.code kept
     }
     if (msg.type === "pong") {
       // NTP-style offset estimate: server clock minus the midpoint of the round trip; of a few
@@ -196,6 +198,7 @@ async function loadWidgets() {
   })));
 }
 
-// Widgets first, so every event after the snapshot finds its listeners.
-loadWidgets().catch(() => {}).finally(connectEvents);
+// Widgets and the wording first, so every event after the snapshot finds its listeners and every
+// refusal its words.
+Promise.all([loadWidgets().catch(() => {}), messages.load().catch(() => {})]).finally(connectEvents);
 play().catch(() => retry("reconnecting"));

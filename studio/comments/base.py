@@ -12,6 +12,7 @@ from typing import Any
 
 from ..eventlog import Event
 from ..interactions.base import BUILTIN_WIDGETS, Interaction, ShowContext
+from ..messages import StudioError, field_name
 from ..options import LiveOptions
 
 MAX_TEXT = 200
@@ -28,13 +29,13 @@ class Comment:
 
 def clean_text(value: Any, what: str, limit: int) -> str:
     if not isinstance(value, str):
-        raise ValueError(f"{what} must be text")
+        raise StudioError("text.not_text", what=field_name(what))
     # Control and format characters (including bidi overrides) only disguise text; drop them.
     text = "".join(ch for ch in value if unicodedata.category(ch)[0] != "C" or ch == " ").strip()
     if not text:
-        raise ValueError(f"{what} is empty")
+        raise StudioError("text.empty", what=field_name(what))
     if len(text) > limit:
-        raise ValueError(f"{what} is longer than {limit} characters")
+        raise StudioError("text.too_long", what=field_name(what), limit=limit)
     return text
 
 
@@ -59,12 +60,12 @@ class Comments(Interaction):
                 comment["platform"] = clean_text(data["platform"], "platform", 32)
             return comment
         if actor != "host":
-            raise ValueError("only the host pins and replies")
+            raise StudioError("comment.host_only")
         if type_ == "comment.unpin":
             return {}
         shown = self._find(data.get("comment"))
         if shown is None:
-            raise ValueError("no such comment among the recent ones")
+            raise StudioError("comment.not_found")
         if type_ == "comment.pin":
             return {"comment": shown["id"], "nickname": shown["nickname"], "text": shown["text"]}
         return {"comment": shown["id"], "to": shown["nickname"], "question": shown["text"],

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..eventlog import Event
 from ..interactions.base import Interaction, Refused, ShowContext
+from ..messages import StudioError
 from .base import MAX_TEXT, clean_text
 from .wordlists import BANNED, COMPLAINTS, WordList, normalise, shipped
 
@@ -62,32 +63,32 @@ class Moderation(Interaction):
     # -- refusing -------------------------------------------------------------------------------
     def screen(self, type_: str, actor: str, data: dict[str, Any]) -> None:
         if actor in self.banned:
-            raise ValueError(f"you are banned from this show: {self.banned[actor]}")
+            raise StudioError("moderation.banned", reason=self.banned[actor])
         if type_ == "comment" and actor in self.muted:
             until, reason = self.muted[actor]
             if time.time() < until:
-                raise ValueError(f"you are muted until {time.strftime('%H:%M', time.localtime(until))}: {reason}")
+                raise StudioError("moderation.muted_until", until=until, reason=reason)
 
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
         if type_ == "comment":
             self._check_comment(actor, data)
             return data
         if actor != "host":
-            raise ValueError("only the host moderates")
+            raise StudioError("moderation.host_only")
         if type_ == "comment.report":
             if data.get("comment") not in self._comments:
-                raise ValueError("no such comment among the recent ones")
+                raise StudioError("comment.not_found")
             return {"comment": data["comment"]}
         viewer = data.get("viewer")
         if not isinstance(viewer, str) or not viewer.startswith("viewer:"):
-            raise ValueError("name the viewer (viewer:…)")
+            raise StudioError("moderation.name_viewer")
         if type_ in ("moderation.unmute", "moderation.unban"):
             return {"viewer": viewer}
         checked: dict[str, Any] = {"viewer": viewer, "reason": clean_text(data.get("reason"), "reason", 100)}
         if type_ == "moderation.mute":
             minutes = data.get("minutes", 10)
             if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= MAX_MUTE_MINUTES:
-                raise ValueError(f"a mute lasts 1 to {MAX_MUTE_MINUTES} minutes")
+                raise StudioError("moderation.mute_minutes", max=MAX_MUTE_MINUTES)
             checked["minutes"] = minutes
         return checked
 
@@ -100,8 +101,8 @@ class Moderation(Interaction):
         if words:
             complaint = shipped(COMPLAINTS).words_in(text)
             # Refused, but never silently: the sender is told, and the host sees it, complaint or not.
-            raise Refused("your comment contains words this show does not allow: " + "、".join(words),
-                          ("comment.refused", {**data, "words": words, "complaint": complaint}))
+            record = ("comment.refused", {**data, "words": words, "complaint": complaint})
+            raise Refused("moderation.banned_words", record, words="、".join(words))
         if viewer is not None:  # only what was shown counts as said: a refused one may be sent again
             viewer.recent.append((time.monotonic(), normalise(text)))
 
@@ -115,10 +116,10 @@ class Moderation(Interaction):
         folded = normalise(text)
         if any(old == folded and now - at < DUPLICATE_WINDOW_S for at, old in viewer.recent):
             self.flood_refused += 1
-            raise ValueError("you sent the same comment a moment ago")
+            raise StudioError("moderation.duplicate")
         if viewer.tokens < 1:
             self.flood_refused += 1
-            raise ValueError("you are commenting too fast: wait a moment")
+            raise StudioError("moderation.too_fast")
         viewer.tokens -= 1
         return viewer
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..eventlog import Event
 from ..interactions.base import Interaction, ShowContext
+from ..messages import StudioError
 
 # Chinese asks with particles and question words more often than with a question mark.
 ZH_QUESTION = re.compile(r"(吗|呢|么|嘛)[\s!！~～.。]*$|多少|怎么|什么|几[个天号件岁码]|哪|能不能|可不可以"
@@ -31,10 +32,10 @@ class Questions(Interaction):
 
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
         if actor != "host":
-            raise ValueError("only the host marks questions answered")
+            raise StudioError("question.host_only")
         question = data.get("question")
         if not isinstance(question, int) or question not in self.queue:
-            raise ValueError("no such open question")
+            raise StudioError("question.not_found")
         return {"question": question, "viewer": self.queue[question]["viewer"]}
 
     def on_event(self, event: Event, show: ShowContext) -> None:

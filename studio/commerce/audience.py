@@ -6,6 +6,7 @@ from typing import Any
 
 from ..eventlog import Event
 from ..interactions.base import BUILTIN_WIDGETS, Interaction, ShowContext
+from ..messages import StudioError
 
 
 class Followers(Interaction):
@@ -18,9 +19,9 @@ class Followers(Interaction):
 
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
         if not actor.startswith("viewer:"):
-            raise ValueError("only viewers follow")
+            raise StudioError("follow.viewers_only")
         if (actor in self.followers) == (type_ == "follow"):
-            raise ValueError("you follow already" if type_ == "follow" else "you do not follow")
+            raise StudioError("follow.already" if type_ == "follow" else "follow.not_following")
         return {}
 
     def on_event(self, event: Event, show: ShowContext) -> None:

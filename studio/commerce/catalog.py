@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..comments.base import clean_text
+from ..messages import StudioError, field_name
 
 COLUMNS = ("name", "price", "list_price", "stock", "image", "sku", "link", "selling_points")
 # The headers a Chinese shop's export or a host's own sheet uses for the same columns.
@@ -49,10 +50,19 @@ class Product:
 @dataclass(frozen=True)
 class RowError:
     line: int  # 1-based line in the file (CSV: counting the header; JSON: where the object starts); 0: none
-    message: str
+    problem: ValueError  # a StudioError, worded in the reader's language
+
+    @property
+    def message(self) -> str:
+        return str(self.problem)
+
+    @property
+    def error(self) -> ValueError:
+        """The problem with its line, as the host reads it."""
+        return StudioError("catalog.line", line=self.line, problem=self.problem) if self.line else self.problem
 
     def __str__(self) -> str:
-        return f"line {self.line}: {self.message}" if self.line else self.message
+        return str(self.error)
 
 
 @dataclass
@@ -63,7 +73,7 @@ class Catalog:
     lines: list[int] = field(default_factory=list)  # where each product is in the file
 
 
-class CatalogError(ValueError):
+class CatalogError(StudioError):
     """The file as a whole cannot be read (no header, not JSON, too big)."""
 
 
@@ -80,15 +90,17 @@ def with_files_checked(catalog: Catalog, folder: Path) -> Catalog:
     for index, product in enumerate(catalog.products):
         line = catalog.lines[index]
         if not product.link:
-            catalog.warnings.append(RowError(line, f"{product.name}: no link, so viewers get no buy button"))
+            catalog.warnings.append(RowError(line, StudioError("catalog.no_link", product=product.name)))
         if not product.image or product.image.startswith(("https://", "http://")):
             continue
         picture, found = folder / Path(product.image).expanduser(), ""  # an absolute path stays as it is
         if picture.suffix.lower() not in IMAGE_TYPES:
-            catalog.warnings.append(RowError(line, f"{product.name}: picture {product.image} is not a "
-                                                   f"{'/'.join(t.lstrip('.') for t in IMAGE_TYPES)} file"))
+            catalog.warnings.append(RowError(line, StudioError(
+                "catalog.picture_type", product=product.name, image=product.image,
+                types="/".join(t.lstrip(".") for t in IMAGE_TYPES))))
         elif not picture.is_file():
-            catalog.warnings.append(RowError(line, f"{product.name}: picture {product.image} not found in {folder}"))
+            catalog.warnings.append(RowError(line, StudioError("catalog.picture_missing", product=product.name,
+                                                               image=product.image, folder=str(folder))))
         else:
             found = str(picture)
         catalog.products[index] = replace(product, image=found)
@@ -102,7 +114,7 @@ def _decode(raw: bytes) -> str:
         try:
             return raw.decode("gbk")
         except UnicodeDecodeError as exc:
-            raise CatalogError("the file is neither UTF-8 nor GBK text; save it as UTF-8 CSV") from exc
+            raise CatalogError("catalog.encoding") from exc
 
 
 def parse_csv(text: str) -> Catalog:
@@ -110,8 +122,7 @@ def parse_csv(text: str) -> Catalog:
     header = [ALIASES.get((name or "").strip(), (name or "").strip().lower()) for name in (reader.fieldnames or [])]
     missing = [c for c in ("name", "price") if c not in header]
     if missing:
-        raise CatalogError(f"the first line must name the columns; missing: {', '.join(missing)} "
-                           f"(known columns: {', '.join(COLUMNS)})")
+        raise CatalogError("catalog.header", missing=", ".join(missing), known=", ".join(COLUMNS))
     reader.fieldnames = header
     catalog = Catalog()
     for row in reader:
@@ -126,18 +137,18 @@ def parse_json(text: str) -> Catalog:
     try:
         items = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise CatalogError(f"not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+        raise CatalogError("catalog.bad_json", line=exc.lineno, problem=exc.msg) from exc
     wrapped = isinstance(items, dict)
     if wrapped:
         items = items.get("products")
     if not isinstance(items, list):
-        raise CatalogError('a JSON catalog is a list of products, or {"products": [...]}')
+        raise CatalogError("catalog.json_shape")
     starts = _object_lines(text, 3 if wrapped else 2)
     catalog = Catalog()
     objects = 0
     for index, item in enumerate(items):
         if not isinstance(item, dict):
-            catalog.errors.append(RowError(0, f"item {index + 1} is not an object with name, price, …"))
+            catalog.errors.append(RowError(0, StudioError("catalog.item_not_object", number=index + 1)))
             continue
         _add(catalog, starts[objects] if objects < len(starts) else 0, item)
         objects += 1
@@ -170,13 +181,13 @@ def _object_lines(text: str, depth_of_items: int) -> list[int]:
 
 def _add(catalog: Catalog, line: int, row: dict[str, Any]) -> None:
     if len(catalog.products) >= MAX_PRODUCTS:
-        catalog.errors.append(RowError(line, f"more than {MAX_PRODUCTS} products: the rest were not loaded"))
+        catalog.errors.append(RowError(line, StudioError("catalog.too_many", max=MAX_PRODUCTS)))
         return
     try:
         catalog.products.append(product_from_row(row))
         catalog.lines.append(line)
     except ValueError as exc:
-        catalog.errors.append(RowError(line, str(exc)))
+        catalog.errors.append(RowError(line, exc))
 
 
 def product_from_row(row: dict[str, Any]) -> Product:
@@ -189,21 +200,21 @@ def product_from_row(row: dict[str, Any]) -> Product:
     name = clean_text(row.get("name") if row.get("name") is not None else "", "name", 60)
     price = money(row.get("price"), "price")
     if price is None:
-        raise ValueError("price is missing")
+        raise StudioError("product.price_missing")
     list_price = money(row.get("list_price"), "list_price")
     if list_price is not None and list_price < price:
-        raise ValueError(f"list_price {list_price} is below the price {price}")
+        raise StudioError("catalog.list_price_below", list_price=list_price, price=price)
     stock = _count(row.get("stock"))
     sku, link = text("sku", 64), text("link", 500)
     if not sku and not link:
-        raise ValueError("a product needs a sku or a link (where its buy button goes)")
+        raise StudioError("catalog.sku_or_link")
     if link and not link.startswith(("https://", "http://")):
-        raise ValueError(f"link must start with https:// (got {link[:40]!r})")
+        raise StudioError("catalog.link_scheme", link=link[:40])
     points = row.get("selling_points") or ()
     if isinstance(points, str):
         points = _POINT_SEPARATORS.split(points)
     if not isinstance(points, list | tuple):
-        raise ValueError("selling_points must be a list (in CSV: separated by |)")
+        raise StudioError("catalog.selling_points")
     cleaned = tuple(clean_text(str(p), "selling point", 40) for p in points if str(p).strip())
     return Product(name, price, sku, link, list_price, stock, text("image", 500), cleaned)
 
@@ -220,13 +231,13 @@ def money(value: Any, what: str) -> float | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool):
-        raise ValueError(f"{what} must be a number")
+        raise StudioError("catalog.not_number", what=field_name(what))
     try:
         amount = float(str(value).strip().lstrip("¥￥").replace(",", ""))
     except ValueError:
-        raise ValueError(f"{what} must be a number, not {str(value)[:20]!r}") from None
+        raise StudioError("catalog.not_number_got", what=field_name(what), value=str(value)[:20]) from None
     if not 0 < amount < 1_000_000:
-        raise ValueError(f"{what} must be above 0 and below 1,000,000")
+        raise StudioError("catalog.number_range", what=field_name(what))
     return round(amount, 2)
 
 
@@ -236,7 +247,7 @@ def _count(value: Any) -> int | None:
     try:
         count = int(str(value).strip())
     except ValueError:
-        raise ValueError(f"stock must be a whole number, not {str(value)[:20]!r}") from None
+        raise StudioError("catalog.stock_whole", value=str(value)[:20]) from None
     if count < 0:
-        raise ValueError("stock cannot be negative")
+        raise StudioError("catalog.stock_negative")
     return count

@@ -23,6 +23,8 @@ import secrets
 from collections.abc import Iterable
 from typing import Any
 
+from ..messages import StudioError
+
 
 class VerificationError(ValueError):
     """The published record does not add up; the message says which check failed."""
@@ -54,7 +56,7 @@ def ranking(seed: bytes, entrants: Iterable[str]) -> list[tuple[str, str]]:
 
 def draw(seed: bytes, entrants: Iterable[str], winners: int) -> list[str]:
     if winners < 1:
-        raise ValueError("a draw needs at least one winner")
+        raise StudioError("lottery.no_winners")
     return [entrant for _, entrant in ranking(seed, entrants)[:winners]]
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from ..comments.base import clean_text
 from ..eventlog import Event
 from ..interactions.base import BUILTIN_WIDGETS, Interaction, ShowContext
+from ..messages import StudioError
 from .lottery import commitment as seed_commitment
 from .lottery import draw, entrants_hash, frozen_entrants, new_seed
 
@@ -47,28 +48,28 @@ class LotteryRound(Interaction):
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
         if type_ == "lottery.start":
             if actor != "host":
-                raise ValueError("only the host starts a lottery")
+                raise StudioError("lottery.host_only_start")
             if self.open is not None or self.closed is not None:
-                raise ValueError("a lottery is running: close it first")
+                raise StudioError("lottery.running")
             return self._rules(data)
         if type_ == "lottery.close":
             if actor != "host":
-                raise ValueError("only the host closes a lottery")
+                raise StudioError("lottery.host_only_close")
             if self.open is None:
-                raise ValueError("no lottery is open")
+                raise StudioError("lottery.none_open")
             return {"round": self.open["round"]}
         if self.open is None:
-            raise ValueError("no lottery is open")
+            raise StudioError("lottery.none_open")
         if self.open["rules"]["entry"] != "click":
-            raise ValueError(f"enter this lottery by commenting {self.open['rules']['keyword']!r}")
+            raise StudioError("lottery.enter_by_keyword", keyword=self.open['rules']['keyword'])
         if not actor.startswith("viewer:"):
-            raise ValueError("only viewers enter a lottery")
+            raise StudioError("lottery.viewers_only")
         if time.time() >= self.open["closes_at"]:
-            raise ValueError("this lottery has closed")
+            raise StudioError("lottery.closed")
         if actor in self.entrants:
-            raise ValueError("you have entered already")
+            raise StudioError("lottery.entered")
         if self.open["rules"].get("followers_only") and actor not in self.followers:
-            raise ValueError("this lottery is for followers: follow the host to enter")
+            raise StudioError("lottery.followers_only")
         entry: dict[str, Any] = {"round": self.open["round"]}
         if data.get("nickname"):  # the name the page comments under: winners are shown by it
             entry["nickname"] = clean_text(data["nickname"], "nickname", 24)
@@ -78,16 +79,16 @@ class LotteryRound(Interaction):
     def _rules(data: dict[str, Any]) -> dict[str, Any]:
         winners, countdown = data.get("winners", 1), data.get("countdown_s", 60)
         if isinstance(winners, bool) or not isinstance(winners, int) or not 1 <= winners <= MAX_WINNERS:
-            raise ValueError(f"winners must be a whole number from 1 to {MAX_WINNERS}")
+            raise StudioError("lottery.winners_range", max=MAX_WINNERS)
         if isinstance(countdown, bool) or not isinstance(countdown, int | float) \
                 or not MIN_COUNTDOWN_S <= countdown <= MAX_COUNTDOWN_S:
-            raise ValueError(f"the countdown must be {MIN_COUNTDOWN_S}–{MAX_COUNTDOWN_S} seconds")
+            raise StudioError("lottery.countdown_range", min=MIN_COUNTDOWN_S, max=MAX_COUNTDOWN_S)
         entry = data.get("entry", "click")
         if entry not in ("click", "keyword"):
-            raise ValueError("entry is by 'click' or by 'keyword'")
+            raise StudioError("lottery.entry_kind")
         followers_only = data.get("followers_only", False)
         if not isinstance(followers_only, bool):
-            raise ValueError("followers_only is true or false")
+            raise StudioError("lottery.followers_only_bool")
         rules = {"prize": clean_text(data.get("prize"), "prize", 40), "winners": winners,
                  "entry": entry, "followers_only": followers_only, "countdown_s": float(countdown)}
         if entry == "keyword":

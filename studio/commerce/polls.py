@@ -9,6 +9,7 @@ from typing import Any
 from ..comments.base import clean_text
 from ..eventlog import Event
 from ..interactions.base import BUILTIN_WIDGETS, Interaction, ShowContext
+from ..messages import StudioError
 
 MIN_OPTIONS, MAX_OPTIONS = 2, 6
 MAX_DURATION_S = 3600
@@ -28,37 +29,37 @@ class Polls(Interaction):
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
         if type_ == "poll.vote":
             if self.poll is None or data.get("poll") != self.poll["poll"]:
-                raise ValueError("this poll is not open")
+                raise StudioError("poll.not_open")
             if not actor.startswith("viewer:"):
-                raise ValueError("only viewers vote")
+                raise StudioError("poll.viewers_only")
             if actor in self.votes:
-                raise ValueError("you have voted already")
+                raise StudioError("poll.voted")
             if time.time() >= self.poll.get("closes_at", float("inf")):
-                raise ValueError("this poll is not open")
+                raise StudioError("poll.not_open")
             option = data.get("option")
             if isinstance(option, bool) or not isinstance(option, int) or not 0 <= option < len(self.poll["options"]):
-                raise ValueError("choose one of the options")
+                raise StudioError("poll.choose")
             return {"poll": self.poll["poll"], "option": option}
         if actor != "host":
-            raise ValueError("only the host runs polls")
+            raise StudioError("poll.host_only")
         if type_ == "poll.close":
             if self.poll is None:
-                raise ValueError("no poll is open")
+                raise StudioError("poll.none_open")
             return {"poll": self.poll["poll"]}
         if self.poll is not None:
-            raise ValueError("a poll is open: close it first")
+            raise StudioError("poll.open")
         options = data.get("options")
         if not isinstance(options, list) or not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
-            raise ValueError(f"a poll has {MIN_OPTIONS} to {MAX_OPTIONS} options")
+            raise StudioError("poll.options_range", min=MIN_OPTIONS, max=MAX_OPTIONS)
         cleaned = [clean_text(o, "option", 30) for o in options]
         if len(set(cleaned)) != len(cleaned):
-            raise ValueError("two options are the same")
+            raise StudioError("poll.same_options")
         rules: dict[str, Any] = {"question": clean_text(data.get("question"), "question", 60), "options": cleaned}
         duration = data.get("duration_s")
         if duration is not None:
             if isinstance(duration, bool) or not isinstance(duration, int | float) \
                     or not 10 <= duration <= MAX_DURATION_S:
-                raise ValueError(f"a poll runs 10 to {MAX_DURATION_S} seconds (or until closed)")
+                raise StudioError("poll.duration_range", max=MAX_DURATION_S)
             rules["closes_at"] = round(time.time() + duration, 3)
         return rules
 

@@ -11,6 +11,7 @@ from ..comments.base import clean_text
 from ..comments.wordlists import AD_LAW, shipped
 from ..eventlog import Event
 from ..interactions.base import BUILTIN_WIDGETS, Interaction, ShowContext
+from ..messages import StudioError
 from .catalog import MAX_PRODUCTS, Product, catalog_row, money, product_from_row
 
 
@@ -50,36 +51,36 @@ class Products(Interaction):
 
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
         if actor != "host":
-            raise ValueError("only the host manages products")
+            raise StudioError("product.host_only")
         if type_ == "product.unpin":
             return {}
         if type_ == "product.catalog":
             return {"products": self._catalog(data.get("products"))}
         if "product" in data:
             if not isinstance(data["product"], str) or data["product"] not in self.catalog:
-                raise ValueError(f"no product {str(data['product'])[:40]!r} in the catalog")
+                raise StudioError("product.not_found", product=str(data['product'])[:40])
             return card(self.catalog[data["product"]])
         # A product that is not in the catalog: pinned by name and price alone.
         price = money(data.get("price"), "price")
         if price is None:
-            raise ValueError("price is missing")
+            raise StudioError("product.price_missing")
         return {"name": clean_text(data.get("name"), "product name", 60), "price": price}
 
     @staticmethod
     def _catalog(rows: Any) -> list[dict[str, Any]]:
         if not isinstance(rows, list) or len(rows) > MAX_PRODUCTS:
-            raise ValueError(f"a catalog is a list of at most {MAX_PRODUCTS} products")
+            raise StudioError("product.too_many", max=MAX_PRODUCTS)
         products = []
         for index, row in enumerate(rows):
             if not isinstance(row, dict):
-                raise ValueError(f"product {index + 1} is not an object")
+                raise StudioError("product.not_object", number=index + 1)
             try:
                 product = product_from_row(row)
             except ValueError as exc:
-                raise ValueError(f"product {index + 1}: {exc}") from None
+                raise StudioError("product.row", number=index + 1, problem=exc) from None
             products.append({"id": product_id(product, index), **catalog_row(product)})
         if len({p["id"] for p in products}) != len(products):
-            raise ValueError("two products share a sku")
+            raise StudioError("product.duplicate_sku")
         return products
 
     def on_event(self, event: Event, show: ShowContext) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..eventlog import Event
 from ..interactions.base import Interaction, ShowContext
+from ..messages import StudioError
 from .catalog import money
 from .products import card
 
@@ -35,54 +36,54 @@ class FlashSales(Interaction):
         if type_ == "sale.order":
             return self._order(actor, data)
         if actor != "host":
-            raise ValueError("only the host runs flash sales")
+            raise StudioError("sale.host_only")
         if type_ == "sale.end":
             if self.sale is None:
-                raise ValueError("no sale is running")
+                raise StudioError("sale.none_running")
             return {"sale": self.sale["sale"]}
         if self.sale is not None and not self.sale.get("sold_out"):
-            raise ValueError("a sale is running: end it first")
+            raise StudioError("sale.running")
         return self._rules(data)
 
     def _rules(self, data: dict[str, Any]) -> dict[str, Any]:
         key = data.get("product")
         product = self.catalog.get(key) if isinstance(key, str) else None
         if product is None:
-            raise ValueError("choose a product from the catalog")
+            raise StudioError("sale.choose_product")
         price = money(data.get("price"), "sale price")
         if price is None:
-            raise ValueError("the sale price is missing")
+            raise StudioError("sale.price_missing")
         stock, limit, countdown = data.get("stock"), data.get("limit", 1), data.get("countdown_s", 10)
         if not _whole(stock) or not 1 <= stock <= MAX_STOCK:
-            raise ValueError(f"stock must be a whole number from 1 to {MAX_STOCK}")
+            raise StudioError("sale.stock_range", max=MAX_STOCK)
         if product.get("stock") is not None and stock > product["stock"] - self.sold.get(product["id"], 0):
-            raise ValueError(f"the catalog has only {product['stock'] - self.sold.get(product['id'], 0)} in stock")
+            raise StudioError("sale.catalog_stock", left=product['stock'] - self.sold.get(product['id'], 0))
         if not _whole(limit) or not 1 <= limit <= MAX_LIMIT:
-            raise ValueError(f"the limit per viewer must be 1 to {MAX_LIMIT}")
+            raise StudioError("sale.limit_range", max=MAX_LIMIT)
         if isinstance(countdown, bool) or not isinstance(countdown, int | float) \
                 or not MIN_COUNTDOWN_S <= countdown <= MAX_COUNTDOWN_S:
-            raise ValueError(f"the countdown must be {MIN_COUNTDOWN_S}–{MAX_COUNTDOWN_S} seconds")
+            raise StudioError("sale.countdown_range", min=MIN_COUNTDOWN_S, max=MAX_COUNTDOWN_S)
         return {"product": card(product), "price": price, "stock": stock, "limit": limit,
                 "countdown_s": float(countdown), "starts_at": round(time.time() + countdown, 3)}
 
     def _order(self, actor: str, data: dict[str, Any]) -> dict[str, Any]:
         sale = self.sale
         if sale is None or data.get("sale") != sale["sale"]:
-            raise ValueError("this sale is not running")
+            raise StudioError("sale.not_running")
         if not actor.startswith("viewer:"):
-            raise ValueError("only viewers buy")
+            raise StudioError("sale.viewers_only")
         now = time.time()
         if now < sale["starts_at"]:
-            raise ValueError(f"the sale starts in {sale['starts_at'] - now:.1f} s")
+            raise StudioError("sale.starts_in", seconds=sale['starts_at'] - now)
         quantity = data.get("quantity", 1)
         if not _whole(quantity) or quantity < 1:
-            raise ValueError("quantity must be a whole number of at least 1")
+            raise StudioError("sale.quantity")
         if self.remaining <= 0:
-            raise ValueError("sold out")  # 已抢光
+            raise StudioError("sale.sold_out")
         if self.bought.get(actor, 0) + quantity > sale["limit"]:
-            raise ValueError(f"the limit is {sale['limit']} per viewer")
+            raise StudioError("sale.limit_per_viewer", limit=sale['limit'])
         if quantity > self.remaining:
-            raise ValueError(f"only {self.remaining} left")
+            raise StudioError("sale.only_left", left=self.remaining)
         return {"sale": sale["sale"], "quantity": quantity, "checkout": sale["product"].get("link", "")}
 
     def on_event(self, event: Event, show: ShowContext) -> None:

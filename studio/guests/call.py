@@ -20,6 +20,7 @@ from ..audio.mixer import AudioMixer
 from ..encoder import SharedVideoEncoder
 from ..encoder_pool import EncoderPool, VideoSpec
 from ..frames import DecodedPicture
+from ..messages import StudioError
 from ..pipeline import Pipeline
 from ..whep import attach_packet_track
 from ..whip_ingest import WhipIngest
@@ -121,7 +122,7 @@ class GuestCall:
         session.on_end.append(lambda: self._ended(guest.id, link))
         if guest.state in ("kicked", "rejected"):  # removed while their offer was answered
             await self.ingest.end(session_id)
-            raise InviteRefused("the host removed you from the call")
+            raise InviteRefused("guest.removed")
         if rejoin_key and guest.state == "left":  # their old connection was seen to drop meanwhile
             self.guests.rejoin(token, rejoin_key)
         voice = self.mixer.inputs.get(guest.id) or self.mixer.add_input(guest.id, guest.name)
@@ -198,7 +199,7 @@ class GuestCall:
         """How the host and the guests on air share the picture (``LAYOUTS``; ``corner`` for
         picture in picture)."""
         if layout not in LAYOUTS or corner not in CORNERS:
-            raise ValueError(f"layout is one of {', '.join(LAYOUTS)}; corner one of {', '.join(CORNERS)}")
+            raise StudioError("guest.layout", layouts=", ".join(LAYOUTS), corners=", ".join(CORNERS))
         self.pipeline.layout.layout, self.pipeline.layout.corner = layout, corner
 
     # -- what the program and the windows read ---------------------------------------------------

@@ -11,12 +11,14 @@ import time
 from dataclasses import asdict, dataclass
 from typing import Protocol
 
+from ..messages import Coded, StudioError
+
 TOKEN_BYTES = 24  # 192 bits (at least 128 asked)
 MIN_EXPIRY_S, MAX_EXPIRY_S = 60, 7 * 24 * 3600
 MAX_USES = 100
 
 
-class InviteRefused(Exception):
+class InviteRefused(Coded):
     """The link cannot be used; the message is what the guest's page says."""
 
 
@@ -34,16 +36,16 @@ class Invite:
     revoked: bool = False
 
     def refusal(self, now: float, rejoining: bool = False) -> str | None:
-        """Why the link does not open now, or None. A guest ``rejoining`` on their own use of it
+        """Why the link does not open now (its message code), or None. A guest ``rejoining`` on their own use of it
         (with their key) may find it used up or past its expiry; withdrawn stops them too."""
         if self.revoked:
-            return "this invite link was withdrawn by the host"
+            return "invite.withdrawn"
         if rejoining:
             return None
         if now >= self.expires_at:
-            return "this invite link has expired"
+            return "invite.expired"
         if self.used >= self.uses:
-            return "this invite link has been used"
+            return "invite.used"
         return None
 
 
@@ -70,9 +72,9 @@ class Invites:
     def create(self, name: str = "", expires_in_s: float = 3600, uses: int = 1) -> tuple[str, Invite]:
         """A new link's token (shown once, for the link) and its invite."""
         if not MIN_EXPIRY_S <= expires_in_s <= MAX_EXPIRY_S:
-            raise ValueError(f"an invite lasts {MIN_EXPIRY_S} s to {MAX_EXPIRY_S // 86400} days")
+            raise StudioError("invite.expiry_range", min=MIN_EXPIRY_S, max_days=MAX_EXPIRY_S // 86400)
         if isinstance(uses, bool) or not isinstance(uses, int) or not 1 <= uses <= MAX_USES:
-            raise ValueError(f"an invite is good for 1 to {MAX_USES} joins")
+            raise StudioError("invite.uses_range", max=MAX_USES)
         token = secrets.token_urlsafe(TOKEN_BYTES)
         key = digest(token)
         invite = Invite(key[:10], name.strip()[:40], time.time() + expires_in_s, uses)
@@ -84,7 +86,7 @@ class Invites:
         """The invite ``token`` opens, or InviteRefused saying why not (see ``Invite.refusal``)."""
         invite = self._by_digest.get(digest(token))
         if invite is None:
-            raise InviteRefused("this invite link is not valid")
+            raise InviteRefused("invite.not_valid")
         reason = invite.refusal(time.time(), rejoining)
         if reason:
             raise InviteRefused(reason)
@@ -110,7 +112,7 @@ class Invites:
                 invite.revoked = True
                 self._save()
                 return
-        raise ValueError("no such invite")
+        raise StudioError("invite.not_found")
 
     def all(self) -> list[Invite]:
         return list(self._by_digest.values())

@@ -29,6 +29,7 @@ from ..audio.mixer import CHUNK, RATE, MixerInput
 from ..encoder_pool import AudioSpec, VideoSpec
 from ..frames import DecodedPicture
 from ..live_jitter import use_live_jitter_buffer
+from ..messages import Coded, as_message, from_header
 from ..outputs.whip import WhipOutput, WhipRefused
 from ..rtc import ice_servers
 
@@ -55,7 +56,7 @@ ENDINGS = {
 _JOIN_PATH = re.compile(r"^(?P<prefix>.*)/join/(?P<token>[^/]+)/?$")
 
 
-class JoinError(RuntimeError):
+class JoinError(Coded, RuntimeError):
     """Joining failed; the message says why, for the guest."""
 
 
@@ -64,11 +65,12 @@ class LinkError(JoinError, ValueError):
 
 
 class JoinRefused(JoinError):
-    """The host's studio refused the link (expired, used, withdrawn); ``said`` is the host's reason."""
+    """The host's studio refused the link (expired, used, withdrawn); ``said`` is the host's reason
+    in English, ``message`` the same with its code (``studio.messages.as_message``) when it sent one."""
 
-    def __init__(self, said: str) -> None:
-        super().__init__(f"{ENDINGS['refused']}: {said}")
-        self.said = said
+    def __init__(self, message: dict[str, Any]) -> None:
+        super().__init__("join.refused", reason=message)
+        self.message, self.said = message, str(message.get("reason", ""))
 
 
 def parse_link(link: str) -> tuple[str, str]:
@@ -76,7 +78,7 @@ def parse_link(link: str) -> tuple[str, str]:
     parts = urlsplit(link.strip())
     match = _JOIN_PATH.match(parts.path)
     if parts.scheme not in ("http", "https") or not parts.hostname or match is None or parts.query:
-        raise LinkError(f"an invite link looks like http://HOST:PORT/join/<token>, not {link!r}")
+        raise LinkError("join.link", link=link)
     return urlunsplit((parts.scheme, parts.netloc, match["prefix"], "", "")), match["token"]
 
 
@@ -201,7 +203,8 @@ class JoinedCall:
         self.visible = self.audible = False  # in the host's program, as the host last said
         self.quality: dict[str, Any] = {}
         self.ended_by = ""  # a key of ENDINGS once ended
-        self.detail = ""  # with it: the host's words for a refusal, or what failed
+        self.detail = ""  # with it: the host's words for a refusal, or what failed (English)
+        self.detail_message: dict[str, Any] = {"reason": ""}  # the same, to word in the reader's language
         self.reason = ""  # both, worded for a terminal
         self.ended = asyncio.Event()
         self.video, self.audio = ReturnVideo(), ReturnAudio()
@@ -218,7 +221,7 @@ class JoinedCall:
     # -- joining ----------------------------------------------------------------------------------
     async def join(self) -> None:
         if self.output is not None or self.state != "connecting":
-            raise JoinError("this call was joined already; make a new one to join again")
+            raise JoinError("join.already")
         self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=HTTP_TIMEOUT))
         config = self.studio.config
         width, height = config.canvas_size
@@ -231,17 +234,17 @@ class JoinedCall:
             await self.output.connect()
         except WhipRefused as exc:
             if exc.status != 403:
-                await self._end("failed", str(exc), tell_host=True)
-                raise JoinError(self.reason) from exc
-            await self._end("refused", exc.said)
-            raise JoinRefused(exc.said) from exc
+                await self._end("failed", exc, tell_host=True)
+                raise JoinError("join.failed", problem=exc) from exc
+            await self._end("refused", exc.message)
+            raise JoinRefused(exc.message) from exc
         except JoinRefused as exc:
-            await self._end("refused", exc.said)
+            await self._end("refused", exc.message)
             raise
         except Exception as exc:  # OutputError, JoinError, or aiortc's own
             # After a 201 the host holds a session: it is told (DELETE) that nothing will come.
-            await self._end("failed", str(exc), tell_host=True)
-            raise JoinError(self.reason) from exc
+            await self._end("failed", exc, tell_host=True)
+            raise JoinError("join.failed", problem=exc) from exc
         self.resource = self.output.location
         self.rejoin_key = self.output.answer_headers.get("Rejoin-Key", "")
         opened = await asyncio.to_thread(self.audio.speaker.open)
@@ -262,12 +265,12 @@ class JoinedCall:
         try:
             async with self._http.get(url) as response:
                 if response.status == 403:
-                    raise JoinRefused((await response.text(errors="replace")).strip()[:200])
+                    raise JoinRefused(from_header(response.headers, await response.text(errors="replace")))
                 if response.status != 200:
                     return []
                 offered = await response.json()
         except aiohttp.ClientConnectorError as exc:
-            raise JoinError(f"cannot reach the host's studio at {self.base} ({exc.os_error or exc})") from exc
+            raise JoinError("join.unreachable", url=self.base, problem=str(exc.os_error or exc)) from exc
         except (TimeoutError, aiohttp.ClientError, ValueError):
             return []  # the offer itself will say what is wrong
         if not isinstance(offered, dict):
@@ -307,7 +310,7 @@ class JoinedCall:
             await self._poll()  # the host may have said how it ended (a kick)
             if self.state == "ended":
                 return
-            log.info("guest call: %s; reconnecting", detail)
+            log.info("guest call: %s; reconnecting", detail["reason"])
             self.reconnecting = True
             refusal = await self._rejoin(detail)
             self.reconnecting = False
@@ -315,7 +318,7 @@ class JoinedCall:
                 await self._end("lost", refusal)
                 return
 
-    async def _carry(self) -> str:
+    async def _carry(self) -> dict[str, Any]:
         """Until the connection fails, or the host says it lost it; returns why."""
         assert self.output is not None
         self._host_lost.clear()
@@ -328,10 +331,10 @@ class JoinedCall:
                 task.cancel()
             await asyncio.gather(serving, noticed, return_exceptions=True)
         if not serving.cancelled() and serving.exception() is not None:
-            return str(serving.exception())
-        return "the host's studio lost the connection"
+            return as_message(serving.exception())
+        return as_message(JoinError("join.host_lost"))
 
-    async def _rejoin(self, detail: str) -> str | None:
+    async def _rejoin(self, detail: dict[str, Any]) -> dict[str, Any] | None:
         """A new connection with the rejoin key, a few tries a second apart (no new use of the
         link, no new admission). None once back; otherwise why not."""
         output = self.output
@@ -347,10 +350,10 @@ class JoinedCall:
                 await output.connect()
             except WhipRefused as exc:
                 if exc.status == 403:  # removed meanwhile, or the link expired: the host's words
-                    return exc.said or str(exc)
-                detail = str(exc)
+                    return exc.message
+                detail = as_message(exc)
             except Exception as exc:  # OutputError, or aiortc's own: tried again
-                detail = str(exc)
+                detail = as_message(exc)
             else:
                 self.resource = output.location
                 self.rejoin_key = output.answer_headers.get("Rejoin-Key") or self.rejoin_key
@@ -393,11 +396,13 @@ class JoinedCall:
         """Hang up: the host is told (DELETE), and everything of the call stops."""
         await self._end("left", tell_host=True)
 
-    async def _end(self, code: str, detail: str = "", tell_host: bool = False) -> None:
+    async def _end(self, code: str, detail: BaseException | dict[str, Any] | None = None,
+                   tell_host: bool = False) -> None:
         """The first ending wins; every caller waits until everything is stopped."""
         if self._closing is None:
-            self.state, self.ended_by, self.detail = "ended", code, detail
-            self.reason = f"{ENDINGS[code]}: {detail}" if detail else ENDINGS[code]
+            self.detail_message = detail if isinstance(detail, dict) else as_message(detail or "")
+            self.state, self.ended_by, self.detail = "ended", code, self.detail_message["reason"]
+            self.reason = f"{ENDINGS[code]}: {self.detail}" if self.detail else ENDINGS[code]
             self.visible = self.audible = False
             log.info("guest call ended: %s", self.reason)
             # Shielded: a caller cancelled meanwhile must not leave encoders or a connection behind.

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from ..messages import StudioError
 from ..text import Sprite, render_text
 
 LAYOUTS = ("solo", "side_by_side", "pip", "grid")
@@ -32,7 +33,7 @@ def rects(layout: str, count: int, width: int, height: int, corner: str = "botto
     """The tiles' places for ``count`` tiles (the host first) on a canvas; portrait canvases stack
     where landscape ones go side by side."""
     if layout not in LAYOUTS:
-        raise ValueError(f"layout must be one of {', '.join(LAYOUTS)}")
+        raise StudioError("guest.layout_name", layouts=", ".join(LAYOUTS))
     portrait = height > width
     if layout == "solo" or count == 1:
         return [(0, 0, width, height)] + [(width, 0, 0, 0)] * (count - 1)  # guests off the canvas

@@ -8,6 +8,7 @@ import secrets
 import time
 from dataclasses import dataclass, field
 
+from ..messages import StudioError
 from .invites import InviteRefused, Invites
 
 STATES = ("lobby", "on_call", "rejected", "kicked", "left")
@@ -50,7 +51,7 @@ class Guests:
     def _present(self, guest_id: str) -> Guest:
         guest = self.guests.get(guest_id)
         if guest is None or not guest.present:
-            raise ValueError("no such guest")
+            raise StudioError("guest.not_found")
         return guest
 
     def on_call(self) -> list[Guest]:
@@ -62,16 +63,16 @@ class Guests:
     def admit(self, guest_id: str) -> Guest:
         guest = self._present(guest_id)
         if guest.state != "lobby":
-            raise ValueError(f"{guest.name} is on the call already")
+            raise StudioError("guest.on_call", name=guest.name)
         if len(self.on_call()) >= self.limit:
-            raise ValueError(f"the show takes at most {self.limit} guests on the call")
+            raise StudioError("guest.limit", limit=self.limit)
         guest.state, guest.visible, guest.audible = "on_call", False, False  # on the call, not yet on air
         return guest
 
     def set_on_air(self, guest_id: str, visible: bool | None = None, audible: bool | None = None) -> Guest:
         guest = self._present(guest_id)
         if guest.state != "on_call":
-            raise ValueError(f"admit {guest.name} first")
+            raise StudioError("guest.admit_first", name=guest.name)
         if visible is not None:
             guest.visible = visible
         if audible is not None:
@@ -108,7 +109,7 @@ class Guests:
         guest = next((g for g in self.guests.values() if key and g.invite_id == invite.id and g.rejoin_key
                       and secrets.compare_digest(g.rejoin_key, key)), None)
         if guest is None or not (guest.present or guest.dropped_from):
-            raise InviteRefused("this invite link has been used")
+            raise InviteRefused("invite.used")
         return guest
 
     def rejoin(self, token: str, key: str) -> Guest:

@@ -9,6 +9,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..messages import StudioError
 from ..options import LiveOptions
 from ..resources import resource_path
 
@@ -19,12 +20,12 @@ if TYPE_CHECKING:
     from ..eventlog import Event
 
 
-class Refused(ValueError):
+class Refused(StudioError):
     """A refusal the host should see too: the host-only event ``record`` (type, data) is logged
-    with the sender as its actor, and the sender gets the reason."""
+    with the sender as its actor, and the sender gets the message ``code`` with ``params``."""
 
-    def __init__(self, reason: str, record: tuple[str, dict[str, Any]] | None = None) -> None:
-        super().__init__(reason)
+    def __init__(self, code: str, record: tuple[str, dict[str, Any]] | None = None, /, **params: Any) -> None:
+        super().__init__(code, **params)
         self.record = record
 
 
@@ -77,11 +78,13 @@ class Interaction(LiveOptions, ABC):
 
     def screen(self, type_: str, actor: str, data: dict[str, Any]) -> None:
         """Called for every event a viewer or the host sends, before the interactions that accept
-        it check it: raise ValueError (or ``Refused``) to turn it away (a banned viewer)."""
+        it check it: raise ValueError (or ``Refused``) to turn it away (a banned viewer). A
+        ``StudioError`` with a code is worded in each reader's language; a plain ValueError's text
+        is shown as given."""
 
     def check(self, type_: str, actor: str, data: dict[str, Any]) -> dict[str, Any]:
         """Validate an incoming event from ``actor`` ("host" or "viewer:…"); return the data to log,
-        or raise ValueError with a reason the sender sees."""
+        or raise ValueError (best: a ``StudioError`` with a code) with a reason the sender sees."""
         return data
 
     @abstractmethod

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..eventlog import Event, EventLog
+from ..messages import StudioError, as_message, raised
 from .base import Interaction, Refused, ShowContext
 
 log = logging.getLogger(__name__)
@@ -21,8 +22,15 @@ class RunningInteraction:
     interaction: Interaction
     provider: str
     context: ShowContext
-    error: str | None = None
+    error: str | None = None  # why it was switched off, in English…
+    error_message: dict[str, Any] | None = None  # …and with its code, for the window
     paused: bool = False  # its plugin is switched off by the host
+
+    def switch_off(self, error: BaseException) -> None:
+        """A bug in the plugin: it is off for the rest of the show, and says why."""
+        reason = raised(error)
+        self.error, self.error_message = str(reason), as_message(reason)
+        log.exception("interaction %s failed and was switched off", self.name)
 
     @property
     def active(self) -> bool:
@@ -83,6 +91,10 @@ class InteractionHost:
     def errors(self) -> dict[str, str]:
         return {r.name: r.error for r in self.running if r.error}
 
+    @property
+    def error_messages(self) -> dict[str, dict[str, Any]]:
+        return {r.name: r.error_message for r in self.running if r.error_message}
+
     def accepting(self, type_: str) -> list[RunningInteraction]:
         return [r for r in self.running if r.active and type_ in r.interaction.accepts]
 
@@ -93,9 +105,9 @@ class InteractionHost:
         """
         targets = self.accepting(type_)
         if not targets:
-            raise ValueError(f"nothing in this show accepts {type_!r} events")
+            raise StudioError("event.not_accepted", type=type_)
         if not isinstance(data, dict):
-            raise ValueError("event data must be a JSON object")
+            raise StudioError("event.not_object")
         try:
             for running in [r for r in self.running if r.active]:
                 self._checked(running, running.interaction.screen, type_, actor, data)
@@ -116,9 +128,8 @@ class InteractionHost:
         except ValueError:
             raise
         except Exception as exc:
-            running.error = f"raised {type(exc).__name__}: {exc}"
-            log.exception("interaction %s failed and was switched off", running.name)
-            raise ValueError(f"{args[0]!r} cannot be handled right now") from None
+            running.switch_off(exc)
+            raise StudioError("event.unavailable", type=args[0]) from None
 
     def record(self, type_: str, actor: str, data: dict[str, Any]) -> Event | None:
         """Append an event and hand it to every interaction. Events they emit meanwhile wait their
@@ -153,6 +164,5 @@ class InteractionHost:
         try:
             return call(*args)
         except Exception as exc:  # a plugin bug switches that interaction off; the show goes on
-            running.error = f"raised {type(exc).__name__}: {exc}"
-            log.exception("interaction %s failed and was switched off", running.name)
+            running.switch_off(exc)
             return None

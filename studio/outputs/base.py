@@ -13,6 +13,7 @@ from typing import Any
 
 from ..encoder import SharedAudioEncoder, SharedVideoEncoder
 from ..encoder_pool import AudioSpec, EncoderPool, VideoSpec
+from ..messages import Coded, as_message
 
 log = logging.getLogger(__name__)
 
@@ -25,11 +26,11 @@ class OutputState(StrEnum):
     FAILED = "failed"  # a setting is wrong (token, URL): retrying would not help
 
 
-class OutputError(RuntimeError):
-    """What went wrong, worded for the host. ``retry`` False: the host must fix a setting first."""
+class OutputError(Coded, RuntimeError):
+    """What went wrong, as a message for the host. ``retry`` False: the host must fix a setting first."""
 
-    def __init__(self, message: str, retry: bool = True) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, /, retry: bool = True, **params: Any) -> None:
+        super().__init__(code, **params)
         self.retry = retry
 
 
@@ -69,7 +70,7 @@ class Output:
         self.audio: SharedAudioEncoder | None = None
         self.backoff = backoff or Backoff()
         self.state = OutputState.OFF
-        self.error = ""
+        self.error_message: dict[str, Any] = as_message("")  # what went wrong last, with its code
         self.reconnects = 0  # attempts since the last good connection ("reconnecting (n)")
         self.drops = 0  # connections lost while live, over the output's life
         self.live_since: float | None = None
@@ -97,12 +98,17 @@ class Output:
     def running(self) -> bool:
         return self._task is not None and not self._task.done()
 
+    @property
+    def error(self) -> str:
+        """What went wrong last, in English ("" once live)."""
+        return self.error_message["reason"]
+
     def start(self) -> None:
         if self.running:
             return
         self._stopping = False
         self.reconnects = 0
-        self.error = ""
+        self.error_message = as_message("")
         self.backoff.reset()
         self._task = asyncio.ensure_future(self._run())
 
@@ -142,22 +148,22 @@ class Output:
                 await asyncio.wait({serving}, timeout=self.CONFIRM_SECONDS)
                 if serving.done():
                     serving.result()  # refused at once: an attempt that failed, not a drop
-                    raise OutputError("the connection ended")
+                    raise OutputError("output.ended")
                 connected_at = time.monotonic()
-                self.state, self.live_since, self.error = OutputState.LIVE, time.time(), ""
+                self.state, self.live_since, self.error_message = OutputState.LIVE, time.time(), as_message("")
                 log.info("%s %s: live", self.kind, self.name)
                 await serving
-                raise OutputError("the connection ended")
+                raise OutputError("output.ended")
             except asyncio.CancelledError:
                 raise
             except OutputError as exc:
-                self.error = str(exc)
+                self.error_message = as_message(exc)
                 if not exc.retry:
                     self.state = OutputState.FAILED
                     log.error("%s %s failed: %s", self.kind, self.name, exc)
                     return
             except Exception as exc:  # a bug or an unforeseen library error must not end the show
-                self.error = f"{type(exc).__name__}: {exc}"
+                self.error_message = as_message(f"{type(exc).__name__}: {exc}")
                 log.exception("%s %s: unexpected error", self.kind, self.name)
             finally:
                 if serving is not None and not serving.done():
@@ -189,5 +195,6 @@ class Output:
     def status(self) -> dict[str, Any]:
         retry_in = None if self.retry_at is None else max(0.0, round(self.retry_at - time.monotonic(), 1))
         return {"name": self.name, "kind": self.kind, "state": self.state.value, "error": self.error,
+                "error_message": self.error_message,
                 "reconnects": self.reconnects, "drops": self.drops, "retry_in": retry_in,
                 "live_since": self.live_since, **self.details()}

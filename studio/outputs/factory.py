@@ -26,13 +26,13 @@ def rtmp_specs(config: StudioConfig, bitrate: int) -> tuple[VideoSpec, AudioSpec
 def make_output(spec: dict[str, Any], pool: EncoderPool, config: StudioConfig) -> Output:
     kind = spec.get("kind")
     if kind not in KINDS:
-        raise OutputError(f"an output's kind must be one of {', '.join(KINDS)}, not {kind!r}", retry=False)
+        raise OutputError("output.kind", retry=False, kinds=", ".join(KINDS), kind=str(kind))
     name = str(spec.get("name") or kind)
     unknown = set(spec) - {"kind", "name", "url", "key", "token", "bitrate", "codec", "controller", "preference"}
     if unknown:
-        raise OutputError(f"output {name!r}: unknown setting(s) {', '.join(sorted(unknown))}", retry=False)
+        raise OutputError("output.unknown_settings", retry=False, name=name, settings=", ".join(sorted(unknown)))
     if not spec.get("url"):
-        raise OutputError(f"output {name!r} needs a server URL", retry=False)
+        raise OutputError("output.needs_url", retry=False, name=name)
     width, height = config.canvas_size
     bitrate = int(spec.get("bitrate") or config.video_bitrate)
     if kind == "rtmp":

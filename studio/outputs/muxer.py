@@ -115,7 +115,7 @@ class MuxedOutput(Output):
         return {}, {}
 
     def describe_error(self, exc: Exception) -> OutputError:
-        return OutputError(f"{exc}")
+        return OutputError("output.unexpected", error=str(exc))
 
     async def _blocking(self, work: Any, *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self._thread, work, *args)
@@ -152,7 +152,7 @@ class MuxedOutput(Output):
         while True:
             item = await subscriber.get()
             if item is None:
-                raise OutputError("the encoder stopped")
+                raise OutputError("output.encoder_stopped")
             try:
                 await self._blocking(muxer.write, kind, item)
             except (av.FFmpegError, OSError) as exc:

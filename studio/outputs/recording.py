@@ -42,7 +42,7 @@ class Recorder(MuxedOutput):
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise OutputError(f"cannot create the recording folder {self.folder}: {exc.strerror}", retry=False) from exc
+            raise OutputError("recording.folder", retry=False, folder=str(self.folder), problem=exc.strerror) from exc
         if not self._stamp:
             self._stamp = time.strftime("%Y-%m-%d %H-%M-%S")
         part = f" ({len(self.files) + 1})" if self.files else ""
@@ -56,10 +56,10 @@ class Recorder(MuxedOutput):
     def describe_error(self, exc: Exception) -> OutputError:
         code = getattr(exc, "errno", None)
         if code in (errno.EACCES, errno.EROFS, errno.ENOENT):
-            return OutputError(f"cannot write the recording in {self.folder}: {exc}", retry=False)
+            return OutputError("recording.write", retry=False, folder=str(self.folder), problem=str(exc))
         if code == errno.ENOSPC:
-            return OutputError(f"the disk is full: {self.folder}")
-        return OutputError(f"recording error: {exc}")
+            return OutputError("recording.disk_full", folder=str(self.folder))
+        return OutputError("recording.error", problem=str(exc))
 
     def details(self) -> dict[str, Any]:
         return {**super().details(), "file": str(self.files[-1]) if self.files else ""}

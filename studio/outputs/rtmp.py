@@ -17,7 +17,7 @@ CONNECT_TIMEOUT_US = 10_000_000  # a server that accepts and then says nothing f
 def check_rtmp_url(url: str) -> None:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("rtmp", "rtmps") or not parts.hostname:
-        raise OutputError(f"an RTMP server URL looks like rtmp://host/app, not {url!r}", retry=False)
+        raise OutputError("rtmp.url", retry=False, url=url)
 
 
 class RtmpOutput(MuxedOutput):
@@ -29,7 +29,7 @@ class RtmpOutput(MuxedOutput):
                  **kwargs: Any) -> None:
         check_rtmp_url(url)
         if video.codec != "h264" or audio.codec != "aac":
-            raise OutputError("RTMP carries H.264 video and AAC audio", retry=False)
+            raise OutputError("rtmp.codecs", retry=False)
         super().__init__(name, pool, video, audio, **kwargs)
         self.url, self.key = url.strip(), key.strip()
 
@@ -45,18 +45,17 @@ class RtmpOutput(MuxedOutput):
         return {}, {"rw_timeout": str(CONNECT_TIMEOUT_US), "flvflags": "no_duration_filesize"}
 
     def describe_error(self, exc: Exception) -> OutputError:
-        where = f"the RTMP server {self.server}"
         code = getattr(exc, "errno", None)
         text = str(exc).replace(self.key, "****") if self.key else str(exc)  # never log the key
         if code == errno.ECONNREFUSED:
-            return OutputError(f"cannot reach {where} (connection refused): check the server URL; retrying")
+            return OutputError("rtmp.refused", server=self.server)
         if code in (errno.ETIMEDOUT, errno.EAGAIN):
-            return OutputError(f"{where} does not answer (timed out): check the URL and the network")
+            return OutputError("rtmp.timeout", server=self.server)
         if code in (errno.EPIPE, errno.ECONNRESET, errno.EIO):
-            return OutputError(f"{where} closed the connection ({text}); if it happens at once, check the stream key")
+            return OutputError("rtmp.closed", server=self.server, problem=text)
         if code == errno.ENOENT or "resolve" in text.lower() or "name or service" in text.lower():
-            return OutputError(f"the host name in {self.server} cannot be found: check the URL")
-        return OutputError(f"{where}: {text}")
+            return OutputError("rtmp.host_unknown", server=self.server)
+        return OutputError("rtmp.error", server=self.server, problem=text)
 
     def details(self) -> dict[str, Any]:
         return {**super().details(), "server": self.server}

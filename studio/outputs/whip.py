@@ -32,6 +32,7 @@ from ..abr import (
 )
 from ..encoder_pool import AudioSpec, EncoderPool, VideoSpec
 from ..frames import LatestSlot
+from ..messages import from_header, params_of
 from ..rtc import new_peer_connection
 from ..tracks import FrameTrack, PacketTrack
 from ..twcc import Delivery
@@ -70,33 +71,27 @@ def ice_servers_from_links(headers: list[str]) -> list[RTCIceServer]:
 def check_whip_url(url: str) -> None:
     parts = urlsplit(url.strip())
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise OutputError(f"a WHIP URL looks like https://host/whip/…, not {url!r}", retry=False)
+        raise OutputError("whip.url", retry=False, url=url)
 
 
 class WhipRefused(OutputError):
-    """A non-201 answer to the offer; ``status`` and ``said`` (the server's own words) are kept for
-    callers that word the refusal themselves (a guest whose link the host refused)."""
+    """A non-201 answer to the offer, worded as what to fix; ``status``, ``said`` (the server's own
+    words) and ``message`` (them with their code, from a studio) are kept for callers that word the
+    refusal themselves (a guest whose link the host refused)."""
 
-    def __init__(self, message: str, status: int, said: str, retry: bool = True) -> None:
-        super().__init__(message, retry)
-        self.status, self.said = status, said
+    def __init__(self, status: int, url: str, message: dict[str, Any]) -> None:
+        said: Any = {"code": "whip.said", "params": {"text": message}} if message["reason"] else ""
+        code, retry = _REFUSALS.get(status, ("whip.status", True))
+        params = {"status": status, "url": url, "said": said}
+        super().__init__(code, retry=retry, **{k: v for k, v in params.items() if k in params_of(code)})
+        self.status, self.said, self.message = status, message["reason"], message
 
 
-def _refusal(status: int, body: str, url: str) -> OutputError:
-    """Each non-201 answer, worded as what to fix."""
-    said = f" (the server said: {body.strip()[:200]})" if body.strip() else ""
-    if status in (401, 403):
-        return OutputError(f"the WHIP server refused the token ({status}): check the bearer token{said}", retry=False)
-    if status == 404:
-        return OutputError(f"there is no WHIP endpoint at {url} (404): check the URL{said}", retry=False)
-    if status in (405, 415):
-        return OutputError(f"{url} does not take WHIP offers ({status}): check the URL{said}", retry=False)
-    if status in (400, 406, 422):
-        return OutputError(f"the WHIP server rejected the offer ({status}); it may not accept "
-                           f"these codecs{said}", retry=False)
-    if status in (409, 429, 503):
-        return OutputError(f"the WHIP server is busy or full ({status}); retrying{said}")
-    return OutputError(f"the WHIP server answered {status} instead of 201 Created{said}")
+# Each non-201 answer: what it means, and whether trying again can help.
+_REFUSALS = {401: ("whip.token", False), 403: ("whip.token", False), 404: ("whip.no_endpoint", False),
+             405: ("whip.not_whip", False), 415: ("whip.not_whip", False), 400: ("whip.rejected", False),
+             406: ("whip.rejected", False), 422: ("whip.rejected", False), 409: ("whip.busy", True),
+             429: ("whip.busy", True), 503: ("whip.busy", True)}
 
 
 class WhipOutput(Output):
@@ -108,9 +103,9 @@ class WhipOutput(Output):
                  **kwargs: Any) -> None:
         check_whip_url(url)
         if controller not in CONTROLLERS:
-            raise OutputError(f"controller must be one of {', '.join(CONTROLLERS)}, not {controller!r}", retry=False)
+            raise OutputError("whip.controller", retry=False, choices=", ".join(CONTROLLERS), value=str(controller))
         if preference not in LADDERS:
-            raise OutputError(f"preference must be one of {', '.join(LADDERS)}, not {preference!r}", retry=False)
+            raise OutputError("whip.preference", retry=False, choices=", ".join(LADDERS), value=str(preference))
         if controller == "adaptive":  # it changes its encoder's rate and size: an encoder of its own
             video = replace(video, owner=name)
         super().__init__(name, pool, video, audio, **kwargs)
@@ -157,7 +152,7 @@ class WhipOutput(Output):
         try:
             await pc.setRemoteDescription(RTCSessionDescription(answer, "answer"))
         except Exception as exc:  # aiortc raises ValueError, KeyError, … on SDP it cannot use
-            raise OutputError(f"the WHIP server's answer is not usable SDP ({type(exc).__name__}: {exc})") from exc
+            raise OutputError("whip.bad_sdp", problem=f"{type(exc).__name__}: {exc}") from exc
         await self._wait_connected(pc)
 
     async def _ask_ice_servers(self) -> None:
@@ -212,34 +207,30 @@ class WhipOutput(Output):
                                        headers=self._headers(**{"Content-Type": SDP_TYPE})) as response:
                 body = await response.text(errors="replace")
                 if response.status != 201:
-                    refusal = _refusal(response.status, body, self.url)
-                    raise WhipRefused(str(refusal), response.status, body.strip()[:200], refusal.retry)
+                    raise WhipRefused(response.status, self.url, from_header(response.headers, body))
                 location = response.headers.get("Location")
                 if not location:
-                    raise OutputError("the WHIP server answered 201 without a Location header; it does not "
-                                      "follow RFC 9725", retry=False)
+                    raise OutputError("whip.no_location", retry=False)
                 self.location = urljoin(str(response.url), location)
                 self.answer_headers = response.headers.copy()
                 servers = ice_servers_from_links(response.headers.getall("Link", []))
         except aiohttp.ClientConnectorError as exc:
-            raise OutputError(f"cannot reach the WHIP server {self.url} ({exc.os_error or exc}); retrying") from exc
+            raise OutputError("whip.unreachable", url=self.url, problem=str(exc.os_error or exc)) from exc
         except TimeoutError as exc:
-            raise OutputError(f"the WHIP server {self.url} did not answer in {HTTP_TIMEOUT:.0f} s") from exc
+            raise OutputError("whip.timeout", url=self.url, seconds=HTTP_TIMEOUT) from exc
         except aiohttp.ClientError as exc:
-            raise OutputError(f"the WHIP server {self.url} broke off the request "
-                              f"({type(exc).__name__}: {exc})") from exc
+            raise OutputError("whip.broke_off", url=self.url, problem=f"{type(exc).__name__}: {exc}") from exc
         if servers:
             self.link_ice_servers = servers  # used from the next connection (aiortc cannot add them now)
         if not body.lstrip().startswith("v=0"):
-            raise OutputError("the WHIP server's answer is not SDP (it must start with 'v=0')")
+            raise OutputError("whip.not_sdp")
         return body
 
     async def _wait_connected(self, pc: RTCPeerConnection) -> None:
         deadline = time.monotonic() + CONNECT_TIMEOUT
         while pc.connectionState != "connected":
             if pc.connectionState in ("failed", "closed") or time.monotonic() > deadline:
-                raise OutputError(f"the media connection to the WHIP server did not come up "
-                                  f"({pc.connectionState}); a firewall may block UDP, or the server needs TURN")
+                raise OutputError("whip.no_media", state=pc.connectionState)
             await asyncio.sleep(0.05)
 
     async def serve(self) -> None:
@@ -261,9 +252,8 @@ class WhipOutput(Output):
             if report is not None and report != seen:
                 seen, last_report = report, time.monotonic()
             if time.monotonic() - last_report > SILENCE_TIMEOUT and time.monotonic() - started > SILENCE_TIMEOUT:
-                raise OutputError(f"the WHIP server sent nothing for {SILENCE_TIMEOUT:.0f} s: the network or "
-                                  "the server is down")
-        raise OutputError(f"the connection to the WHIP server was lost ({pc.connectionState})")
+                raise OutputError("whip.silent", seconds=SILENCE_TIMEOUT)
+        raise OutputError("whip.lost", state=pc.connectionState)
 
     def _picture_lost(self) -> None:
         """A PLI or FIR: a keyframe from the encoder's gate, and a hint for the controller."""

@@ -10,7 +10,7 @@
       follow.textContent = t("已关注", "Following");
       follow.disabled = true;
     } catch (err) {
-      if (/already/.test(err.message)) { follow.textContent = t("已关注", "Following"); follow.disabled = true; }
+      if (err.code === "follow.already") { follow.textContent = t("已关注", "Following"); follow.disabled = true; }
     }
   };
 })();
