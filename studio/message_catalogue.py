@@ -253,6 +253,8 @@ BUILTIN: dict[str, dict[str, str]] = {
     "registry.no_preset": _m("no beauty preset '{name}'; there are {presets}", "没有美颜预设“{name}”；现有：{presets}"),
     "registry.no_plugin": _m("no plugin named '{name}'", "没有名为“{name}”的插件"),
     "registry.builtins": _m("the built-ins cannot be switched off", "内置功能不能关闭"),
+    "overlay.not_placeable": _m("overlay '{name}' is not on, or cannot be placed",
+                                "叠加层“{name}”未开启，或不能移动位置"),
     # -- settings ----------------------------------------------------------------------------------
     "setting.whole_number": _m("a whole number", "整数"),
     "setting.number": _m("a number", "数字"),

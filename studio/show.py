@@ -440,7 +440,7 @@ class Studio:
         and size it got are returned. RegistryError for an overlay that places itself."""
         overlay = next((g.filter.overlay for g in self.pipeline.overlays if g.name == name), None)
         if not isinstance(overlay, PlacedOverlay):
-            raise RegistryError(f"overlay {name!r} is not on, or cannot be placed")
+            raise RegistryError("overlay.not_placeable", name=name)
         size = float(overlay.size if size is None else size)
         width, height = overlay.extent(100)
         # As big as asked, but no bigger than the canvas, nor than its limits allow.

@@ -349,10 +349,12 @@ class ProductsDock(CommerceDock):
         try:
             event = self.studio.pin_next_product()
         except ValueError as exc:
-            self.status.setText(str(exc))
+            self.status.say(said(exc))
         else:
-            self.status.setText(self.tr("Import a catalog first: there is no next product to pin.")
-                                if event is None else self.tr("On air: {0}").format(event.data["name"]))
+            if event is None:
+                self.status.say(lambda: self.tr("Import a catalog first: there is no next product to pin."))
+            else:
+                self.status.say(lambda: self.tr("On air: {0}").format(event.data["name"]))
         return self.status.text()
 
     def start_pinned_sale(self) -> str:
@@ -360,9 +362,9 @@ class ProductsDock(CommerceDock):
         hotkey); says that it started, or why not."""
         pinned = self.studio.pinned_product()
         if pinned is None or "id" not in pinned:
-            self.status.setText(self.tr("No sale started: pin a product from the catalog first."))
+            self.status.say(lambda: self.tr("No sale started: pin a product from the catalog first."))
         elif self._start_sale(pinned["id"]) is not None:
-            self.status.setText(self.tr("Flash sale of {0} started").format(pinned["name"]))
+            self.status.say(lambda: self.tr("Flash sale of {0} started").format(pinned["name"]))
         return self.status.text()
 
     def show_events(self, events: list[Event]) -> None:

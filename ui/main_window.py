@@ -514,7 +514,7 @@ class MainWindow(QMainWindow):
                 await self.studio.stop_live()
         except Exception as exc:  # e.g. no encoder for the codec: say so and stay usable
             log.exception("going live / stopping failed")
-            self.statusBar().showMessage(self.tr("Could not change live state: {0}").format(exc), 15000)
+            self.statusBar().showMessage(self.tr("Could not change live state: {0}").format(worded(exc)), 15000)
         finally:
             self.live_button.setEnabled(True)
             self._refresh_live()

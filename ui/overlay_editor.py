@@ -20,6 +20,7 @@ from studio.show import Studio
 
 from .i18n import ui_language
 from .layout import Retranslated
+from .worded import worded
 
 HANDLE_PX = 8  # a handle's side on screen
 NUDGE, BIG_NUDGE = 0.5, 5.0  # % of the canvas an arrow key moves the selected overlay (with Shift)
@@ -136,7 +137,7 @@ class OverlayPreview(Retranslated, QLabel):
         try:
             self.studio.place_overlay(name, x, y, size)
         except RegistryError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(worded(exc))
         self.update()
 
     def set_enabled(self, name: str, enabled: bool) -> None:
@@ -144,7 +145,7 @@ class OverlayPreview(Retranslated, QLabel):
         try:
             self.studio.set_overlay_enabled(name, enabled)
         except RegistryError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(worded(exc))
         if not enabled and self.selected == name:
             self.selected = None
         self._remember(before)
@@ -167,7 +168,7 @@ class OverlayPreview(Retranslated, QLabel):
             if before.box is not None:
                 self.studio.place_overlay(before.name, before.box[0], before.box[1], before.size)
         except RegistryError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(worded(exc))
         self.selected = before.name if before.enabled else None
         self.update()
 
