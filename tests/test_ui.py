@@ -571,10 +571,17 @@ def test_beauty_panel_shows_effects_at_reduced_quality_or_switched_off(loop, ope
         await wait_for(lambda: "Still too slow" in labels["hd_enhance"].text(), "HD at its lightest, over budget")
         assert labels["hd_enhance"].isVisible() and labels["hd_enhance"].property("state") == "reduced"
         assert labels["hd_enhance"].text().startswith("Reduced quality to keep 30 fps (level 2 of 2).\n")
+        window.plugin_dock.toggleViewAction().trigger()  # the plugin manager says it too
+        builtin = window.plugin_dock.items["builtin"]
+        await wait_for(lambda: "hd_enhance too slow" in builtin.text(2), "HD over budget in the plugin manager")
+        assert re.fullmatch(r"Built in; hd_enhance too slow: \d+ ms a frame for a budget of 0 ms", builtin.text(2))
         beauty.disable(raised(RuntimeError("model crashed")))  # what the guard does when a call raises
         await wait_for(lambda: labels["beauty"].isVisible(), "beauty shown as off")
         assert re.fullmatch(r"Switched off: raised RuntimeError: model crashed\. Trying again in [1-5] s\.",
                             labels["beauty"].text())
+        await wait_for(lambda: "beauty switched off" in builtin.text(2), "beauty off in the plugin manager")
+        assert re.search(r"; beauty switched off: raised RuntimeError: model crashed; trying again in [1-5] s",
+                         builtin.text(2))
         assert labels["beauty"].property("state") == "off"
         assert dock.beauty_box.isChecked()  # still the host's choice: it comes back by itself
         await wait_for(lambda: not labels["beauty"].isVisible(), "beauty tried again", timeout=8)

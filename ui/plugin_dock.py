@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -48,8 +49,7 @@ class PluginDock(TranslatedDock):
     def refresh(self, stats: dict[str, Any] | None = None) -> None:
         """Update the list from the studio; the window's status timer passes the stats it already has."""
         stats = stats or self.studio.stats()
-        switched_off = {name: worded(message) for name, message in stats.get("filter_error_messages", {}).items()}
-        providers = {g.name: g.provider for g in self.studio.pipeline.filters}
+        states = stats.get("filter_states") or self.studio.pipeline.filter_states()
         self.tree.blockSignals(True)
         for plugin in self.studio.plugins():
             item = self.items.get(plugin["name"])
@@ -59,28 +59,41 @@ class PluginDock(TranslatedDock):
                 if not plugin["builtin"]:
                     flags |= Qt.ItemFlag.ItemIsUserCheckable
                 item.setFlags(flags)
-            problems = list(plugin["errors"]) + [f"{name}: {error}" for name, error in switched_off.items()
-                                                 if providers.get(name) == plugin["name"]]
+            notes = [self._filter_note(state) for state in states if state["provider"] == plugin["name"]]
+            notes = [note for note in notes if note]
             title = localized(plugin["title"], plugin["titles"], ui_language())
             item.setText(NAME, title if plugin["builtin"] else plugin["name"])
             item.setText(VERSION, plugin["version"])
-            item.setText(STATE, self._state(plugin, problems))
+            item.setText(STATE, "; ".join([self._state(plugin), *notes]))
             if not plugin["builtin"]:
                 item.setCheckState(NAME, Qt.CheckState.Checked if plugin["enabled"] else Qt.CheckState.Unchecked)
             item.setToolTip(NAME, "\n".join([plugin["description"], plugin["origin"], *plugin["contributions"],
-                                             *problems]).strip())
+                                             *plugin["errors"], *notes]).strip())
         self.tree.blockSignals(False)
 
-    def _state(self, plugin: dict[str, Any], problems: list[str]) -> str:
+    def _state(self, plugin: dict[str, Any]) -> str:
         if plugin["builtin"]:
             return self.tr("Built in")
         if plugin["errors"]:
             return self.tr("Not loaded: {0}").format(plugin["errors"][0])
-        if not plugin["enabled"]:
-            return self.tr("Off")
-        if problems:
-            return self.tr("Switched off by the studio: {0}").format(problems[0])
-        return self.tr("On")
+        return self.tr("On") if plugin["enabled"] else self.tr("Off")
+
+    def _filter_note(self, state: dict[str, Any]) -> str:
+        """What the studio does with one of the plugin's filters or overlays, if not simply running it."""
+        name = state["name"]
+        if state["state"] == "off":
+            reason = worded(state["reason_message"]) if state.get("reason_message") else state["reason"]
+            if state["retry_in_s"] is None:
+                return self.tr("{0} switched off: {1}; tried again once it responds").format(name, reason)
+            return self.tr("{0} switched off: {1}; trying again in {2} s").format(
+                name, reason, math.ceil(state["retry_in_s"]))
+        if state["over_budget"]:
+            return self.tr("{0} too slow: {1} ms a frame for a budget of {2} ms").format(
+                name, f"{state['ms']:.0f}", f"{state['budget_ms']:.0f}")
+        if state["state"] == "degraded":
+            return self.tr("{0} at reduced quality (level {1} of {2}) to keep the frame rate").format(
+                name, state["level"], state["levels"])
+        return ""
 
     def show_settings(self) -> None:
         """Forms for the selected plugin's filters in this show, built from their settings schemas."""
