@@ -533,351 +533,384 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Camera {0}</source>
         <translation>Camera {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Host Studio</source>
         <translation>Host Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Viewer link</source>
         <translation>Viewer link</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Frame rate</source>
         <translation>Frame rate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
         <source>Orientation</source>
-        <translation>Orientation</translation>
+        <translation type="vanished">Orientation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Test card</source>
         <translation>Test card</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Media file</source>
         <translation>Media file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Look for cameras and microphones again</source>
         <translation>Look for cameras and microphones again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>No file chosen</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="371"/>
+        <source>Canvas</source>
+        <translation>Canvas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Landscape 16:9</source>
         <translation>Landscape 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="373"/>
+        <source>A 1280×720 picture, for computers and TVs; viewers keep watching through the switch</source>
+        <translation>A 1280×720 picture, for computers and TVs; viewers keep watching through the switch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Portrait 9:16</source>
         <translation>Portrait 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
         <source>The new orientation applies after a restart.</source>
-        <translation>The new orientation applies after a restart.</translation>
+        <translation type="vanished">The new orientation applies after a restart.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Microphone</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Test tone</source>
         <translation>Test tone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Mirror (flip left-right)</source>
         <translation>Mirror (flip left-right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Brightness</source>
         <translation>Brightness</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Reset brightness and contrast</source>
         <translation>Reset brightness and contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Beauty and HD…</source>
         <translation>Beauty and HD…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Choose a file to show</source>
         <translation>Choose a file to show</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Could not change live state: {0}</source>
         <translation>Could not change live state: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Viewer link copied</source>
         <translation>Viewer link copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Go Live</source>
         <translation>Go Live</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>● LIVE</source>
         <translation>● LIVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>○ Preview only</source>
         <translation>○ Preview only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>No audio</source>
         <translation>No audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB (peak {1} dB)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>FPS {0}</source>
         <translation>FPS {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Bitrate {0}</source>
         <translation>Bitrate {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Viewers {0}</source>
         <translation>Viewers {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Dropped {0}</source>
         <translation>Dropped {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>Loop lag {0} ms</source>
         <translation>Loop lag {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>Source {0}×{1} @ {2} fps</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>The video source stopped sending frames — showing placeholder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>Camera unavailable: {0} — showing placeholder, will resume automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>Video source unavailable: {0} — showing placeholder, will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>Filter {0} was switched off: {1} — the show goes on without it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>Face effects are off: {0}</source>
         <translation>Face effects are off: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>Audio unavailable: {0} — will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}: reconnecting ({1}) — {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} stopped: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>The settings could not be saved: {0}</source>
         <translation>The settings could not be saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>End the show?</source>
         <translation>End the show?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="375"/>
+        <source>A 720×1280 picture, for phone platforms; viewers keep watching through the switch</source>
+        <translation>A 720×1280 picture, for phone platforms; viewers keep watching through the switch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="377"/>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="377"/>
+        <source>The whole picture, with bars where its shape differs</source>
+        <translation>The whole picture, with bars where its shape differs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="378"/>
+        <source>Fill</source>
+        <translation>Fill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="378"/>
+        <source>The canvas filled, the picture&apos;s edges cropped (close-ups)</source>
+        <translation>The canvas filled, the picture's edges cropped (close-ups)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>You are live. Quitting ends the show for every viewer and stops every output.</source>
         <translation>You are live. Quitting ends the show for every viewer and stops every output.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>End the show and quit</source>
         <translation>End the show and quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Keep streaming</source>
         <translation>Keep streaming</translation>
     </message>
@@ -1425,32 +1458,32 @@
 <context>
     <name>ResumeBanner</name>
     <message>
-        <location filename="../../ui/resume_banner.py" line="39"/>
+        <location filename="../../ui/resume_banner.py" line="35"/>
         <source>Host Studio did not close properly last time. Your settings are back, and so are the products and any open flash sale, poll or lottery.</source>
         <translation>Host Studio did not close properly last time. Your settings are back, and so are the products and any open flash sale, poll or lottery.</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="42"/>
+        <location filename="../../ui/resume_banner.py" line="38"/>
         <source>Resume the show to go live again, with {0}.</source>
         <translation>Resume the show to go live again, with {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="44"/>
+        <location filename="../../ui/resume_banner.py" line="40"/>
         <source>Resume the show to go live again.</source>
         <translation>Resume the show to go live again.</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="46"/>
+        <location filename="../../ui/resume_banner.py" line="42"/>
         <source>The recording starts again in a new file.</source>
         <translation>The recording starts again in a new file.</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="48"/>
+        <location filename="../../ui/resume_banner.py" line="44"/>
         <source>Resume the show</source>
         <translation>Resume the show</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="49"/>
+        <location filename="../../ui/resume_banner.py" line="45"/>
         <source>Not now</source>
         <translation>Not now</translation>
     </message>
@@ -1458,107 +1491,107 @@
 <context>
     <name>ReturnView</name>
     <message>
-        <location filename="../../ui/return_view.py" line="59"/>
+        <location filename="../../ui/return_view.py" line="54"/>
         <source>The host&apos;s show</source>
         <translation>The host&apos;s show</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="60"/>
+        <location filename="../../ui/return_view.py" line="55"/>
         <source>Leave</source>
         <translation>Leave</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="72"/>
+        <location filename="../../ui/return_view.py" line="67"/>
         <source>Viewers see you</source>
         <translation>Viewers see you</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="72"/>
+        <location filename="../../ui/return_view.py" line="67"/>
         <source>Viewers do not see you</source>
         <translation>Viewers do not see you</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="73"/>
+        <location filename="../../ui/return_view.py" line="68"/>
         <source>viewers hear you</source>
         <translation>viewers hear you</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="73"/>
+        <location filename="../../ui/return_view.py" line="68"/>
         <source>viewers do not hear you</source>
         <translation>viewers do not hear you</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="77"/>
+        <location filename="../../ui/return_view.py" line="72"/>
         <source>Show&apos;s sound {0} dB</source>
         <translation>Show&apos;s sound {0} dB</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="80"/>
+        <location filename="../../ui/return_view.py" line="75"/>
         <source>Playing on {0}</source>
         <translation>Playing on {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="82"/>
+        <location filename="../../ui/return_view.py" line="77"/>
         <source>No audio output device: the show&apos;s sound is not played</source>
         <translation>No audio output device: the show&apos;s sound is not played</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="90"/>
+        <location filename="../../ui/return_view.py" line="85"/>
         <source>Connecting to the host…</source>
         <translation>Connecting to the host…</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="92"/>
+        <location filename="../../ui/return_view.py" line="87"/>
         <source>The connection dropped: reconnecting…</source>
         <translation>The connection dropped: reconnecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="94"/>
+        <location filename="../../ui/return_view.py" line="89"/>
         <source>In the lobby: the host will let you in</source>
         <translation>In the lobby: the host will let you in</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="96"/>
+        <location filename="../../ui/return_view.py" line="91"/>
         <source>On the call: you see and hear the show</source>
         <translation>On the call: you see and hear the show</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="97"/>
+        <location filename="../../ui/return_view.py" line="92"/>
         <source>The call ended: {0}</source>
         <translation>The call ended: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="102"/>
+        <location filename="../../ui/return_view.py" line="97"/>
         <source>you left</source>
         <translation>you left</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="103"/>
+        <location filename="../../ui/return_view.py" line="98"/>
         <source>the host removed you from the call</source>
         <translation>the host removed you from the call</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="104"/>
+        <location filename="../../ui/return_view.py" line="99"/>
         <source>the host did not let you in</source>
         <translation>the host did not let you in</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="105"/>
+        <location filename="../../ui/return_view.py" line="100"/>
         <source>the connection to the host was lost</source>
         <translation>the connection to the host was lost</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="107"/>
+        <location filename="../../ui/return_view.py" line="102"/>
         <source>the host&apos;s studio refused the link: {0}</source>
         <translation>the host&apos;s studio refused the link: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="108"/>
+        <location filename="../../ui/return_view.py" line="103"/>
         <source>could not join: {0}</source>
         <translation>could not join: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="118"/>
+        <location filename="../../ui/return_view.py" line="113"/>
         <source>The host&apos;s picture appears here once you are let in</source>
         <translation>The host&apos;s picture appears here once you are let in</translation>
     </message>

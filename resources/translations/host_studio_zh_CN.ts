@@ -533,351 +533,384 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="285"/>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>Camera {0}</source>
         <translation>摄像头 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="304"/>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343"/>
+        <location filename="../../ui/main_window.py" line="351"/>
         <source>Host Studio</source>
         <translation>Host Studio 主播工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="344"/>
+        <location filename="../../ui/main_window.py" line="352"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="345"/>
+        <location filename="../../ui/main_window.py" line="353"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="346"/>
+        <location filename="../../ui/main_window.py" line="354"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="347"/>
+        <location filename="../../ui/main_window.py" line="355"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348"/>
+        <location filename="../../ui/main_window.py" line="356"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="350"/>
+        <location filename="../../ui/main_window.py" line="358"/>
         <source>Viewer link</source>
         <translation>观众链接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351"/>
+        <location filename="../../ui/main_window.py" line="359"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="352"/>
+        <location filename="../../ui/main_window.py" line="360"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Source</source>
         <translation>信号源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="353"/>
+        <location filename="../../ui/main_window.py" line="361"/>
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="362"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
         <source>Orientation</source>
-        <translation>画面方向</translation>
+        <translation type="vanished">画面方向</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Test card</source>
         <translation>测试卡</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Media file</source>
         <translation>媒体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>Look for cameras and microphones again</source>
         <translation>重新查找摄像头和麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="371"/>
+        <source>Canvas</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Landscape 16:9</source>
         <translation>横屏 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="373"/>
+        <source>A 1280×720 picture, for computers and TVs; viewers keep watching through the switch</source>
+        <translation>1280×720 横屏画面，适合电脑和电视；切换时观众不断流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Portrait 9:16</source>
         <translation>竖屏 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
         <source>The new orientation applies after a restart.</source>
-        <translation>新的画面方向将在重启后生效。</translation>
+        <translation type="vanished">新的画面方向将在重启后生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="367"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Level</source>
         <translation>电平</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>Test tone</source>
         <translation>测试音</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="387"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="390"/>
         <source>Filters</source>
         <translation>滤镜</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Mirror (flip left-right)</source>
         <translation>镜像（左右翻转）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="392"/>
         <source>Brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="393"/>
         <source>Contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
+        <location filename="../../ui/main_window.py" line="394"/>
         <source>Reset brightness and contrast</source>
         <translation>重置亮度和对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="395"/>
         <source>Beauty and HD…</source>
         <translation>美颜与高清…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="427"/>
+        <location filename="../../ui/main_window.py" line="454"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="429"/>
+        <location filename="../../ui/main_window.py" line="456"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>媒体文件 (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="430"/>
+        <location filename="../../ui/main_window.py" line="457"/>
         <source>Choose a file to show</source>
         <translation>选择要播放的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431"/>
+        <location filename="../../ui/main_window.py" line="458"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="509"/>
+        <location filename="../../ui/main_window.py" line="536"/>
         <source>Could not change live state: {0}</source>
         <translation>无法切换直播状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="544"/>
         <source>Viewer link copied</source>
         <translation>观众链接已复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="521"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>● LIVE</source>
         <translation>● 直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="522"/>
+        <location filename="../../ui/main_window.py" line="549"/>
         <source>○ Preview only</source>
         <translation>○ 仅预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="542"/>
+        <location filename="../../ui/main_window.py" line="569"/>
         <source>No audio</source>
         <translation>无音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="550"/>
+        <location filename="../../ui/main_window.py" line="577"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB（峰值 {1} dB）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="556"/>
+        <location filename="../../ui/main_window.py" line="583"/>
         <source>FPS {0}</source>
         <translation>帧率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="584"/>
         <source>Bitrate {0}</source>
         <translation>码率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="558"/>
+        <location filename="../../ui/main_window.py" line="585"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="559"/>
+        <location filename="../../ui/main_window.py" line="586"/>
         <source>Viewers {0}</source>
         <translation>观众 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="560"/>
+        <location filename="../../ui/main_window.py" line="587"/>
         <source>Dropped {0}</source>
         <translation>丢帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="561"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>Loop lag {0} ms</source>
         <translation>事件循环延迟 {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="563"/>
+        <location filename="../../ui/main_window.py" line="590"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>信号源 {0}×{1} @ {2} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="567"/>
+        <location filename="../../ui/main_window.py" line="594"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>视频源已停止输出画面 — 正在显示占位画面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="569"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>摄像头不可用：{0} — 正在显示占位画面，设备恢复后将自动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="598"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>视频源不可用：{0} — 正在显示占位画面，将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="601"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>滤镜 {0} 已停用：{1} — 直播继续进行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="577"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>Face effects are off: {0}</source>
         <translation>人脸特效已关闭：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="579"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>音频不可用：{0} — 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="583"/>
+        <location filename="../../ui/main_window.py" line="610"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}：正在重连（{1}）— {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} 已停止：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="627"/>
+        <location filename="../../ui/main_window.py" line="655"/>
         <source>The settings could not be saved: {0}</source>
         <translation>设置无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="396"/>
         <source>End the show?</source>
         <translation>结束直播？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="380"/>
+        <location filename="../../ui/main_window.py" line="375"/>
+        <source>A 720×1280 picture, for phone platforms; viewers keep watching through the switch</source>
+        <translation>720×1280 竖屏画面，适合手机平台；切换时观众不断流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="377"/>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="377"/>
+        <source>The whole picture, with bars where its shape differs</source>
+        <translation>显示完整画面，比例不同处留黑边</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="378"/>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="378"/>
+        <source>The canvas filled, the picture&apos;s edges cropped (close-ups)</source>
+        <translation>铺满画布，裁去画面边缘（适合特写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="397"/>
         <source>You are live. Quitting ends the show for every viewer and stops every output.</source>
         <translation>正在直播。退出会为所有观众结束直播，并停止所有推流输出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="381"/>
+        <location filename="../../ui/main_window.py" line="398"/>
         <source>End the show and quit</source>
         <translation>结束直播并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Keep streaming</source>
         <translation>继续直播</translation>
     </message>
@@ -1425,32 +1458,32 @@
 <context>
     <name>ResumeBanner</name>
     <message>
-        <location filename="../../ui/resume_banner.py" line="39"/>
+        <location filename="../../ui/resume_banner.py" line="35"/>
         <source>Host Studio did not close properly last time. Your settings are back, and so are the products and any open flash sale, poll or lottery.</source>
         <translation>Host Studio 主播工作室上次没有正常关闭。你的设置已经恢复，商品以及进行中的秒杀、投票和抽奖也都已恢复。</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="42"/>
+        <location filename="../../ui/resume_banner.py" line="38"/>
         <source>Resume the show to go live again, with {0}.</source>
         <translation>点击“恢复直播”即可重新开播，并推流到 {0}。</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="44"/>
+        <location filename="../../ui/resume_banner.py" line="40"/>
         <source>Resume the show to go live again.</source>
         <translation>点击“恢复直播”即可重新开播。</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="46"/>
+        <location filename="../../ui/resume_banner.py" line="42"/>
         <source>The recording starts again in a new file.</source>
         <translation>录制会在新文件中重新开始。</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="48"/>
+        <location filename="../../ui/resume_banner.py" line="44"/>
         <source>Resume the show</source>
         <translation>恢复直播</translation>
     </message>
     <message>
-        <location filename="../../ui/resume_banner.py" line="49"/>
+        <location filename="../../ui/resume_banner.py" line="45"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
@@ -1458,107 +1491,107 @@
 <context>
     <name>ReturnView</name>
     <message>
-        <location filename="../../ui/return_view.py" line="59"/>
+        <location filename="../../ui/return_view.py" line="54"/>
         <source>The host&apos;s show</source>
         <translation>主播的节目</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="60"/>
+        <location filename="../../ui/return_view.py" line="55"/>
         <source>Leave</source>
         <translation>离开</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="72"/>
+        <location filename="../../ui/return_view.py" line="67"/>
         <source>Viewers see you</source>
         <translation>观众能看到你</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="72"/>
+        <location filename="../../ui/return_view.py" line="67"/>
         <source>Viewers do not see you</source>
         <translation>观众看不到你</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="73"/>
+        <location filename="../../ui/return_view.py" line="68"/>
         <source>viewers hear you</source>
         <translation>观众能听到你</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="73"/>
+        <location filename="../../ui/return_view.py" line="68"/>
         <source>viewers do not hear you</source>
         <translation>观众听不到你</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="77"/>
+        <location filename="../../ui/return_view.py" line="72"/>
         <source>Show&apos;s sound {0} dB</source>
         <translation>节目声音 {0} 分贝</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="80"/>
+        <location filename="../../ui/return_view.py" line="75"/>
         <source>Playing on {0}</source>
         <translation>正在通过 {0} 播放</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="82"/>
+        <location filename="../../ui/return_view.py" line="77"/>
         <source>No audio output device: the show&apos;s sound is not played</source>
         <translation>没有音频输出设备：节目声音无法播放</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="90"/>
+        <location filename="../../ui/return_view.py" line="85"/>
         <source>Connecting to the host…</source>
         <translation>正在连接主播…</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="92"/>
+        <location filename="../../ui/return_view.py" line="87"/>
         <source>The connection dropped: reconnecting…</source>
         <translation>连接中断：正在重新连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="94"/>
+        <location filename="../../ui/return_view.py" line="89"/>
         <source>In the lobby: the host will let you in</source>
         <translation>在等候室：请等待主播让你进入</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="96"/>
+        <location filename="../../ui/return_view.py" line="91"/>
         <source>On the call: you see and hear the show</source>
         <translation>连麦中：你能看到并听到节目</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="97"/>
+        <location filename="../../ui/return_view.py" line="92"/>
         <source>The call ended: {0}</source>
         <translation>连麦已结束：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="102"/>
+        <location filename="../../ui/return_view.py" line="97"/>
         <source>you left</source>
         <translation>你已离开</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="103"/>
+        <location filename="../../ui/return_view.py" line="98"/>
         <source>the host removed you from the call</source>
         <translation>主播已将你移出连麦</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="104"/>
+        <location filename="../../ui/return_view.py" line="99"/>
         <source>the host did not let you in</source>
         <translation>主播未让你进入</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="105"/>
+        <location filename="../../ui/return_view.py" line="100"/>
         <source>the connection to the host was lost</source>
         <translation>与主播的连接已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="107"/>
+        <location filename="../../ui/return_view.py" line="102"/>
         <source>the host&apos;s studio refused the link: {0}</source>
         <translation>主播的直播间拒绝了此链接：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="108"/>
+        <location filename="../../ui/return_view.py" line="103"/>
         <source>could not join: {0}</source>
         <translation>无法加入：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/return_view.py" line="118"/>
+        <location filename="../../ui/return_view.py" line="113"/>
         <source>The host&apos;s picture appears here once you are let in</source>
         <translation>主播让你进入后，这里会显示主播的画面</translation>
     </message>
