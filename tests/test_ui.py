@@ -323,6 +323,9 @@ def test_canvas_toolbar_switches_the_live_show_and_the_preview_follows(loop, win
         assert preview_pixel(window, 0.5, 0.05).value() < 10
         window.canvas_actions["fill"].trigger()
         await wait_for(lambda: preview_pixel(window, 0.5, 0.05).value() > 40, "the bars gone on Fill")
+        # an output starting over at the new size says so
+        assert window.outputs_dock.state_text({"state": "connecting", "restarting": True, "size": "720x1280",
+                                               "kind": "rtmp"}) == "Starting a new stream at 720×1280…"
         studio.set_canvas(orientation="landscape")  # from a script: the toolbar follows
         await wait_for(lambda: window.canvas_actions["landscape"].isChecked(), "the toolbar to follow")
         await wait_for(lambda: preview_shape() == pytest.approx(16 / 9, abs=0.02), "a landscape preview")

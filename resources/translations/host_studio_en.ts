@@ -897,7 +897,7 @@
     <message>
         <location filename="../../ui/main_window.py" line="378"/>
         <source>The canvas filled, the picture&apos;s edges cropped (close-ups)</source>
-        <translation>The canvas filled, the picture's edges cropped (close-ups)</translation>
+        <translation>The canvas filled, the picture&apos;s edges cropped (close-ups)</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="397"/>
@@ -1085,13 +1085,13 @@
     </message>
     <message>
         <location filename="../../ui/outputs_dock.py" line="128"/>
-        <location filename="../../ui/outputs_dock.py" line="199"/>
+        <location filename="../../ui/outputs_dock.py" line="203"/>
         <source>Reconnect now</source>
         <translation>Reconnect now</translation>
     </message>
     <message>
         <location filename="../../ui/outputs_dock.py" line="129"/>
-        <location filename="../../ui/outputs_dock.py" line="200"/>
+        <location filename="../../ui/outputs_dock.py" line="204"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -1121,47 +1121,57 @@
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="181"/>
+        <location filename="../../ui/outputs_dock.py" line="182"/>
+        <source>Starting a new file at {0}…</source>
+        <translation>Starting a new file at {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="183"/>
+        <source>Starting a new stream at {0}…</source>
+        <translation>Starting a new stream at {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="185"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="183"/>
+        <location filename="../../ui/outputs_dock.py" line="187"/>
         <source>Reconnecting ({0})</source>
         <translation>Reconnecting ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="185"/>
+        <location filename="../../ui/outputs_dock.py" line="189"/>
         <source>in {0} s</source>
         <translation>in {0} s</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="188"/>
+        <location filename="../../ui/outputs_dock.py" line="192"/>
         <source>Stopped: {0}</source>
         <translation>Stopped: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="189"/>
+        <location filename="../../ui/outputs_dock.py" line="193"/>
         <source>Off (starts with Go Live)</source>
         <translation>Off (starts with Go Live)</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="211"/>
+        <location filename="../../ui/outputs_dock.py" line="215"/>
         <source>Stop recording</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="211"/>
+        <location filename="../../ui/outputs_dock.py" line="215"/>
         <source>Start recording</source>
         <translation>Start recording</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="216"/>
+        <location filename="../../ui/outputs_dock.py" line="220"/>
         <source>Recording {0} s to {1}</source>
         <translation>Recording {0} s to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="219"/>
+        <location filename="../../ui/outputs_dock.py" line="223"/>
         <source>Saved to {0}</source>
         <translation>Saved to {0}</translation>
     </message>

@@ -1085,13 +1085,13 @@
     </message>
     <message>
         <location filename="../../ui/outputs_dock.py" line="128"/>
-        <location filename="../../ui/outputs_dock.py" line="199"/>
+        <location filename="../../ui/outputs_dock.py" line="203"/>
         <source>Reconnect now</source>
         <translation>立即重连</translation>
     </message>
     <message>
         <location filename="../../ui/outputs_dock.py" line="129"/>
-        <location filename="../../ui/outputs_dock.py" line="200"/>
+        <location filename="../../ui/outputs_dock.py" line="204"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -1121,47 +1121,57 @@
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="181"/>
+        <location filename="../../ui/outputs_dock.py" line="182"/>
+        <source>Starting a new file at {0}…</source>
+        <translation>画面尺寸已变，正在以 {0} 开始新文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="183"/>
+        <source>Starting a new stream at {0}…</source>
+        <translation>画面尺寸已变，正在以 {0} 重新推流…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="185"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="183"/>
+        <location filename="../../ui/outputs_dock.py" line="187"/>
         <source>Reconnecting ({0})</source>
         <translation>正在重连（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="185"/>
+        <location filename="../../ui/outputs_dock.py" line="189"/>
         <source>in {0} s</source>
         <translation>{0} 秒后</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="188"/>
+        <location filename="../../ui/outputs_dock.py" line="192"/>
         <source>Stopped: {0}</source>
         <translation>已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="189"/>
+        <location filename="../../ui/outputs_dock.py" line="193"/>
         <source>Off (starts with Go Live)</source>
         <translation>未启动（随开播启动）</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="211"/>
+        <location filename="../../ui/outputs_dock.py" line="215"/>
         <source>Stop recording</source>
         <translation>停止录制</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="211"/>
+        <location filename="../../ui/outputs_dock.py" line="215"/>
         <source>Start recording</source>
         <translation>开始录制</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="216"/>
+        <location filename="../../ui/outputs_dock.py" line="220"/>
         <source>Recording {0} s to {1}</source>
         <translation>已录制 {0} 秒，保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="219"/>
+        <location filename="../../ui/outputs_dock.py" line="223"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>

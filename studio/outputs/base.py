@@ -74,6 +74,7 @@ class Output:
         self.reconnects = 0  # attempts since the last good connection ("reconnecting (n)")
         self.drops = 0  # connections lost while live, over the output's life
         self.restarts = 0  # connections started over on purpose while live (a new picture size)
+        self.restarting = False  # one of them under way, not yet confirmed
         self._attempt = 0  # connections tried, over the output's life
         self.live_since: float | None = None
         self.retry_at: float | None = None  # monotonic time of the next attempt, while waiting
@@ -137,7 +138,7 @@ class Output:
         """Start the connection over from within ``serve`` (a new picture size the container cannot
         take mid-stream). Not a drop: shown connecting, then live once the new connection has
         carried the show CONFIRM_SECONDS; a failure of ``reopen`` is a drop like any other."""
-        self.state, self.live_since = OutputState.CONNECTING, None
+        self.state, self.live_since, self.restarting = OutputState.CONNECTING, None, True
         self.restarts += 1
         log.info("%s %s: starting over (%s)", self.kind, self.name, reason)
         await reopen()
@@ -146,11 +147,12 @@ class Output:
 
     def _confirm_restart(self, restart: tuple[int, int]) -> None:
         if (self._attempt, self.restarts) == restart and self.state == OutputState.CONNECTING:
-            self.state, self.live_since = OutputState.LIVE, time.time()
+            self.state, self.live_since, self.restarting = OutputState.LIVE, time.time(), False
 
     async def _run(self) -> None:
         while not self._stopping:
             self._attempt += 1
+            self.restarting = False
             self.state = OutputState.CONNECTING if self.reconnects == 0 else OutputState.RECONNECTING
             self.retry_at = None
             connected_at = None
@@ -208,5 +210,6 @@ class Output:
     def status(self) -> dict[str, Any]:
         retry_in = None if self.retry_at is None else max(0.0, round(self.retry_at - time.monotonic(), 1))
         return {"name": self.name, "kind": self.kind, "state": self.state.value, "error": self.error,
-                "reconnects": self.reconnects, "drops": self.drops, "restarts": self.restarts, "retry_in": retry_in,
+                "reconnects": self.reconnects, "drops": self.drops, "restarts": self.restarts,
+                "restarting": self.restarting, "retry_in": retry_in,
                 "live_since": self.live_since, **self.details()}
