@@ -146,8 +146,11 @@ class Output:
                                               (self._attempt, self.restarts))
 
     def _confirm_restart(self, restart: tuple[int, int]) -> None:
-        if (self._attempt, self.restarts) == restart and self.state == OutputState.CONNECTING:
-            self.state, self.live_since, self.restarting = OutputState.LIVE, time.time(), False
+        if (self._attempt, self.restarts) != restart:
+            return  # a newer connection or restart owns the state
+        self.restarting = False
+        if self.state == OutputState.CONNECTING:
+            self.state, self.live_since = OutputState.LIVE, time.time()
 
     async def _run(self) -> None:
         while not self._stopping:

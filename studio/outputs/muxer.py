@@ -157,9 +157,7 @@ class MuxedOutput(Output):
 
     def _replace_muxer(self, target: str, picture: tuple[int, int], options: dict[str, str],
                        container_options: dict[str, str]) -> None:
-        old, self.muxer = self.muxer, None
-        if old is not None:
-            old.close()
+        self._close_muxer()
         assert self.video is not None
         self.muxer = PacketMuxer(target, self.format_name, self.video, self.audio, picture, options,
                                  container_options)
@@ -191,9 +189,12 @@ class MuxedOutput(Output):
             self.dropped += subscriber.dropped
             subscriber.close()
         self._subscribers = []
+        await self._blocking(self._close_muxer)  # after a replacement still under way on that thread
+
+    def _close_muxer(self) -> None:
         muxer, self.muxer = self.muxer, None
         if muxer is not None:
-            await self._blocking(muxer.close)
+            muxer.close()
 
     def details(self) -> dict[str, Any]:
         _, bps = self.meter.rates()
