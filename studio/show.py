@@ -91,7 +91,7 @@ class Studio:
         self.events = EventHub(on_send=self._viewer_sent, snapshot=self.public_state, key=bytes.fromhex(viewer_key))
         self.event_listeners: list[Callable[[Event], None]] = []  # the host window: every event, host-only too
         # Told after every change of the set-up (sources, filters, overlays, interactions, outputs,
-        # plugins) and of what runs (live, recording): the window saves then, not only on quit.
+        # plugins, the canvas) and of what runs (live, recording): the window saves then, not only on quit.
         self.setup_listeners: list[Callable[[], None]] = []
         self.server = StudioServer(self, self.events)
         self.loop_watch = LoopWatch()
