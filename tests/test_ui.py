@@ -721,9 +721,10 @@ def test_outputs_dock_adds_shows_reconnecting_and_records(loop, open_show, tmp_p
         window._refresh_status()
         assert dock.record_button.text() == "Stop recording" and "Recording" in dock.record_state.text()
         dock.record_button.click()
-        await wait_for(lambda: not studio.recorder.running, "the recording to stop")
+        # stopped once its file is closed ("running" ends as the stop begins)
+        await wait_for(lambda: studio.recorder.state == OutputState.OFF, "the recording to stop")
         dock.rows["平台"].remove_button.click()
-        await wait_for(lambda: not studio.outputs, "the output to go")
+        await wait_for(lambda: not studio.outputs and output.state == OutputState.OFF, "the output to go")
 
     run(loop, scenario())
     window._refresh_status()
