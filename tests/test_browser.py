@@ -128,10 +128,13 @@ async def test_chromium_plays_on_across_an_orientation_switch(live_studio):
                 await asyncio.sleep(0.1)
             raise AssertionError(f"no {what} in Chromium: {samples[-1][1]}")
 
+        portrait_stage = "document.getElementById('stage').classList.contains('portrait')"
         live_studio.set_canvas(orientation="portrait")
         await watch_until((720, 1280), "portrait picture")
+        assert await page.evaluate(portrait_stage)  # the page lays the player out in portrait
         live_studio.set_canvas(orientation="landscape")
         await watch_until((1280, 720), "landscape picture again")
+        await page.wait_for_function(f"!{portrait_stage}", timeout=5000)
         assert live_studio.viewer_count == 1  # the same viewer throughout
     # no freeze: frames kept being decoded, never a second without one
     decoded_at = [(when, stats["framesDecoded"]) for when, stats in samples]
