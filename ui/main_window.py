@@ -137,6 +137,9 @@ class MainWindow(QMainWindow):
         # The canvas, switched live: one click for a phone platform's portrait or a close-up's fill.
         self.canvas_toolbar = QToolBar(objectName="canvas_toolbar", movable=False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.canvas_toolbar)
+        self.canvas_label = QLabel(objectName="hint")
+        self.canvas_label.setContentsMargins(8, 0, 4, 0)
+        self.canvas_toolbar.addWidget(self.canvas_label)
         self.canvas_actions: dict[str, QAction] = {}
         for setting, values in (("orientation", ("landscape", "portrait")), ("scale_mode", ("fit", "fill"))):
             choices = QActionGroup(self, exclusive=True)
@@ -369,6 +372,7 @@ class MainWindow(QMainWindow):
         self.browse_button.setText(self.tr("Browse…"))
         self.path_edit.setPlaceholderText(self.tr("No file chosen"))
         self.canvas_toolbar.setWindowTitle(self.tr("Canvas"))
+        self.canvas_label.setText(self.tr("Canvas"))
         canvas_texts = {
             "landscape": (self.tr("Landscape 16:9"), self.tr("A 1280×720 picture, for computers and TVs; "
                                                             "viewers keep watching through the switch")),
