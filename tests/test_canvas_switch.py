@@ -245,3 +245,9 @@ async def test_adaptive_whip_follows_the_new_aspect(start_show):
     assert output.video_spec.width < output.video_spec.height  # the next connection asks for portrait too
     frames = session.frames["video"]
     await wait_until(lambda: session.frames["video"] > frames + 30, "the stream to go on")
+
+
+def test_a_canvas_size_of_ones_own_turns_with_the_orientation():
+    assert StudioConfig(canvas_width=1920, canvas_height=1080).canvas_size == (1920, 1080)
+    assert StudioConfig(canvas_width=1920, canvas_height=1080, orientation="portrait").canvas_size == (1080, 1920)
+    assert StudioConfig(canvas_width=1080, canvas_height=1920).canvas_size == (1920, 1080)  # landscape by default
