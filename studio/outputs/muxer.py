@@ -26,15 +26,15 @@ MUX_TIME_BASE = fractions.Fraction(1, 1000)
 
 
 def _twin_stream(container: av.container.OutputContainer, encoder: SharedVideoEncoder | SharedAudioEncoder,
-                 picture: tuple[int, int] = (0, 0)) -> av.stream.Stream:
-    """A stream described like ``encoder``'s output (video: of ``picture``'s size). PyAV opens a
-    twin encoder with the same settings to write the header (its codec config — SPS/PPS,
-    AudioSpecificConfig, OpusHead — matches ours); it never encodes a frame."""
+                 picture: tuple[int, int] | None = None) -> av.stream.Stream:
+    """A stream described like ``encoder``'s output (video: of ``picture``'s size, by default the
+    encoder's). PyAV opens a twin encoder with the same settings to write the header (its codec
+    config — SPS/PPS, AudioSpecificConfig, OpusHead — matches ours); it never encodes a frame."""
     ctx = encoder.codec_context
     if isinstance(encoder, SharedVideoEncoder):
         stream = container.add_stream(ctx.codec.name, rate=fractions.Fraction(round(encoder.fps * 1000), 1000))
         twin = stream.codec_context
-        (twin.width, twin.height), twin.pix_fmt = picture, ctx.pix_fmt
+        (twin.width, twin.height), twin.pix_fmt = picture or (ctx.width, ctx.height), ctx.pix_fmt
         twin.options = dict(ctx.options)
     else:
         stream = container.add_stream(ctx.codec.name, rate=ctx.sample_rate)
@@ -163,7 +163,7 @@ class MuxedOutput(Output):
                                  container_options)
 
     def _write(self, kind: str, item: EncodedPacket) -> None:
-        """On the output's thread: into the container open now (none while one replaces another)."""
+        """On the output's thread: into the container open now (none if opening the next one failed)."""
         muxer = self.muxer
         if muxer is not None:
             muxer.write(kind, item)
