@@ -136,7 +136,7 @@ async def test_chromium_plays_on_across_an_orientation_switch(live_studio):
         await watch_until((1280, 720), "landscape picture again")
         await page.wait_for_function(f"!{portrait_stage}", timeout=5000)
         assert live_studio.viewer_count == 1  # the same viewer throughout
-    # no freeze: frames kept being decoded, never two seconds without one
+    # no long freeze: frames kept being decoded, never three seconds without one
     decoded_at = [(when, stats["framesDecoded"]) for when, stats in samples]
-    for (t0, n0), (t1, n1) in zip(decoded_at, decoded_at[20:], strict=False):
+    for (t0, n0), (t1, n1) in zip(decoded_at, decoded_at[30:], strict=False):
         assert n1 > n0, f"no frame decoded for {t1 - t0:.1f} s"

@@ -67,7 +67,8 @@ async def test_a_whep_viewer_plays_on_across_orientation_switches(start_show):
     runs = [size for i, size in enumerate(sizes) if i == 0 or sizes[i - 1] != size]
     assert runs == [LANDSCAPE, PORTRAIT, LANDSCAPE], runs
     gaps = np.diff([t for t, _ in frames])
-    assert gaps.max() < 1.5, f"the picture froze for {gaps.max():.2f} s"  # the switch itself costs ~0.1 s
+    # The switch itself costs ~0.1 s; a viewer left waiting for the 10 s safety keyframe would freeze for seconds.
+    assert gaps.max() < 3.0, f"the picture froze for {gaps.max():.2f} s"
     # the same viewer and the same encoder throughout, re-opened twice with a keyframe each time
     assert studio.video_encoder is encoder and encoder.rebuilds == 2
     assert (encoder.width, encoder.height) == LANDSCAPE and encoder.errors == 0
