@@ -26,6 +26,7 @@ from aiortc.rtp import (
     unpack_remb_fci,
 )
 
+from .compositor import with_short_side
 from .twcc import Cluster, Delivery, DeliveryMonitor, Probe
 
 
@@ -477,9 +478,7 @@ class Rung:
 
     def size(self, canvas: tuple[int, int]) -> tuple[int, int]:
         """This rung's picture size for ``canvas``'s aspect (landscape or portrait), even sides."""
-        width, height = canvas
-        scale = self.short_side / min(width, height)
-        return max(2, round(width * scale / 2) * 2), max(2, round(height * scale / 2) * 2)
+        return with_short_side(self.short_side, canvas)
 
 
 # Keep detail (showing products): resolution holds, the frame rate gives way first.

@@ -1,4 +1,6 @@
-"""Places the program source on a canvas of fixed size and orientation (fit or fill)."""
+"""Places the program source on a canvas of a given size and orientation (fit or fill). The show
+may switch either while it runs (``Studio.set_canvas``): the program thread takes a new
+compositor from the next frame."""
 
 from __future__ import annotations
 
@@ -19,6 +21,14 @@ class Placement:
     y: int
     width: int
     height: int
+
+
+def with_short_side(short: int, canvas: tuple[int, int]) -> tuple[int, int]:
+    """A picture size of ``canvas``'s aspect (landscape or portrait) whose short side is ``short``,
+    both sides even (what encoders take)."""
+    width, height = canvas
+    scale = short / min(width, height)
+    return max(2, round(width * scale / 2) * 2), max(2, round(height * scale / 2) * 2)
 
 
 def place(src_w: int, src_h: int, canvas_w: int, canvas_h: int, mode: str) -> Placement:

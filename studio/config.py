@@ -32,11 +32,11 @@ class StudioConfig:
     video_options: dict[str, Any] = field(default_factory=dict)  # e.g. {"index": 0} or {"path": ...}
     audio_source: str = "tone"  # tone | microphone | file | none
     audio_options: dict[str, Any] = field(default_factory=dict)
-    orientation: str = "landscape"  # landscape 1280×720 | portrait 720×1280
-    canvas_width: int = 0  # 0: from orientation
+    orientation: str = "landscape"  # landscape 1280×720 | portrait 720×1280; switchable live (Studio.set_canvas)
+    canvas_width: int = 0  # 0: from orientation; else a size of one's own, turned to the orientation
     canvas_height: int = 0
     fps: float = 30.0
-    scale_mode: str = "fit"  # fit | fill
+    scale_mode: str = "fit"  # fit | fill; switchable live
     filters: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "mirror"}, ...]
     overlays: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "live_badge"}, ...]
     interactions: list[dict[str, Any]] = field(default_factory=list)  # [{"name": "lucky_number"}, ...]
@@ -88,9 +88,10 @@ class StudioConfig:
 
     @property
     def canvas_size(self) -> tuple[int, int]:
-        if self.canvas_width and self.canvas_height:
-            return self.canvas_width, self.canvas_height
-        return ORIENTATIONS[self.orientation]
+        if not (self.canvas_width and self.canvas_height):
+            return ORIENTATIONS[self.orientation]
+        long, short = sorted((self.canvas_width, self.canvas_height), reverse=True)
+        return (long, short) if self.orientation == "landscape" else (short, long)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

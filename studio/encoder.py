@@ -13,6 +13,7 @@ import av
 import cv2
 import numpy as np
 
+from .compositor import with_short_side
 from .fanout import EncodedPacket, PacketFanout
 from .frames import AudioChunk, LatestSlot, VideoFrame
 from .metrics import RateMeter, ema
@@ -190,7 +191,8 @@ class SharedVideoEncoder(EncoderThread):
         self._context = self._open_context(bitrate, width, height)
 
     def adapt(self, bitrate: int, width: int, height: int, fps: float) -> None:
-        """New settings from a rate controller. A new bitrate or size re-opens the encoder (PyAV
+        """New settings from a rate controller; the size's short side, that is: the encode keeps the
+        program's aspect, which may switch meanwhile. A new bitrate or size re-opens the encoder (PyAV
         passes neither libvpx nor x264 a new rate while open), and so costs one keyframe:
         controllers change them rarely. A lower frame rate is free, from the next frame, and so
         is a lower bitrate (the path is full now). A fresh libvpx context starts at its coarsest
@@ -260,6 +262,7 @@ class SharedVideoEncoder(EncoderThread):
             self._warming = None
         self._wanted = None
         bitrate, width, height, self.send_fps = wanted
+        width, height = with_short_side(min(width, height), self.canvas)
         if (bitrate, width, height) == (self.bitrate, self.width, self.height):
             return False
         if self.codec_name == "vp8" and bitrate > self.bitrate:
@@ -270,6 +273,19 @@ class SharedVideoEncoder(EncoderThread):
         self.rebuilds += 1
         return False
 
+    def _follow_canvas(self, canvas: tuple[int, int]) -> None:
+        """The program's canvas switched (landscape, portrait): re-open at its aspect, keeping the
+        short side. The next picture is a keyframe, and a VP8 or H.264 keyframe carries its size:
+        decoders follow without a new connection."""
+        warming, self._warming = self._warming, None
+        if warming is not None:  # it learned on pictures of the old shape: start it again at the new one
+            warming.cancel()
+            self._wanted = self._wanted or (warming.bitrate, warming.width, warming.height, self.send_fps)
+        self.canvas = canvas
+        self.width, self.height = with_short_side(min(self.width, self.height), canvas)
+        self._context = self._open_context(self.bitrate, self.width, self.height)
+        self.rebuilds += 1
+
     def _i420(self, image: np.ndarray, width: int, height: int) -> np.ndarray:
         if (width, height) != self.canvas:
             image = cv2.resize(image, (width, height), interpolation=cv2.INTER_AREA)
@@ -277,11 +293,12 @@ class SharedVideoEncoder(EncoderThread):
 
     def _encode_one(self, item: object) -> None:
         assert isinstance(item, VideoFrame)
-        if (item.width, item.height) != self.canvas:
-            raise ValueError(f"frame {item.width}×{item.height} does not match encoder "
-                             f"{self.canvas[0]}×{self.canvas[1]}")
         pts = int(round((item.capture_time - self.epoch) * 90000))
-        fresh = self._apply_wanted()
+        if (item.width, item.height) != self.canvas:
+            self._follow_canvas((item.width, item.height))
+            fresh = True
+        else:
+            fresh = self._apply_wanted()
         if self._warming is not None:  # the next encoder learns on the same pictures, beside this one
             self._warming.feed(self._i420(item.image, self._warming.width, self._warming.height), pts)
         if (not fresh and self.send_fps < self.fps
@@ -305,7 +322,8 @@ class SharedVideoEncoder(EncoderThread):
             self.keyframes.note_keyframe()
         self.packets += 1
         self.meter.add(size)
-        self.fanout.publish_threadsafe(EncodedPacket(packet, packet.is_keyframe, capture_time, size))
+        self.fanout.publish_threadsafe(EncodedPacket(packet, packet.is_keyframe, capture_time, size,
+                                                     (self.width, self.height)))
 
 
 AUDIO_CODECS = {"opus": ("libopus", "s16"), "aac": ("aac", "fltp")}  # WebRTC; RTMP/FLV

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .compositor import with_short_side
 from .encoder import EncoderThread, SharedAudioEncoder, SharedVideoEncoder
 from .pipeline import Pipeline
 
@@ -21,6 +22,11 @@ class VideoSpec:
     bitrate: int
     gop_seconds: float = 0.0  # 0: keyframes on request plus one every 10 s
     owner: str = ""  # an output that adapts the encoder to its network gets one of its own
+
+    def for_canvas(self, canvas: tuple[int, int]) -> VideoSpec:
+        """These settings for a canvas of another orientation: its aspect, the same short side."""
+        width, height = with_short_side(min(self.width, self.height), canvas)
+        return replace(self, width=width, height=height)
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,13 @@ class EncoderPool:
         self.pipeline.remove_consumer(encoder.input)
         encoder.fanout.close_all()
         await asyncio.get_running_loop().run_in_executor(None, encoder.stop)  # joins a thread
+
+    def set_canvas(self, canvas: tuple[int, int]) -> None:
+        """The program switched to ``canvas``. Running encoders follow its pictures by themselves
+        (``SharedVideoEncoder``); their settings here follow too, so an output that asks for the new
+        size shares them."""
+        self._running = {spec.for_canvas(canvas) if isinstance(spec, VideoSpec) else spec: running
+                         for spec, running in self._running.items()}
 
     def encoders(self) -> list[tuple[VideoSpec | AudioSpec, EncoderThread, int]]:
         """What runs now: (settings, encoder, how many outputs use it)."""

@@ -21,6 +21,7 @@ class EncodedPacket:
     keyframe: bool
     capture_time: float
     size: int
+    picture: tuple[int, int] | None = None  # a video packet's picture size (it changes with the canvas)
 
 
 class Subscriber:

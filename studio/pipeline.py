@@ -172,6 +172,10 @@ class Pipeline:
         # Swapped atomically; the program thread reads the list once a frame.
         self.filters = [f if isinstance(f, FilterGuard) else FilterGuard(f, fps=self.fps) for f in filters]
 
+    def set_canvas(self, compositor: Compositor) -> None:
+        """A new canvas (size, fit or fill) from the next frame; the program thread reads it once a frame."""
+        self.compositor = compositor
+
     def set_overlays(self, overlays: list[FilterGuard]) -> None:
         self.overlays = list(overlays)
 
@@ -256,12 +260,13 @@ class Pipeline:
         started = time.perf_counter()
         image = self._apply_filters(source_frame.image, source_frame.capture_time)
         filtered = time.perf_counter()
-        canvas = self.compositor.compose(image)
+        compositor = self.compositor  # one canvas for the whole frame, even if it switches meanwhile
+        canvas = compositor.compose(image)
         guests = self.guest_tiles() if self.guest_tiles is not None else []
         if guests:  # co-host guests on air: the host's picture becomes one tile of the layout
             canvas = self.layout.compose(canvas, [Tile("host", "", canvas), *guests])
         if self.keep_before:
-            self.last_before = self.compositor.compose(source_frame.image)
+            self.last_before = compositor.compose(source_frame.image)
         if any(g.active for g in self.overlays):
             if np.may_share_memory(canvas, source_frame.image):
                 canvas = canvas.copy()  # overlays draw in place; never into a source's buffer

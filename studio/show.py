@@ -98,7 +98,7 @@ class Studio:
         self.events = EventHub(on_send=self._viewer_sent, snapshot=self.public_state, key=bytes.fromhex(viewer_key))
         self.event_listeners: list[Callable[[Event], None]] = []  # the host window: every event, host-only too
         # Told after every change of the set-up (sources, filters, overlays, interactions, outputs,
-        # plugins) and of what runs (live, recording): the window saves then, not only on quit.
+        # plugins, the canvas) and of what runs (live, recording): the window saves then, not only on quit.
         self.setup_listeners: list[Callable[[], None]] = []
         self.server = StudioServer(self, self.events)
         self.loop_watch = LoopWatch()
@@ -209,6 +209,25 @@ class Studio:
     def server_video_spec(self) -> VideoSpec:
         width, height = self.config.canvas_size
         return VideoSpec(self.config.video_codec, width, height, self.config.fps, self.config.video_bitrate)
+
+    def set_canvas(self, orientation: str | None = None, scale_mode: str | None = None) -> None:
+        """Switch the canvas while the show runs, live or not: ``orientation`` landscape (1280×720)
+        or portrait (720×1280), ``scale_mode`` fit or fill (ConfigError for anything else). From
+        the next frame the program, the guests' layout and the overlays take the new canvas; a new
+        orientation re-opens every encoder at its aspect with a keyframe (viewers play on at the
+        new size), and RTMP and the recording start a new stream or file (a container cannot
+        change size mid-stream). Fit or fill alone touches no encoder."""
+        checked = replace(self.config, orientation=orientation or self.config.orientation,
+                          scale_mode=scale_mode or self.config.scale_mode)  # ConfigError if either is wrong
+        self.config.orientation, self.config.scale_mode = checked.orientation, checked.scale_mode
+        canvas = self.config.canvas_size
+        running = self.pipeline.compositor
+        if canvas != (running.width, running.height):
+            self.encoders.set_canvas(canvas)
+            for output in [*self.outputs.values(), *([self.recorder] if self.recorder is not None else [])]:
+                output.video_spec = output.video_spec.for_canvas(canvas)  # what it asks for when it starts again
+        self.pipeline.set_canvas(Compositor(*canvas, self.config.scale_mode))
+        self.setup_changed()
 
     def setup_changed(self) -> None:
         """Tell the ``setup_listeners`` that the set-up or what runs has changed."""

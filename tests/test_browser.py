@@ -103,3 +103,40 @@ async def test_chromium_publishes_to_the_ingest_and_follows_its_transport_feedba
                 break
             await asyncio.sleep(0.25)
         assert max(estimates) > 1_000_000, estimates
+
+
+async def test_chromium_plays_on_across_an_orientation_switch(live_studio):
+    """The page keeps its connection and its <video>: the keyframe of the new size re-sizes both."""
+    async with chromium() as browser:
+        page = await browser.new_page()
+        await page.goto(live_studio.viewer_url)
+        await decoded_video(page.evaluate, min_frames=30)
+        samples: list[tuple[float, dict]] = []  # (when, inbound video stats)
+
+        async def watch_until(size: tuple[int, int], what: str) -> None:
+            """Until the page has shown 60 frames since the switch and both sizes read ``size``."""
+            deadline = time.monotonic() + 15
+            first = None
+            while time.monotonic() < deadline:
+                stats = await decoded_video(page.evaluate, min_frames=0)
+                samples.append((time.monotonic(), stats))
+                first = first if first is not None else stats["framesDecoded"]
+                shown = (stats["frameWidth"], stats["frameHeight"]) == size == (stats["videoWidth"],
+                                                                                   stats["videoHeight"])
+                if shown and stats["framesDecoded"] >= first + 60:
+                    return
+                await asyncio.sleep(0.1)
+            raise AssertionError(f"no {what} in Chromium: {samples[-1][1]}")
+
+        portrait_stage = "document.getElementById('stage').classList.contains('portrait')"
+        live_studio.set_canvas(orientation="portrait")
+        await watch_until((720, 1280), "portrait picture")
+        assert await page.evaluate(portrait_stage)  # the page lays the player out in portrait
+        live_studio.set_canvas(orientation="landscape")
+        await watch_until((1280, 720), "landscape picture again")
+        await page.wait_for_function(f"!{portrait_stage}", timeout=5000)
+        assert live_studio.viewer_count == 1  # the same viewer throughout
+    # no long freeze: frames kept being decoded, never three seconds without one
+    decoded_at = [(when, stats["framesDecoded"]) for when, stats in samples]
+    for (t0, n0), (t1, n1) in zip(decoded_at, decoded_at[30:], strict=False):
+        assert n1 > n0, f"no frame decoded for {t1 - t0:.1f} s"

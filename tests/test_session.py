@@ -182,7 +182,7 @@ def test_a_change_is_on_disk_soon_without_quitting(loop, open_show, settings_dir
 
     async def scenario() -> None:
         window.mirror_check.setChecked(True)
-        window.orientation_combo.setCurrentIndex(window.orientation_combo.findData("portrait"))
+        window.canvas_actions["portrait"].trigger()
         await wait_for(lambda: settings.exists() and "mirror" in settings.read_text(encoding="utf-8")
                        and "orientation=portrait" in settings.read_text(encoding="utf-8"), "the save", 2.0)
         assert window.isVisible()

@@ -262,8 +262,8 @@ def test_settings_persist_across_windows(loop, settings_dir, translations, qtbot
         window.audio_combo.setCurrentIndex(window.audio_combo.findData("none"))
         window.mirror_check.setChecked(True)
         window.brightness_slider.setValue(-20)
-        window.orientation_combo.setCurrentIndex(window.orientation_combo.findData("portrait"))
-        assert window.orientation_hint.isVisibleTo(window)  # portrait needs a restart
+        window.canvas_actions["portrait"].trigger()
+        window.canvas_actions["fill"].trigger()
         window.language_actions["zh_CN"].trigger()
         window.resize(790, 560)  # within the 800×600 offscreen screen (the minimum height may win)
         size = (window.width(), window.height())
@@ -275,6 +275,7 @@ def test_settings_persist_across_windows(loop, settings_dir, translations, qtbot
     config = StudioConfig(port=0)
     restore_config(config, open_settings())  # what run_window does before creating the Studio
     assert (config.video_source, config.audio_source, config.orientation) == ("camera", "none", "portrait")
+    assert config.scale_mode == "fill"
     assert config.video_options == {"index": 0, "width": 1920, "height": 1080, "fps": 15.0}
     assert config.filters == [{"name": "brightness_contrast", "brightness": -20, "contrast": 1.0},
                               {"name": "mirror"}]
@@ -290,14 +291,51 @@ def test_settings_persist_across_windows(loop, settings_dir, translations, qtbot
         assert window.fps_combo.currentData() == 15.0
         assert window.audio_combo.currentData() == "none"
         assert window.mirror_check.isChecked() and window.brightness_slider.value() == -20
-        assert window.orientation_combo.currentData() == "portrait"
-        assert not window.orientation_hint.isVisibleTo(window)  # the running canvas is portrait now
-        assert second.config.canvas_size == (720, 1280)
+        assert window.canvas_actions["portrait"].isChecked() and window.canvas_actions["fill"].isChecked()
+        assert second.config.canvas_size == (720, 1280) and second.pipeline.compositor.mode == "fill"
         assert (window.width(), window.height()) == size != (1280, 800)  # not the default size
         assert window.live_button.text() == "开始直播"
         window.close()
     finally:
         run(loop, second.close())
+
+
+def test_canvas_toolbar_switches_the_live_show_and_the_preview_follows(loop, window, studio, qtbot):
+    async def scenario() -> None:
+        await window.set_live(True)
+        await wait_for(lambda: window.preview_updates >= 5, "the preview")
+        assert window.canvas_actions["landscape"].isChecked() and window.canvas_actions["fit"].isChecked()
+        encoder = studio.video_encoder
+        portrait = window.canvas_actions["portrait"]
+        button = window.canvas_toolbar.widgetForAction(portrait)
+        assert button.isVisible() and button.text() == "Portrait 9:16"
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # what the host clicks
+        assert studio.config.orientation == "portrait" and portrait.isChecked()
+        assert not window.canvas_actions["landscape"].isChecked()
+
+        def preview_shape() -> float:
+            pixmap = window.preview.pixmap()
+            return pixmap.width() / pixmap.height()
+
+        await wait_for(lambda: preview_shape() == pytest.approx(9 / 16, abs=0.02), "a portrait preview")
+        await wait_for(lambda: (encoder.width, encoder.height) == (720, 1280), "the live encode in portrait")
+        assert studio.is_live and studio.video_encoder is encoder  # the show never stopped
+        # The 16:9 test card fits into the portrait canvas with bars above and below, and fills it on Fill.
+        assert preview_pixel(window, 0.5, 0.05).value() < 10
+        window.canvas_actions["fill"].trigger()
+        await wait_for(lambda: preview_pixel(window, 0.5, 0.05).value() > 40, "the bars gone on Fill")
+        # an output starting over at the new size says so
+        assert window.outputs_dock.state_text({"state": "connecting", "restarting": True, "size": "720x1280",
+                                               "kind": "rtmp"}) == "Starting a new stream at 720×1280…"
+        studio.set_canvas(orientation="landscape")  # from a script: the toolbar follows
+        await wait_for(lambda: window.canvas_actions["landscape"].isChecked(), "the toolbar to follow")
+        await wait_for(lambda: preview_shape() == pytest.approx(16 / 9, abs=0.02), "a landscape preview")
+
+    run(loop, scenario())
+    window.save_settings()
+    config = StudioConfig(port=0)
+    restore_config(config, open_settings())
+    assert (config.orientation, config.scale_mode) == ("landscape", "fill")
 
 
 def test_explicit_choices_beat_remembered_ones(settings_dir):
@@ -741,9 +779,10 @@ def test_outputs_dock_adds_shows_reconnecting_and_records(loop, open_show, tmp_p
         window._refresh_status()
         assert dock.record_button.text() == "Stop recording" and "Recording" in dock.record_state.text()
         dock.record_button.click()
-        await wait_for(lambda: not studio.recorder.running, "the recording to stop")
+        # stopped once its file is closed ("running" ends as the stop begins)
+        await wait_for(lambda: studio.recorder.state == OutputState.OFF, "the recording to stop")
         dock.rows["平台"].remove_button.click()
-        await wait_for(lambda: not studio.outputs, "the output to go")
+        await wait_for(lambda: not studio.outputs and output.state == OutputState.OFF, "the output to go")
 
     run(loop, scenario())
     window._refresh_status()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSlider,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -140,6 +141,22 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        # The canvas, switched live: one click for a phone platform's portrait or a close-up's fill.
+        self.canvas_toolbar = QToolBar(objectName="canvas_toolbar", movable=False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.canvas_toolbar)
+        self.canvas_label = QLabel(objectName="hint")
+        self.canvas_label.setContentsMargins(8, 0, 4, 0)
+        self.canvas_toolbar.addWidget(self.canvas_label)
+        self.canvas_actions: dict[str, QAction] = {}
+        for setting, values in (("orientation", ("landscape", "portrait")), ("scale_mode", ("fit", "fill"))):
+            choices = QActionGroup(self, exclusive=True)
+            for value in values:
+                action = QAction(self, checkable=True, objectName=f"canvas_{value}")
+                action.triggered.connect(lambda _checked=False, k=setting, v=value: self.set_canvas(**{k: v}))
+                choices.addAction(action)
+                self.canvas_toolbar.addAction(action)
+                self.canvas_actions[value] = action
+            self.canvas_toolbar.addSeparator()
 
         self.banner = QLabel(objectName="banner", wordWrap=True, visible=False)
         self.preview = OverlayPreview(self.studio)  # the host places the overlays here
@@ -171,14 +188,11 @@ class MainWindow(QMainWindow):
         self.fps_combo = QComboBox()
         self.path_edit = QLineEdit(readOnly=True)
         self.browse_button = QPushButton()
-        self.orientation_combo = QComboBox()
-        self.orientation_hint = QLabel(objectName="hint", wordWrap=True)
-        self.video_labels = [QLabel() for _ in range(6)]
+        self.video_labels = [QLabel() for _ in range(5)]
         rows = (self.video_combo, row(self.camera_combo, self.refresh_button), self.resolution_combo,
-                self.fps_combo, row(self.path_edit, self.browse_button), self.orientation_combo)
+                self.fps_combo, row(self.path_edit, self.browse_button))
         for label, field in zip(self.video_labels, rows, strict=True):
             self.video_form.addRow(label, field)
-        self.video_form.addRow(self.orientation_hint)
 
         self.audio_box = QGroupBox()
         audio_form = QFormLayout(self.audio_box)
@@ -263,9 +277,7 @@ class MainWindow(QMainWindow):
         self.fps_combo.setCurrentIndex(max(0, self.fps_combo.findData(fps)))
         path = config.video_options.get("path") if config.video_source in ("file", "image") else None
         self.path_edit.setText(str(path or settings.value("video/path", "")))
-        for orientation in ("landscape", "portrait"):
-            self.orientation_combo.addItem("", orientation)
-        self.orientation_combo.setCurrentIndex(self.orientation_combo.findData(config.orientation))
+        self._refresh_canvas()
 
         for name in AUDIO_SOURCES:
             self.audio_combo.addItem("", name)
@@ -316,7 +328,6 @@ class MainWindow(QMainWindow):
             combo.currentIndexChanged.connect(self._apply_camera)
         self.browse_button.clicked.connect(self._browse)
         self.refresh_button.clicked.connect(self._refresh_devices)
-        self.orientation_combo.currentIndexChanged.connect(self._update_rows)
         self.audio_combo.currentIndexChanged.connect(self._apply_audio)
         self.mic_combo.currentIndexChanged.connect(self._apply_audio)
         self.mirror_check.toggled.connect(self._apply_filters)
@@ -332,10 +343,10 @@ class MainWindow(QMainWindow):
         self.preview.message.connect(self.say)
         self.show_menu.hotkeys_changed.connect(self.schedule_save)
         self.show_menu.hotkeys_changed.connect(self._refresh_live)
-        # What the studio does not hold (it saves through setup_listeners): choices that wait for a
-        # restart or for their source, and the layout of the docks.
-        for changed in (self.orientation_combo.currentIndexChanged, self.camera_combo.currentIndexChanged,
-                        self.resolution_combo.currentIndexChanged, self.fps_combo.currentIndexChanged,
+        # What the studio does not hold (it saves through setup_listeners): choices that wait for
+        # their source, and the layout of the docks.
+        for changed in (self.camera_combo.currentIndexChanged, self.resolution_combo.currentIndexChanged,
+                        self.fps_combo.currentIndexChanged,
                         self.mic_combo.currentIndexChanged, self.path_edit.textChanged):
             changed.connect(self.schedule_save)
         for dock in self.findChildren(QDockWidget):
@@ -363,7 +374,7 @@ class MainWindow(QMainWindow):
         self.copy_button.setText(self.tr("Copy"))
         self.video_box.setTitle(self.tr("Video"))
         video_labels = (self.tr("Source"), self.tr("Camera"), self.tr("Resolution"), self.tr("Frame rate"),
-                        self.tr("File"), self.tr("Orientation"))
+                        self.tr("File"))
         for label, text in zip(self.video_labels, video_labels, strict=True):
             label.setText(text)
         for i, text in enumerate((self.tr("Test card"), self.tr("Camera"), self.tr("Media file"),
@@ -372,9 +383,19 @@ class MainWindow(QMainWindow):
         self.refresh_button.setToolTip(self.tr("Look for cameras and microphones again"))
         self.browse_button.setText(self.tr("Browse…"))
         self.path_edit.setPlaceholderText(self.tr("No file chosen"))
-        self.orientation_combo.setItemText(0, self.tr("Landscape 16:9"))
-        self.orientation_combo.setItemText(1, self.tr("Portrait 9:16"))
-        self.orientation_hint.setText(self.tr("The new orientation applies after a restart."))
+        self.canvas_toolbar.setWindowTitle(self.tr("Canvas"))
+        self.canvas_label.setText(self.tr("Canvas"))
+        canvas_texts = {
+            "landscape": (self.tr("Landscape 16:9"), self.tr("A 1280×720 picture, for computers and TVs; "
+                                                            "viewers keep watching through the switch")),
+            "portrait": (self.tr("Portrait 9:16"), self.tr("A 720×1280 picture, for phone platforms; "
+                                                          "viewers keep watching through the switch")),
+            "fit": (self.tr("Fit"), self.tr("The whole picture, with bars where its shape differs")),
+            "fill": (self.tr("Fill"), self.tr("The canvas filled, the picture's edges cropped (close-ups)")),
+        }
+        for value, (text, tip) in canvas_texts.items():
+            self.canvas_actions[value].setText(text)
+            self.canvas_actions[value].setToolTip(tip)
         self.audio_box.setTitle(self.tr("Audio"))
         audio_labels = (self.tr("Source"), self.tr("Microphone"), self.tr("Level"))
         for label, text in zip(self.audio_labels, audio_labels, strict=True):
@@ -407,8 +428,18 @@ class MainWindow(QMainWindow):
                                (4, source in ("file", "image"))):
             self.video_form.setRowVisible(field, visible)
         self.mic_combo.setEnabled(self.audio_combo.currentData() == "microphone")
-        pending = self.orientation_combo.currentData() != self.studio.config.orientation
-        self.orientation_hint.setVisible(pending)
+
+    def set_canvas(self, **canvas: str) -> None:
+        """Landscape or portrait, fit or fill, switched at once, live or not."""
+        self.studio.set_canvas(**canvas)
+        self._refresh_canvas()
+
+    def _refresh_canvas(self) -> None:
+        """The toolbar as the show's canvas is (it may also switch from a script)."""
+        config = self.studio.config
+        for value in (config.orientation, config.scale_mode):
+            if not self.canvas_actions[value].isChecked():
+                self.canvas_actions[value].setChecked(True)
 
     def _apply_video(self) -> None:
         name = self.video_combo.currentData()
@@ -607,6 +638,7 @@ class MainWindow(QMainWindow):
             self.stats_dock.refresh(stats)
         self.banner.setText("\n".join(problems))
         self.banner.setVisible(bool(problems))
+        self._refresh_canvas()
         if self.studio.is_live != (self.live_button.property("live") is True):
             self._refresh_live()  # went live or stopped from elsewhere (e.g. a future remote control)
 
@@ -648,7 +680,6 @@ class MainWindow(QMainWindow):
         settings.setValue("video/resolution", self.resolution_combo.currentData())
         settings.setValue("video/camera_fps", self.fps_combo.currentData())
         settings.setValue("video/path", self.path_edit.text())
-        settings.setValue("video/orientation", self.orientation_combo.currentData())
         settings.setValue("audio/mic", json.dumps(self.mic_combo.currentData() or None))
         settings.setValue("language", self.translations.language)
         settings.setValue("window/geometry", self.saveGeometry())

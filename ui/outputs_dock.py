@@ -178,6 +178,10 @@ class OutputsDock(TranslatedDock):
         if state == "live":
             return self.tr("Live, {0} kbit/s").format(status.get("bitrate_bps", 0) // 1000) \
                 if "bitrate_bps" in status else self.tr("Live")
+        if state == "connecting" and status.get("restarting"):  # the canvas switched: a new stream or file
+            size = status.get("size", "").replace("x", "×")
+            return self.tr("Starting a new file at {0}…").format(size) if status["kind"] == "recording" \
+                else self.tr("Starting a new stream at {0}…").format(size)
         if state == "connecting":
             return self.tr("Connecting…")
         if state == "reconnecting":

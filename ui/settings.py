@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QSettings
 
+from studio.compositor import ORIENTATIONS, SCALE_MODES
 from studio.config import StudioConfig
 from studio.filters.beauty import BEAUTY_OPTIONS
 from studio.registry import Registry, default_registry
@@ -100,8 +101,11 @@ def restore_config(config: StudioConfig, settings: QSettings, secrets: SecretSto
     if config.recording_folder == default.recording_folder and folder:
         config.recording_folder = folder
     orientation = str(settings.value("video/orientation", ""))
-    if config.orientation == default.orientation and orientation in ("landscape", "portrait"):
+    if config.orientation == default.orientation and orientation in ORIENTATIONS:
         config.orientation = orientation
+    scale_mode = str(settings.value("video/scale_mode", ""))
+    if config.scale_mode == default.scale_mode and scale_mode in SCALE_MODES:
+        config.scale_mode = scale_mode
     if not config.event_log:  # the show survives a crash: the log is a file beside the settings
         shows = config_folder(settings) / "shows"
         shows.mkdir(parents=True, exist_ok=True)
@@ -133,6 +137,8 @@ def remember_config(config: StudioConfig, settings: QSettings, secrets: SecretSt
     settings.setValue("interactions", json.dumps(config.interactions))
     settings.setValue("plugins/disabled", json.dumps(config.disabled_plugins))
     settings.setValue("video/true_colour", config.true_colour)
+    settings.setValue("video/orientation", config.orientation)
+    settings.setValue("video/scale_mode", config.scale_mode)
     settings.setValue("beauty/preset", json.dumps(config.beauty_preset))
     remember_outputs(config.outputs, settings, secrets)
     settings.setValue("recording/folder", config.recording_folder)

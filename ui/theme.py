@@ -21,7 +21,7 @@ QGroupBox::title { subcontrol-origin: margin; left: 10px; padding: 0 4px; color:
 QCheckBox::indicator { width: 14px; height: 14px; border: 1px solid #5a6270; border-radius: 3px;
                        background: #15171c; }
 QCheckBox::indicator:checked { background: #3d7eff; border-color: #6ea0ff; }
-QLabel#preview { background: #000000; border: 1px solid #2a2e36; border-radius: 4px; }
+QLabel#preview { background: #15171c; border: 1px solid #2a2e36; border-radius: 4px; }
 QLabel#banner { background: #8b1e1e; color: #ffffff; padding: 7px 10px; border-radius: 4px;
                 font-weight: 600; }
 QFrame#resumeBanner { background: #1f3a5f; border: 1px solid #3d7eff; border-radius: 4px; }

@@ -561,361 +561,387 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Camera {0}</source>
         <translation>Camera {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>System default</source>
         <translation>System default</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Host Studio</source>
         <translation>Host Studio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>&amp;Overlays</source>
         <translation>&amp;Overlays</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Viewer link</source>
         <translation>Viewer link</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Copy</source>
         <translation>Copy</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Video</source>
         <translation>Video</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Source</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Camera</source>
         <translation>Camera</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Resolution</source>
         <translation>Resolution</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Frame rate</source>
         <translation>Frame rate</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
-        <source>Orientation</source>
-        <translation>Orientation</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Test card</source>
         <translation>Test card</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Media file</source>
         <translation>Media file</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Image</source>
         <translation>Image</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Look for cameras and microphones again</source>
         <translation>Look for cameras and microphones again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>No file chosen</source>
         <translation>No file chosen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="387"/>
+        <source>Canvas</source>
+        <translation>Canvas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Landscape 16:9</source>
         <translation>Landscape 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="389"/>
+        <source>A 1280×720 picture, for computers and TVs; viewers keep watching through the switch</source>
+        <translation>A 1280×720 picture, for computers and TVs; viewers keep watching through the switch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Portrait 9:16</source>
         <translation>Portrait 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
-        <source>The new orientation applies after a restart.</source>
-        <translation>The new orientation applies after a restart.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Microphone</source>
         <translation>Microphone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Level</source>
         <translation>Level</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Test tone</source>
         <translation>Test tone</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>None</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Filters</source>
         <translation>Filters</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Mirror (flip left-right)</source>
         <translation>Mirror (flip left-right)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Brightness</source>
         <translation>Brightness</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Contrast</source>
         <translation>Contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Reset brightness and contrast</source>
         <translation>Reset brightness and contrast</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Beauty and HD…</source>
         <translation>Beauty and HD…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Choose a file to show</source>
         <translation>Choose a file to show</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>All files (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Could not change live state: {0}</source>
         <translation>Could not change live state: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>Viewer link copied</source>
         <translation>Viewer link copied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>Stop</source>
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>Go Live</source>
         <translation>Go Live</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>Go Live or end the show (hotkey {0})</source>
         <translation>Go Live or end the show (hotkey {0})</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>● LIVE</source>
         <translation>● LIVE</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>○ Preview only</source>
         <translation>○ Preview only</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>No audio</source>
         <translation>No audio</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB (peak {1} dB)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>FPS {0}</source>
         <translation>FPS {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>Bitrate {0}</source>
         <translation>Bitrate {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>Viewers {0}</source>
         <translation>Viewers {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Dropped {0}</source>
         <translation>Dropped {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>Loop lag {0} ms</source>
         <translation>Loop lag {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>Source {0}×{1} @ {2} fps</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>The video source stopped sending frames — showing placeholder</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>Camera unavailable: {0} — showing placeholder, will resume automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="617"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>Video source unavailable: {0} — showing placeholder, will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>Filter {0} was switched off: {1} — the show goes on without it</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>Face effects are off: {0}</source>
         <translation>Face effects are off: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="625"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>Audio unavailable: {0} — will retry automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="629"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}: reconnecting ({1}) — {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} stopped: {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>The settings could not be saved: {0}</source>
         <translation>The settings could not be saved: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>End the show?</source>
         <translation>End the show?</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="391"/>
+        <source>A 720×1280 picture, for phone platforms; viewers keep watching through the switch</source>
+        <translation>A 720×1280 picture, for phone platforms; viewers keep watching through the switch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="393"/>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="393"/>
+        <source>The whole picture, with bars where its shape differs</source>
+        <translation>The whole picture, with bars where its shape differs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="394"/>
+        <source>Fill</source>
+        <translation>Fill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="394"/>
+        <source>The canvas filled, the picture&apos;s edges cropped (close-ups)</source>
+        <translation>The canvas filled, the picture&apos;s edges cropped (close-ups)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>You are live. Quitting ends the show for every viewer and stops every output.</source>
         <translation>You are live. Quitting ends the show for every viewer and stops every output.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>End the show and quit</source>
         <translation>End the show and quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Keep streaming</source>
         <translation>Keep streaming</translation>
     </message>
@@ -973,30 +999,6 @@
         <translation>{0}: muted until {1} ({2})</translation>
     </message>
     <message>
-        <source>Viewer (viewer:…)</source>
-        <translation type="vanished">Viewer (viewer:…)</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="vanished">Reason</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation type="vanished"> min</translation>
-    </message>
-    <message>
-        <source>Mute</source>
-        <translation type="vanished">Mute</translation>
-    </message>
-    <message>
-        <source>Ban</source>
-        <translation type="vanished">Ban</translation>
-    </message>
-    <message>
-        <source>Lift mute and ban</source>
-        <translation type="vanished">Lift mute and ban</translation>
-    </message>
-    <message>
         <location filename="../../ui/commerce_docks.py" line="558"/>
         <source>Refused comments (the sender was told why)</source>
         <translation>Refused comments (the sender was told why)</translation>
@@ -1005,10 +1007,6 @@
         <location filename="../../ui/commerce_docks.py" line="564"/>
         <source>Banned words applied</source>
         <translation>Banned words applied</translation>
-    </message>
-    <message>
-        <source>Done: {0}</source>
-        <translation type="vanished">Done: {0}</translation>
     </message>
 </context>
 <context>
@@ -1090,13 +1088,13 @@
     </message>
     <message>
         <location filename="../../ui/outputs_dock.py" line="129"/>
-        <location filename="../../ui/outputs_dock.py" line="200"/>
+        <location filename="../../ui/outputs_dock.py" line="204"/>
         <source>Reconnect now</source>
         <translation>Reconnect now</translation>
     </message>
     <message>
         <location filename="../../ui/outputs_dock.py" line="130"/>
-        <location filename="../../ui/outputs_dock.py" line="201"/>
+        <location filename="../../ui/outputs_dock.py" line="205"/>
         <source>Remove</source>
         <translation>Remove</translation>
     </message>
@@ -1126,47 +1124,57 @@
         <translation>Live</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="182"/>
+        <location filename="../../ui/outputs_dock.py" line="183"/>
+        <source>Starting a new file at {0}…</source>
+        <translation>Starting a new file at {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="184"/>
+        <source>Starting a new stream at {0}…</source>
+        <translation>Starting a new stream at {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="186"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="184"/>
+        <location filename="../../ui/outputs_dock.py" line="188"/>
         <source>Reconnecting ({0})</source>
         <translation>Reconnecting ({0})</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="186"/>
+        <location filename="../../ui/outputs_dock.py" line="190"/>
         <source>in {0} s</source>
         <translation>in {0} s</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="189"/>
+        <location filename="../../ui/outputs_dock.py" line="193"/>
         <source>Stopped: {0}</source>
         <translation>Stopped: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="190"/>
+        <location filename="../../ui/outputs_dock.py" line="194"/>
         <source>Off (starts with Go Live)</source>
         <translation>Off (starts with Go Live)</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="212"/>
+        <location filename="../../ui/outputs_dock.py" line="216"/>
         <source>Stop recording</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="212"/>
+        <location filename="../../ui/outputs_dock.py" line="216"/>
         <source>Start recording</source>
         <translation>Start recording</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="217"/>
+        <location filename="../../ui/outputs_dock.py" line="221"/>
         <source>Recording {0} s to {1}</source>
         <translation>Recording {0} s to {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="220"/>
+        <location filename="../../ui/outputs_dock.py" line="224"/>
         <source>Saved to {0}</source>
         <translation>Saved to {0}</translation>
     </message>
@@ -1245,10 +1253,6 @@
         <location filename="../../ui/plugin_dock.py" line="94"/>
         <source>{0} at reduced quality (level {1} of {2}) to keep the frame rate</source>
         <translation>{0} at reduced quality (level {1} of {2}) to keep the frame rate</translation>
-    </message>
-    <message>
-        <source>Switched off by the studio: {0}</source>
-        <translation type="vanished">Switched off by the studio: {0}</translation>
     </message>
     <message>
         <location filename="../../ui/plugin_dock.py" line="79"/>

@@ -561,361 +561,387 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="292"/>
+        <location filename="../../ui/main_window.py" line="304"/>
         <source>Camera {0}</source>
         <translation>摄像头 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311"/>
-        <location filename="../../ui/main_window.py" line="384"/>
+        <location filename="../../ui/main_window.py" line="323"/>
+        <location filename="../../ui/main_window.py" line="405"/>
         <source>System default</source>
         <translation>系统默认</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="354"/>
+        <location filename="../../ui/main_window.py" line="365"/>
         <source>Host Studio</source>
         <translation>Host Studio 主播工作室</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="355"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="356"/>
+        <location filename="../../ui/main_window.py" line="367"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357"/>
+        <location filename="../../ui/main_window.py" line="368"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="358"/>
+        <location filename="../../ui/main_window.py" line="369"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="359"/>
+        <location filename="../../ui/main_window.py" line="370"/>
         <source>&amp;Overlays</source>
         <translation>画面叠加(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="360"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>System</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362"/>
+        <location filename="../../ui/main_window.py" line="373"/>
         <source>Viewer link</source>
         <translation>观众链接</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="363"/>
+        <location filename="../../ui/main_window.py" line="374"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364"/>
+        <location filename="../../ui/main_window.py" line="375"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Source</source>
         <translation>信号源</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Resolution</source>
         <translation>分辨率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="365"/>
+        <location filename="../../ui/main_window.py" line="376"/>
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
-        <source>Orientation</source>
-        <translation>画面方向</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Test card</source>
         <translation>测试卡</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369"/>
+        <location filename="../../ui/main_window.py" line="380"/>
         <source>Media file</source>
         <translation>媒体文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="370"/>
+        <location filename="../../ui/main_window.py" line="381"/>
         <source>Image</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>Look for cameras and microphones again</source>
         <translation>重新查找摄像头和麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="373"/>
+        <location filename="../../ui/main_window.py" line="384"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="374"/>
+        <location filename="../../ui/main_window.py" line="385"/>
         <source>No file chosen</source>
         <translation>未选择文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="375"/>
+        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="387"/>
+        <source>Canvas</source>
+        <translation>画面</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="389"/>
         <source>Landscape 16:9</source>
         <translation>横屏 16:9</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="376"/>
+        <location filename="../../ui/main_window.py" line="389"/>
+        <source>A 1280×720 picture, for computers and TVs; viewers keep watching through the switch</source>
+        <translation>1280×720 横屏画面，适合电脑和电视；切换时观众不断流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="391"/>
         <source>Portrait 9:16</source>
         <translation>竖屏 9:16</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377"/>
-        <source>The new orientation applies after a restart.</source>
-        <translation>新的画面方向将在重启后生效。</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="378"/>
+        <location filename="../../ui/main_window.py" line="399"/>
         <source>Audio</source>
         <translation>音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="400"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Microphone</source>
         <translation>麦克风</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379"/>
+        <location filename="../../ui/main_window.py" line="400"/>
         <source>Level</source>
         <translation>电平</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>Test tone</source>
         <translation>测试音</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382"/>
+        <location filename="../../ui/main_window.py" line="403"/>
         <source>None</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="385"/>
+        <location filename="../../ui/main_window.py" line="406"/>
         <source>Filters</source>
         <translation>滤镜</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="386"/>
+        <location filename="../../ui/main_window.py" line="407"/>
         <source>Mirror (flip left-right)</source>
         <translation>镜像（左右翻转）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387"/>
+        <location filename="../../ui/main_window.py" line="408"/>
         <source>Brightness</source>
         <translation>亮度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388"/>
+        <location filename="../../ui/main_window.py" line="409"/>
         <source>Contrast</source>
         <translation>对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="389"/>
+        <location filename="../../ui/main_window.py" line="410"/>
         <source>Reset brightness and contrast</source>
         <translation>重置亮度和对比度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="390"/>
+        <location filename="../../ui/main_window.py" line="411"/>
         <source>Beauty and HD…</source>
         <translation>美颜与高清…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="439"/>
+        <location filename="../../ui/main_window.py" line="470"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp)</source>
         <translation>图片 (*.png *.jpg *.jpeg *.bmp *.webp)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441"/>
+        <location filename="../../ui/main_window.py" line="472"/>
         <source>Media files (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</source>
         <translation>媒体文件 (*.mp4 *.mov *.mkv *.webm *.avi *.ts)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="442"/>
+        <location filename="../../ui/main_window.py" line="473"/>
         <source>Choose a file to show</source>
         <translation>选择要播放的文件</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="443"/>
+        <location filename="../../ui/main_window.py" line="474"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="517"/>
+        <location filename="../../ui/main_window.py" line="548"/>
         <source>Could not change live state: {0}</source>
         <translation>无法切换直播状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="529"/>
+        <location filename="../../ui/main_window.py" line="560"/>
         <source>Viewer link copied</source>
         <translation>观众链接已复制</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>Stop</source>
         <translation>停止直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="533"/>
+        <location filename="../../ui/main_window.py" line="564"/>
         <source>Go Live</source>
         <translation>开始直播</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="534"/>
+        <location filename="../../ui/main_window.py" line="565"/>
         <source>Go Live or end the show (hotkey {0})</source>
         <translation>开始或结束直播（快捷键 {0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>● LIVE</source>
         <translation>● 直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="537"/>
+        <location filename="../../ui/main_window.py" line="568"/>
         <source>○ Preview only</source>
         <translation>○ 仅预览</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="557"/>
+        <location filename="../../ui/main_window.py" line="588"/>
         <source>No audio</source>
         <translation>无音频</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="565"/>
+        <location filename="../../ui/main_window.py" line="596"/>
         <source>{0} dB (peak {1} dB)</source>
         <translation>{0} dB（峰值 {1} dB）</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="571"/>
+        <location filename="../../ui/main_window.py" line="602"/>
         <source>FPS {0}</source>
         <translation>帧率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="572"/>
+        <location filename="../../ui/main_window.py" line="603"/>
         <source>Bitrate {0}</source>
         <translation>码率 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="573"/>
+        <location filename="../../ui/main_window.py" line="604"/>
         <source>{0} Mbit/s</source>
         <translation>{0} Mbit/s</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="574"/>
+        <location filename="../../ui/main_window.py" line="605"/>
         <source>Viewers {0}</source>
         <translation>观众 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="575"/>
+        <location filename="../../ui/main_window.py" line="606"/>
         <source>Dropped {0}</source>
         <translation>丢帧 {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="576"/>
+        <location filename="../../ui/main_window.py" line="607"/>
         <source>Loop lag {0} ms</source>
         <translation>事件循环延迟 {0} ms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="578"/>
+        <location filename="../../ui/main_window.py" line="609"/>
         <source>Source {0}×{1} @ {2} fps</source>
         <translation>信号源 {0}×{1} @ {2} 帧/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="582"/>
+        <location filename="../../ui/main_window.py" line="613"/>
         <source>The video source stopped sending frames — showing placeholder</source>
         <translation>视频源已停止输出画面 — 正在显示占位画面</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="584"/>
+        <location filename="../../ui/main_window.py" line="615"/>
         <source>Camera unavailable: {0} — showing placeholder, will resume automatically</source>
         <translation>摄像头不可用：{0} — 正在显示占位画面，设备恢复后将自动继续</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="586"/>
+        <location filename="../../ui/main_window.py" line="617"/>
         <source>Video source unavailable: {0} — showing placeholder, will retry automatically</source>
         <translation>视频源不可用：{0} — 正在显示占位画面，将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="589"/>
+        <location filename="../../ui/main_window.py" line="620"/>
         <source>Filter {0} was switched off: {1} — the show goes on without it</source>
         <translation>滤镜 {0} 已停用：{1} — 直播继续进行</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="592"/>
+        <location filename="../../ui/main_window.py" line="623"/>
         <source>Face effects are off: {0}</source>
         <translation>人脸特效已关闭：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="594"/>
+        <location filename="../../ui/main_window.py" line="625"/>
         <source>Audio unavailable: {0} — will retry automatically</source>
         <translation>音频不可用：{0} — 将自动重试</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="598"/>
+        <location filename="../../ui/main_window.py" line="629"/>
         <source>{0}: reconnecting ({1}) — {2}</source>
         <translation>{0}：正在重连（{1}）— {2}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="601"/>
+        <location filename="../../ui/main_window.py" line="632"/>
         <source>{0} stopped: {1}</source>
         <translation>{0} 已停止：{1}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="642"/>
+        <location filename="../../ui/main_window.py" line="674"/>
         <source>The settings could not be saved: {0}</source>
         <translation>设置无法保存：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="391"/>
+        <location filename="../../ui/main_window.py" line="412"/>
         <source>End the show?</source>
         <translation>结束直播？</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392"/>
+        <location filename="../../ui/main_window.py" line="391"/>
+        <source>A 720×1280 picture, for phone platforms; viewers keep watching through the switch</source>
+        <translation>720×1280 竖屏画面，适合手机平台；切换时观众不断流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="393"/>
+        <source>Fit</source>
+        <translation>适应</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="393"/>
+        <source>The whole picture, with bars where its shape differs</source>
+        <translation>显示完整画面，比例不同处留黑边</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="394"/>
+        <source>Fill</source>
+        <translation>填充</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="394"/>
+        <source>The canvas filled, the picture&apos;s edges cropped (close-ups)</source>
+        <translation>铺满画布，裁去画面边缘（适合特写）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="413"/>
         <source>You are live. Quitting ends the show for every viewer and stops every output.</source>
         <translation>正在直播。退出会为所有观众结束直播，并停止所有推流输出。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393"/>
+        <location filename="../../ui/main_window.py" line="414"/>
         <source>End the show and quit</source>
         <translation>结束直播并退出</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394"/>
+        <location filename="../../ui/main_window.py" line="415"/>
         <source>Keep streaming</source>
         <translation>继续直播</translation>
     </message>
@@ -973,30 +999,6 @@
         <translation>{0}：禁言至 {1}（{2}）</translation>
     </message>
     <message>
-        <source>Viewer (viewer:…)</source>
-        <translation type="vanished">观众（viewer:…）</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation type="vanished">原因</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation type="vanished"> 分钟</translation>
-    </message>
-    <message>
-        <source>Mute</source>
-        <translation type="vanished">禁言</translation>
-    </message>
-    <message>
-        <source>Ban</source>
-        <translation type="vanished">拉黑</translation>
-    </message>
-    <message>
-        <source>Lift mute and ban</source>
-        <translation type="vanished">解除禁言和拉黑</translation>
-    </message>
-    <message>
         <location filename="../../ui/commerce_docks.py" line="558"/>
         <source>Refused comments (the sender was told why)</source>
         <translation>被拒绝的评论（已告知发送者原因）</translation>
@@ -1005,10 +1007,6 @@
         <location filename="../../ui/commerce_docks.py" line="564"/>
         <source>Banned words applied</source>
         <translation>屏蔽词已生效</translation>
-    </message>
-    <message>
-        <source>Done: {0}</source>
-        <translation type="vanished">已处理：{0}</translation>
     </message>
 </context>
 <context>
@@ -1090,13 +1088,13 @@
     </message>
     <message>
         <location filename="../../ui/outputs_dock.py" line="129"/>
-        <location filename="../../ui/outputs_dock.py" line="200"/>
+        <location filename="../../ui/outputs_dock.py" line="204"/>
         <source>Reconnect now</source>
         <translation>立即重连</translation>
     </message>
     <message>
         <location filename="../../ui/outputs_dock.py" line="130"/>
-        <location filename="../../ui/outputs_dock.py" line="201"/>
+        <location filename="../../ui/outputs_dock.py" line="205"/>
         <source>Remove</source>
         <translation>移除</translation>
     </message>
@@ -1126,47 +1124,57 @@
         <translation>直播中</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="182"/>
+        <location filename="../../ui/outputs_dock.py" line="183"/>
+        <source>Starting a new file at {0}…</source>
+        <translation>画面尺寸已变，正在以 {0} 开始新文件…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="184"/>
+        <source>Starting a new stream at {0}…</source>
+        <translation>画面尺寸已变，正在以 {0} 重新推流…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/outputs_dock.py" line="186"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="184"/>
+        <location filename="../../ui/outputs_dock.py" line="188"/>
         <source>Reconnecting ({0})</source>
         <translation>正在重连（{0}）</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="186"/>
+        <location filename="../../ui/outputs_dock.py" line="190"/>
         <source>in {0} s</source>
         <translation>{0} 秒后</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="189"/>
+        <location filename="../../ui/outputs_dock.py" line="193"/>
         <source>Stopped: {0}</source>
         <translation>已停止：{0}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="190"/>
+        <location filename="../../ui/outputs_dock.py" line="194"/>
         <source>Off (starts with Go Live)</source>
         <translation>未启动（随开播启动）</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="212"/>
+        <location filename="../../ui/outputs_dock.py" line="216"/>
         <source>Stop recording</source>
         <translation>停止录制</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="212"/>
+        <location filename="../../ui/outputs_dock.py" line="216"/>
         <source>Start recording</source>
         <translation>开始录制</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="217"/>
+        <location filename="../../ui/outputs_dock.py" line="221"/>
         <source>Recording {0} s to {1}</source>
         <translation>已录制 {0} 秒，保存到 {1}</translation>
     </message>
     <message>
-        <location filename="../../ui/outputs_dock.py" line="220"/>
+        <location filename="../../ui/outputs_dock.py" line="224"/>
         <source>Saved to {0}</source>
         <translation>已保存到 {0}</translation>
     </message>
@@ -1245,10 +1253,6 @@
         <location filename="../../ui/plugin_dock.py" line="94"/>
         <source>{0} at reduced quality (level {1} of {2}) to keep the frame rate</source>
         <translation>{0} 已降低质量（第 {1} 级，共 {2} 级）以保持帧率</translation>
-    </message>
-    <message>
-        <source>Switched off by the studio: {0}</source>
-        <translation type="vanished">已被工作室停用：{0}</translation>
     </message>
     <message>
         <location filename="../../ui/plugin_dock.py" line="79"/>

@@ -184,9 +184,12 @@ window.addEventListener("pagehide", () => {
 });
 
 document.getElementById("unmute").onclick = (ev) => { video.muted = false; ev.target.remove(); video.play(); };
-video.addEventListener("loadedmetadata", () => {
-  document.getElementById("stage").classList.toggle("portrait", video.videoHeight > video.videoWidth);
-});
+// "resize" too: the show may switch between landscape and portrait while it plays.
+for (const event of ["loadedmetadata", "resize"]) {
+  video.addEventListener(event, () => {
+    document.getElementById("stage").classList.toggle("portrait", video.videoHeight > video.videoWidth);
+  });
+}
 async function loadWidgets() {
   const response = await fetch("/plugins/widgets.json");
   const { widgets } = await response.json();

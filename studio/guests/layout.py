@@ -78,6 +78,7 @@ class LayoutCompositor:
         self.layout, self.corner = layout, corner
         self._moves: dict[str, tuple[Rect, Rect, float]] = {}  # key → (from, to, started)
         self._labels: dict[tuple[str, int], Sprite] = {}
+        self._canvas = (0, 0)
 
     def _place(self, key: str, target: Rect, now: float) -> Rect:
         start, goal, started = self._moves.get(key, (target, target, now))
@@ -97,6 +98,9 @@ class LayoutCompositor:
     def compose(self, canvas: np.ndarray, tiles: list[Tile]) -> np.ndarray:
         height, width = canvas.shape[:2]
         now = time.monotonic()
+        if (width, height) != self._canvas:  # a new canvas (orientation switched): tiles take their places at once
+            self._canvas = (width, height)
+            self._moves.clear()
         places = rects(self.layout, len(tiles), width, height, self.corner)
         for key in set(self._moves) - {t.key for t in tiles}:
             del self._moves[key]

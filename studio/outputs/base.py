@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections.abc import Awaitable, Callable
 from enum import StrEnum
 from typing import Any
 
@@ -73,6 +74,9 @@ class Output:
         self.error_message: dict[str, Any] = as_message("")  # what went wrong last, with its code
         self.reconnects = 0  # attempts since the last good connection ("reconnecting (n)")
         self.drops = 0  # connections lost while live, over the output's life
+        self.restarts = 0  # connections started over on purpose while live (a new picture size)
+        self.restarting = False  # one of them under way, not yet confirmed
+        self._attempt = 0  # connections tried, over the output's life
         self.live_since: float | None = None
         self.retry_at: float | None = None  # monotonic time of the next attempt, while waiting
         self._task: asyncio.Task | None = None
@@ -136,8 +140,28 @@ class Output:
         else:
             self.start()
 
+    async def start_over(self, reason: str, reopen: Callable[[], Awaitable[None]]) -> None:
+        """Start the connection over from within ``serve`` (a new picture size the container cannot
+        take mid-stream). Not a drop: shown connecting, then live once the new connection has
+        carried the show CONFIRM_SECONDS; a failure of ``reopen`` is a drop like any other."""
+        self.state, self.live_since, self.restarting = OutputState.CONNECTING, None, True
+        self.restarts += 1
+        log.info("%s %s: starting over (%s)", self.kind, self.name, reason)
+        await reopen()
+        asyncio.get_running_loop().call_later(self.CONFIRM_SECONDS, self._confirm_restart,
+                                              (self._attempt, self.restarts))
+
+    def _confirm_restart(self, restart: tuple[int, int]) -> None:
+        if (self._attempt, self.restarts) != restart:
+            return  # a newer connection or restart owns the state
+        self.restarting = False
+        if self.state == OutputState.CONNECTING:
+            self.state, self.live_since = OutputState.LIVE, time.time()
+
     async def _run(self) -> None:
         while not self._stopping:
+            self._attempt += 1
+            self.restarting = False
             self.state = OutputState.CONNECTING if self.reconnects == 0 else OutputState.RECONNECTING
             self.retry_at = None
             connected_at = None
@@ -196,5 +220,6 @@ class Output:
         retry_in = None if self.retry_at is None else max(0.0, round(self.retry_at - time.monotonic(), 1))
         return {"name": self.name, "kind": self.kind, "state": self.state.value, "error": self.error,
                 "error_message": self.error_message,
-                "reconnects": self.reconnects, "drops": self.drops, "retry_in": retry_in,
+                "reconnects": self.reconnects, "drops": self.drops, "restarts": self.restarts,
+                "restarting": self.restarting, "retry_in": retry_in,
                 "live_since": self.live_since, **self.details()}

@@ -9,6 +9,7 @@ import asyncio
 import fractions
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Any
 
 import av
@@ -25,15 +26,15 @@ MUX_TIME_BASE = fractions.Fraction(1, 1000)
 
 
 def _twin_stream(container: av.container.OutputContainer, encoder: SharedVideoEncoder | SharedAudioEncoder,
-                 ) -> av.stream.Stream:
-    """A stream described like ``encoder``'s output. PyAV opens a twin encoder with the same
-    settings to write the header (its codec config — SPS/PPS, AudioSpecificConfig, OpusHead —
-    matches ours); it never encodes a frame."""
+                 picture: tuple[int, int] | None = None) -> av.stream.Stream:
+    """A stream described like ``encoder``'s output (video: of ``picture``'s size, by default the
+    encoder's). PyAV opens a twin encoder with the same settings to write the header (its codec
+    config — SPS/PPS, AudioSpecificConfig, OpusHead — matches ours); it never encodes a frame."""
     ctx = encoder.codec_context
     if isinstance(encoder, SharedVideoEncoder):
         stream = container.add_stream(ctx.codec.name, rate=fractions.Fraction(round(encoder.fps * 1000), 1000))
         twin = stream.codec_context
-        twin.width, twin.height, twin.pix_fmt = ctx.width, ctx.height, ctx.pix_fmt
+        (twin.width, twin.height), twin.pix_fmt = picture or (ctx.width, ctx.height), ctx.pix_fmt
         twin.options = dict(ctx.options)
     else:
         stream = container.add_stream(ctx.codec.name, rate=ctx.sample_rate)
@@ -45,15 +46,18 @@ def _twin_stream(container: av.container.OutputContainer, encoder: SharedVideoEn
 
 
 class PacketMuxer:
-    """Writes copies of shared packets, timed from the first video keyframe (time 0 of the file)."""
+    """Writes copies of shared packets, timed from the first video keyframe (time 0 of the file).
+    Its pictures are of one size (``picture``): containers cannot change it mid-stream."""
 
     def __init__(self, target: str, format_name: str, video: SharedVideoEncoder, audio: SharedAudioEncoder | None,
-                 options: dict[str, str] | None = None, container_options: dict[str, str] | None = None) -> None:
+                 picture: tuple[int, int], options: dict[str, str] | None = None,
+                 container_options: dict[str, str] | None = None) -> None:
+        self.picture = picture
         # For a network target this connects (and may block up to its timeout).
         self.container = av.open(target, "w", format=format_name, options=options or {},
                                  container_options=container_options or {})
         try:
-            self.streams = {"video": _twin_stream(self.container, video)}
+            self.streams = {"video": _twin_stream(self.container, video, picture)}
             if audio is not None:
                 self.streams["audio"] = _twin_stream(self.container, audio)
         except Exception:
@@ -123,12 +127,7 @@ class MuxedOutput(Output):
     async def connect(self) -> None:
         self.hold_encoders()
         assert self.video is not None
-        options, container_options = self.open_options()
-        try:
-            self.muxer = await self._blocking(PacketMuxer, self.target(), self.format_name, self.video, self.audio,
-                                              options, container_options)
-        except (av.FFmpegError, OSError) as exc:
-            raise self.describe_error(exc) from exc
+        await self._open_muxer((self.video.width, self.video.height))
         # Subscribed only now: the first video packet each connection gets is a keyframe.
         self._subscribers = [self.video.fanout.subscribe()]
         if self.audio is not None:
@@ -146,15 +145,41 @@ class MuxedOutput(Output):
                 task.cancel()
             await asyncio.gather(*pumps, return_exceptions=True)
 
-    async def _pump(self, kind: str, subscriber: Subscriber) -> None:
-        assert self.muxer is not None
+    async def _open_muxer(self, picture: tuple[int, int]) -> None:
+        """The next container, for pictures of ``picture``'s size; the current one, if any, is
+        ended cleanly first (its trailer written), on the output's thread like every write."""
+        options, container_options = self.open_options()
+        target = self.target()
+        try:
+            await self._blocking(self._replace_muxer, target, picture, options, container_options)
+        except (av.FFmpegError, OSError) as exc:
+            raise self.describe_error(exc) from exc
+
+    def _replace_muxer(self, target: str, picture: tuple[int, int], options: dict[str, str],
+                       container_options: dict[str, str]) -> None:
+        self._close_muxer()
+        assert self.video is not None
+        self.muxer = PacketMuxer(target, self.format_name, self.video, self.audio, picture, options,
+                                 container_options)
+
+    def _write(self, kind: str, item: EncodedPacket) -> None:
+        """On the output's thread: into the container open now (none if opening the next one failed)."""
         muxer = self.muxer
+        if muxer is not None:
+            muxer.write(kind, item)
+
+    async def _pump(self, kind: str, subscriber: Subscriber) -> None:
         while True:
             item = await subscriber.get()
             if item is None:
                 raise OutputError("output.encoder_stopped")
+            muxer = self.muxer
+            if kind == "video" and item.keyframe and muxer is not None and item.picture not in (None, muxer.picture):
+                # The canvas switched orientation: this keyframe begins the next container.
+                width, height = item.picture
+                await self.start_over(f"the picture is now {width}×{height}", partial(self._open_muxer, item.picture))
             try:
-                await self._blocking(muxer.write, kind, item)
+                await self._blocking(self._write, kind, item)
             except (av.FFmpegError, OSError) as exc:
                 raise self.describe_error(exc) from exc
             self.meter.add(item.size)
@@ -164,9 +189,12 @@ class MuxedOutput(Output):
             self.dropped += subscriber.dropped
             subscriber.close()
         self._subscribers = []
+        await self._blocking(self._close_muxer)  # after a replacement still under way on that thread
+
+    def _close_muxer(self) -> None:
         muxer, self.muxer = self.muxer, None
         if muxer is not None:
-            await self._blocking(muxer.close)
+            muxer.close()
 
     def details(self) -> dict[str, Any]:
         _, bps = self.meter.rates()
@@ -174,4 +202,5 @@ class MuxedOutput(Output):
         muxer = self.muxer
         return {"bitrate_bps": int(bps), "dropped_packets": dropped,
                 "seconds": round(muxer.duration_s, 1) if muxer else 0.0,
-                "bytes": muxer.bytes_written if muxer else 0}
+                "bytes": muxer.bytes_written if muxer else 0,
+                "size": f"{muxer.picture[0]}x{muxer.picture[1]}" if muxer else ""}
