@@ -168,6 +168,8 @@ def test_go_live_preview_status_and_stop(loop, window, studio, qtbot):
         assert window.last_stats["program_fps"] == pytest.approx(number(window.fps_label.text()), abs=0.06)
 
         qtbot.mouseClick(window.live_button, Qt.MouseButton.LeftButton)
+        assert window.show_menu.end_box.isVisible() and studio.is_live  # Stop asks first
+        window.show_menu.end_confirm_button.click()
         await wait_for(lambda: not studio.is_live, "stopping")
         # The button is disabled until Stop has finished (encoders joined), then turns back.
         await wait_for(lambda: window.live_button.isEnabled() and window.live_button.text() == "Go Live",

@@ -61,9 +61,28 @@ async def _guests_join(studio: Studio, names: list[str]) -> list[RTCPeerConnecti
     return peers
 
 
+CATALOG = [{"name": "玻尿酸保湿精华液", "price": 129, "list_price": 199, "stock": 500, "sku": "S-1",
+            "link": "https://shop.example/s1", "selling_points": ["深层补水", "温和不刺激"]},
+           {"name": "丝绒哑光口红", "price": 89, "stock": 300, "sku": "L-1", "link": "https://shop.example/l1"}]
+
+
+def _selling(studio: Studio) -> None:
+    """A show selling: a product on air with its flash sale, a poll, comments flying as danmaku."""
+    studio.submit("product.catalog", {"products": CATALOG})
+    studio.submit("product.pin", {"product": "S-1"})
+    studio.submit("sale.start", {"product": "S-1", "price": 99, "stock": 200, "limit": 1, "countdown_s": 10})
+    studio.submit("poll.start", {"question": "下一个讲哪款？", "options": ["口红", "面膜", "防晒"]})
+    for index, (name, text) in enumerate([("小王", "有优惠吗"), ("Lily", "干皮能用吗？"), ("阿花", "已下单！"),
+                                          ("老张", "口红什么色号"), ("Mia", "666")]):
+        studio.submit("comment", {"nickname": name, "text": text}, actor=f"viewer:shot{index}")
+
+
 async def shoot(out: str, width: int, height: int, seconds: float, picture: str = "", beauty: bool = False,
-                guests: bool = False) -> None:
+                guests: bool = False, commerce: bool = False) -> None:
     config = StudioConfig(port=0)
+    if commerce:
+        config.overlays = [{"name": "product_card"}, {"name": "comments_overlay", "mode": "danmaku"},
+                           {"name": "poll_overlay"}]
     if picture:
         config.video_source, config.video_options = "image", {"path": picture}
     studio = Studio(config)
@@ -80,6 +99,12 @@ async def shoot(out: str, width: int, height: int, seconds: float, picture: str 
             window.beauty_dock.preset_combo.activated.emit(window.beauty_dock.preset_combo.currentIndex())
             window.beauty_dock.split_check.setChecked(True)
         window.live_button.click()
+        if commerce:  # selling, with the product card selected in the preview for placing
+            _selling(studio)
+            for name in ("products", "comments"):
+                window.commerce_docks[name].show()
+            window.commerce_docks["products"].raise_()
+            window.preview.selected = "product_card"
         peers = []
         if guests:  # the Guests dock: one guest on air side by side, one waiting in the lobby
             window.guest_dock.show()
@@ -111,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--picture", default="", help="show this picture instead of the test card")
     parser.add_argument("--beauty", action="store_true", help="open the beauty panel, with a before/after split")
     parser.add_argument("--guests", action="store_true", help="two co-host guests: one on air, one in the lobby")
+    parser.add_argument("--commerce", action="store_true",
+                        help="selling: product card, flash sale, poll and danmaku on air, the card selected")
     args = parser.parse_args(argv)
     width, height = (int(n) for n in args.size.split("x"))
     with tempfile.TemporaryDirectory() as settings_dir:
@@ -122,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         asyncio.set_event_loop(loop)
         try:
             loop.run_until_complete(shoot(args.out, width, height, args.seconds, args.picture, args.beauty,
-                                          args.guests))
+                                          args.guests, args.commerce))
         finally:
             loop.close()
             asyncio.set_event_loop(None)
