@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import subprocess
@@ -35,11 +36,22 @@ PAGES = 30
 
 
 # -- the child process: guests, viewers, comment pages ---------------------------------------------
+async def drain(track: Any) -> None:
+    """Read and drop what a track brings: aiortc queues every decoded frame until it is read (the
+    guests' unread return feeds grew this process to 24 GB in 18 minutes)."""
+    from aiortc.mediastreams import MediaStreamError
+
+    with contextlib.suppress(MediaStreamError):
+        while True:
+            await track.recv()
+
+
 async def viewer(url: str, tallies: dict[str, Any], index: int, stop: asyncio.Event) -> None:
     from studio.whep_client import WhepPlayer
 
     player = WhepPlayer(f"{url}whep")
     await player.connect()
+    sound = asyncio.ensure_future(drain(player.tracks["audio"])) if "audio" in player.tracks else None
     last = time.monotonic()
     try:
         while not stop.is_set():
@@ -49,6 +61,8 @@ async def viewer(url: str, tallies: dict[str, Any], index: int, stop: asyncio.Ev
             tallies["longest_gap_s"] = max(tallies["longest_gap_s"], now - last)
             last = now
     finally:
+        if sound is not None:
+            sound.cancel()
         await player.close()
 
 
@@ -84,6 +98,7 @@ async def remote(args: argparse.Namespace) -> None:
     tallies: dict[str, Any] = {"frames": [0, 0, 0], "longest_gap_s": 0.0, "comments_sent": 0, "comments_refused": 0}
     jobs = [asyncio.ensure_future(viewer(args.url, tallies, i, stop)) for i in range(3)]
     jobs.append(asyncio.ensure_future(commenter(args.url, tallies, args.comments_per_s, stop)))
+    jobs += [asyncio.ensure_future(drain(track)) for _, tracks in peers for track in tracks.values()]  # return feeds
     loop = asyncio.get_running_loop()
     while True:
         line = await loop.run_in_executor(None, sys.stdin.readline)
