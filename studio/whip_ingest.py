@@ -63,6 +63,7 @@ class WhipIngest:
         self.max_sessions = max_sessions
         self.ice_config = ice_config or []  # STUN/TURN as configured (``rtc.check_ice_servers``)
         self.sessions: dict[str, IngestSession] = {}
+        self._closing: set[asyncio.Task] = set()  # closes left to finish: the loop holds tasks only weakly
 
     async def accept(self, stream: str, offer_sdp: str,
                      send_back: Callable[[RTCPeerConnection], list[MediaStreamTrack]] | None = None,
@@ -156,6 +157,8 @@ class WhipIngest:
                 log.exception("ending session %s", session_id)
         # aiortc's close can stall on a transport that never finishes: it goes on by itself.
         closing = asyncio.ensure_future(session.pc.close())
+        self._closing.add(closing)
+        closing.add_done_callback(self._closing.discard)
         done, _ = await asyncio.wait({closing}, timeout=CLOSE_WAIT_S)
         if not done:
             log.warning("session %s: the peer connection is still closing after %.0f s", session_id, CLOSE_WAIT_S)

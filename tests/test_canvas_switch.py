@@ -18,8 +18,9 @@ from studio.guests.layout import LayoutCompositor, Tile
 from studio.outputs.base import OutputState
 from studio.show import Studio
 from studio.whep_client import WhepPlayer
-from tests.rtmp_server import STREAM_KEY, RtmpServer
+from tests.rtmp_server import STREAM_KEY
 from tests.test_recording import playable_seconds
+from tests.test_rtmp import rtmp_server  # noqa: F401 (the fixture)
 from tests.test_whip import show_goes_on, wait_until, whip_spec
 
 LANDSCAPE, PORTRAIT = (1280, 720), (720, 1280)
@@ -196,15 +197,7 @@ async def test_recording_across_a_switch_leaves_two_playable_files(start_show, t
     assert recorder.files[1].name == f"{recorder.files[0].stem} (2).{recording_format}"
 
 
-@pytest.fixture
-def rtmp_server(tmp_path):
-    server = RtmpServer(tmp_path / "nginx")
-    server.start()
-    yield server
-    server.stop()
-
-
-async def test_rtmp_starts_a_new_stream_at_the_new_size(start_show, rtmp_server):
+async def test_rtmp_starts_a_new_stream_at_the_new_size(start_show, rtmp_server):  # noqa: F811
     studio = await start_show()
     output = studio.add_output({"kind": "rtmp", "name": "douyin", "url": rtmp_server.url, "key": STREAM_KEY,
                                 "bitrate": 1_500_000})

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QKeySequenceEdit,
     QLabel,
     QMenu,
-    QMessageBox,
     QWidget,
 )
 from qasync import asyncSlot
@@ -25,7 +24,7 @@ from qasync import asyncSlot
 from studio.show import Studio
 
 from .commerce_docks import ProductsDock
-from .layout import Retranslated
+from .layout import Retranslated, ending_question
 
 DEFAULT_HOTKEYS = {"live": "F5", "next_product": "F6", "start_sale": "F7"}
 
@@ -57,13 +56,8 @@ class ShowMenu(Retranslated, QMenu):
         self.addSeparator()
         self.addAction(self.hotkeys_action)
         self.apply_hotkeys()
-        # Ending is never one stray key away: window-modal (open(), not exec()), the show runs on.
-        self.end_box = QMessageBox(QMessageBox.Icon.Warning, "", "", parent=parent)
-        self.end_confirm_button = self.end_box.addButton("", QMessageBox.ButtonRole.DestructiveRole)
-        self.keep_button = self.end_box.addButton("", QMessageBox.ButtonRole.RejectRole)
-        self.end_box.setDefaultButton(self.keep_button)
-        self.end_box.setEscapeButton(self.keep_button)
-        self.end_box.buttonClicked.connect(self._end_answered)
+        # Ending is never one stray key away.
+        self.end_box, self.end_confirm_button, self.keep_button = ending_question(parent, self._end_answered)
         self.dialog: HotkeysDialog | None = None
         self.retranslateUi()
 

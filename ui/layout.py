@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QComboBox, QDockWidget, QHBoxLayout, QLabel, QLineEdit, QSlider, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSlider,
+    QWidget,
+)
 
 
 def row(*widgets: QWidget) -> QWidget:
@@ -16,6 +29,19 @@ def row(*widgets: QWidget) -> QWidget:
     for widget in widgets:
         layout.addWidget(widget, 1 if isinstance(widget, (QComboBox, QLineEdit, QSlider)) else 0)
     return container
+
+
+def ending_question(parent: QWidget, answered: Callable[[QAbstractButton], None],
+                    ) -> tuple[QMessageBox, QPushButton, QPushButton]:
+    """A box that asks before the show ends: (box, end button, keep-streaming button, the default).
+    Open it window-modal (``open()``, not ``exec()``): no nested event loop, the show runs on."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "", "", parent=parent)
+    end = box.addButton("", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.buttonClicked.connect(answered)
+    return box, end, keep
 
 
 def show_picture(label: QLabel, image: np.ndarray) -> None:

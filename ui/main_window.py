@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QSizePolicy,
@@ -42,7 +41,7 @@ from .guest_dock import GuestDock
 from .hotkeys import ShowMenu
 from .i18n import Translations
 from .keychain import open_secrets
-from .layout import row, show_picture
+from .layout import ending_question, row, show_picture
 from .outputs_dock import OutputsDock
 from .overlay_editor import OverlayPreview
 from .plugin_dock import PluginDock
@@ -249,14 +248,8 @@ class MainWindow(QMainWindow):
                       self.dropped_label, self.lag_label):
             self.statusBar().addPermanentWidget(label)
 
-        # Asks before quitting a live show. Window-modal (open(), not exec()): no nested event loop,
-        # so the show and its asyncio tasks run on while it is open.
-        self.quit_box = QMessageBox(QMessageBox.Icon.Warning, "", "", parent=self)
-        self.quit_confirm_button = self.quit_box.addButton("", QMessageBox.ButtonRole.DestructiveRole)
-        self.keep_live_button = self.quit_box.addButton("", QMessageBox.ButtonRole.RejectRole)
-        self.quit_box.setDefaultButton(self.keep_live_button)
-        self.quit_box.setEscapeButton(self.keep_live_button)
-        self.quit_box.buttonClicked.connect(self._quit_answered)
+        # Asks before quitting a live show.
+        self.quit_box, self.quit_confirm_button, self.keep_live_button = ending_question(self, self._quit_answered)
 
     def _populate(self) -> None:
         """Set every control from the running config, and from settings for what the config lacks."""
